@@ -1,1 +1,3 @@
-return 0;
+using HonchoBot.Host.Cli;
+
+return await HonchoCli.RunAsync(args);

@@ -1,0 +1,97 @@
+using HonchoBot.Core.Retrieval;
+
+namespace HonchoBot.Core.Answers;
+
+/// <summary>
+/// Turns ranked evidence into an <see cref="Answer"/>: decides whether the evidence answers the question
+/// at all (by how much of it the best passage covers, not by a raw score), then picks up to three
+/// citations, preferring distinct passages and, when they say something relevant, distinct sources.
+/// </summary>
+public static class AnswerComposer
+{
+    /// <summary>The idf-weighted share of the question the best passage must cover.</summary>
+    public const double MinCoverage = 0.35;
+
+    /// <summary>Further citations must cover at least this share of what the best one covers.</summary>
+    private const double RelativeCoverage = 0.55;
+
+    public const int MaxCitations = 3;
+
+    public const string NoConceptsMessage =
+        "I could not find anything to search for in that question. Try naming a person, aircraft, place, unit or event.";
+
+    public const string NotCoveredMessage =
+        "My sources do not seem to answer that. I only know what my sources say; /sources lists them.";
+
+    public static Answer Compose(string question, QuestionMode mode, SearchResult result, double elapsedMs)
+    {
+        if (result.ConceptCount == 0)
+        {
+            return Answer.Without(question, AnswerStatus.NoAnswer, NoConceptsMessage, elapsedMs);
+        }
+
+        if (result.Candidates.Count == 0 || !Answers(result.Candidates[0], result.ConceptCount))
+        {
+            return Answer.Without(question, AnswerStatus.NoAnswer, NotCoveredMessage, elapsedMs);
+        }
+
+        var chosen = ChooseCitations(result.Candidates, mode == QuestionMode.Fact ? 1 : MaxCitations);
+        var citations = chosen.Select((evidence, i) => ToCitation(evidence, i + 1)).ToList();
+        return new Answer(question, AnswerStatus.Answered, null, citations, [], elapsedMs);
+    }
+
+    /// <summary>True when the passage covers enough of the question to count as an answer.</summary>
+    public static bool Answers(Evidence best, int conceptCount) =>
+        best.Coverage >= MinCoverage && best.MatchedConcepts >= (conceptCount >= 3 ? 2 : 1);
+
+    /// <summary>Builds citation <paramref name="n"/> from a piece of evidence.</summary>
+    public static Citation ToCitation(Evidence evidence, int n)
+    {
+        var (excerpt, start) = ExcerptBuilder.Build(evidence);
+        var source = evidence.Source;
+        return new Citation(
+            n,
+            source.Id,
+            source.Title,
+            source.Author,
+            source.Publisher,
+            source.Published,
+            source.Url,
+            evidence.Passage.LocationAt(start),
+            evidence.Passage.Id,
+            excerpt,
+            Math.Round(evidence.Bm25, 3));
+    }
+
+    private static List<Evidence> ChooseCitations(IReadOnlyList<Evidence> ranked, int max)
+    {
+        var best = ranked[0];
+        var relevant = ranked
+            .Skip(1)
+            .Where(e => e.Coverage >= Math.Max(MinCoverage * 0.8, best.Coverage * RelativeCoverage))
+            .ToList();
+        var chosen = new List<Evidence> { best };
+        var excerpts = new HashSet<string>(StringComparer.Ordinal) { ExcerptBuilder.Build(best).Text };
+
+        // A relevant passage from a source not yet cited goes first; then the rest by rank.
+        while (chosen.Count < max)
+        {
+            var next = relevant.FirstOrDefault(e => chosen.TrueForAll(c => c.Source.Id != e.Source.Id))
+                ?? relevant.FirstOrDefault();
+            if (next is null)
+            {
+                break;
+            }
+
+            relevant.Remove(next);
+            if (excerpts.Add(ExcerptBuilder.Build(next).Text))
+            {
+                chosen.Add(next);
+            }
+        }
+
+        // Citations stay in rank order.
+        var order = ranked.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
+        return [.. chosen.OrderBy(e => order[e])];
+    }
+}

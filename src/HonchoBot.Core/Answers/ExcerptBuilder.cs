@@ -1,0 +1,81 @@
+using HonchoBot.Core.Retrieval;
+
+namespace HonchoBot.Core.Answers;
+
+/// <summary>
+/// Cuts the excerpt for a citation: whole sentences copied verbatim from the stored text, the best
+/// matching one first; at most 400 characters, or the best sentence alone up to 600, or its first 600
+/// characters cut at a word boundary with "…" (DESIGN.md "Excerpts").
+/// </summary>
+public static class ExcerptBuilder
+{
+    public const int MaxLength = 400;
+    public const int MaxSingleSentence = 600;
+
+    /// <summary>Short best sentences get a matching neighbour for context, when it fits.</summary>
+    private const int ExtendBelow = 300;
+
+    /// <summary>The excerpt and the offset of its first character in the passage text.</summary>
+    public static (string Text, int Start) Build(Evidence evidence)
+    {
+        var text = evidence.Passage.Text;
+        var (start, length) = evidence.BestSentence;
+        if (length > MaxSingleSentence)
+        {
+            return (CutAtWord(text.Substring(start, length), MaxSingleSentence), start);
+        }
+
+        if (length < ExtendBelow)
+        {
+            var index = IndexOf(evidence.Sentences, evidence.BestSentence);
+            (start, length) = Extend(evidence, index, start, length);
+        }
+
+        return (text.Substring(start, length), start);
+    }
+
+    private static (int Start, int Length) Extend(Evidence evidence, int index, int start, int length)
+    {
+        var sentences = evidence.Sentences;
+        var scores = evidence.SentenceScores;
+        var passage = evidence.Passage;
+        foreach (var neighbour in new[] { index + 1, index - 1 })
+        {
+            if (neighbour < 0 || neighbour >= sentences.Count || scores[neighbour] <= 0)
+            {
+                continue;
+            }
+
+            var (ns, nl) = sentences[neighbour];
+            var from = Math.Min(start, ns);
+            var to = Math.Max(start + length, ns + nl);
+
+            // Never join across blocks: a passage's blocks are separate paragraphs with their own locations.
+            if (to - from <= MaxLength && passage.LocationAt(from) == passage.LocationAt(to - 1))
+            {
+                return (from, to - from);
+            }
+        }
+
+        return (start, length);
+    }
+
+    private static int IndexOf(IReadOnlyList<(int Start, int Length)> sentences, (int Start, int Length) sentence)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (sentences[i] == sentence)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string CutAtWord(string sentence, int max)
+    {
+        var cut = sentence.LastIndexOf(' ', max - 1);
+        return sentence[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+}

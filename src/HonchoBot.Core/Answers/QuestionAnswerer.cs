@@ -1,0 +1,53 @@
+using HonchoBot.Core.Corpus;
+using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
+
+namespace HonchoBot.Core.Answers;
+
+/// <summary>
+/// The question pipeline: validate at the edge, search the question's community, compose the answer.
+/// Expected outcomes are statuses; only cancellation throws.
+/// </summary>
+public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visibility, TimeProvider time) : IQuestionAnswerer
+{
+    public const string EmptyMessage = "Ask me a question, e.g. \"How many MiG-15s did the Sabre pilots claim?\"";
+    public const string NotReadyMessage = "I am still reading my sources. Try again in a few seconds.";
+
+    public Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(AnswerNow(question));
+    }
+
+    /// <summary>The synchronous core of <see cref="AnswerAsync"/> (Lucene search is CPU-bound).</summary>
+    public Answer AnswerNow(Question question)
+    {
+        var started = time.GetTimestamp();
+        var text = question.Text ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Answer.Without(text, AnswerStatus.Invalid, EmptyMessage, Elapsed());
+        }
+
+        if (text.Length > Question.MaxLength)
+        {
+            return Answer.Without(
+                text,
+                AnswerStatus.Invalid,
+                $"That question is {text.Length:N0} characters long; please keep it under {Question.MaxLength:N0}.",
+                Elapsed());
+        }
+
+        if (indexHost.Current is not { } index)
+        {
+            return Answer.Without(text, AnswerStatus.NotReady, NotReadyMessage, Elapsed());
+        }
+
+        var scope = new SearchScope(question.Origin.CommunityId, visibility.HiddenIn(question.Origin.CommunityId));
+        var result = new PassageSearcher(index).Search(TextNormalizer.Normalize(text), scope);
+        var answer = AnswerComposer.Compose(text, question.Mode, result, 0);
+        return answer with { ElapsedMs = Elapsed() };
+
+        double Elapsed() => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);
+    }
+}

@@ -1,0 +1,31 @@
+using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HonchoBot.Core;
+
+/// <summary>Core's one registration entry point (STYLE.md): explicit, no assembly scanning.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddHonchoCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateOnStart();
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateOnStart();
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISourceVisibility, NothingHidden>();
+        services.AddSingleton<IndexHost>();
+        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
+        services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        services.AddSingleton<QuestionQueue>();
+        services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace HonchoBot.Core.Corpus;
+
+/// <summary>
+/// One normalisation for stored text and questions: NFKC (full-width forms, ligatures), unified line
+/// ends, no control characters. Stored text is normalised once, so excerpts and offsets agree
+/// (lucene-notes.md §1.4, "Unicode").
+/// </summary>
+public static class TextNormalizer
+{
+    /// <summary>NFKC, LF line ends, control characters other than newline and tab removed.</summary>
+    public static string Normalize(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(nfkc.Length);
+        for (var i = 0; i < nfkc.Length; i++)
+        {
+            var c = nfkc[i];
+            if (c == '\r')
+            {
+                builder.Append('\n');
+                if (i + 1 < nfkc.Length && nfkc[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '\u00A0')
+            {
+                builder.Append(' ');
+            }
+            else if (c is '\n' or '\t' || !char.IsControl(c))
+            {
+                // Zero-width and bidi marks are format characters, not controls: they stay, the analyzer ignores them.
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Splits normalised text into paragraphs at blank lines; lines inside a paragraph are joined with a space.</summary>
+    public static IReadOnlyList<string> SplitParagraphs(string normalized)
+    {
+        var paragraphs = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rawLine in normalized.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            if (line.Length == 0)
+            {
+                Flush();
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                current.Append(' ');
+            }
+
+            current.Append(line);
+        }
+
+        Flush();
+        return paragraphs;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                paragraphs.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using HonchoBot.Core.Corpus;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>
+/// Scores a candidate passage against a <see cref="QueryPlan"/> by re-analysing its stored text with the
+/// index chain (about 20 µs a passage, lucene-notes.md §3): which concepts it contains, where, and which
+/// sentence carries most of them.
+/// </summary>
+internal static partial class EvidenceScorer
+{
+    private const double ExactWeight = 1.0;
+    private const double AlternativeWeight = 0.8;
+    private const double PrefixWeight = 0.6;
+    /// <summary>A "how many" question answered by a sentence without a figure is a poor excerpt.</summary>
+    private const double TypedSentenceFactor = 1.4;
+    private const double UntypedSentenceFactor = 0.7;
+
+    public static (double Coverage, int Matched, double[] SentenceScores, IReadOnlyList<(int Start, int Length)> Sentences) Score(
+        QueryPlan plan, Passage passage, TextAnalysis analysis)
+    {
+        var tokens = analysis.AnalyzeText(passage.Text);
+        var sentences = passage.Sentences();
+        var sentenceScores = new double[sentences.Count];
+        var sentenceOf = new int[tokens.Count];
+        for (int t = 0, s = 0; t < tokens.Count; t++)
+        {
+            while (s + 1 < sentences.Count && tokens[t].Start >= sentences[s + 1].Start)
+            {
+                s++;
+            }
+
+            sentenceOf[t] = s;
+        }
+
+        var totalIdf = plan.Concepts.Sum(c => c.Idf);
+        var covered = 0.0;
+        var matched = 0;
+        foreach (var concept in plan.Concepts)
+        {
+            var best = 0.0;
+            var perSentence = new double[sentences.Count];
+            Mark(concept.Term.Split(' '), ExactWeight);
+            foreach (var alternative in concept.Alternatives)
+            {
+                Mark(alternative, AlternativeWeight);
+            }
+
+            if (concept.UsesPrefix)
+            {
+                for (var t = 0; t < tokens.Count; t++)
+                {
+                    if (TextAnalysis.PrefixOf(tokens[t].Term) == concept.Prefix)
+                    {
+                        Take(sentenceOf[t], PrefixWeight);
+                    }
+                }
+            }
+
+            if (best > 0)
+            {
+                matched++;
+                covered += best * concept.Idf;
+                for (var s = 0; s < perSentence.Length; s++)
+                {
+                    sentenceScores[s] += perSentence[s] * concept.Idf;
+                }
+            }
+
+            void Mark(string[] words, double weight)
+            {
+                // Every word of the (possibly multi-word) term must occur; the sentence of its first word counts.
+                for (var t = 0; t < tokens.Count; t++)
+                {
+                    if (tokens[t].Term == words[0] && (words.Length == 1 || words.Skip(1).All(w => tokens.Exists(x => x.Term == w))))
+                    {
+                        Take(sentenceOf[t], weight);
+                    }
+                }
+            }
+
+            void Take(int sentence, double weight)
+            {
+                best = Math.Max(best, weight);
+                perSentence[sentence] = Math.Max(perSentence[sentence], weight);
+            }
+        }
+
+        if (plan.Type != AnswerType.Other)
+        {
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                if (sentenceScores[s] > 0)
+                {
+                    var typed = HasTypedEvidence(passage.Text.AsSpan(sentences[s].Start, sentences[s].Length), plan.Type);
+                    sentenceScores[s] *= typed ? TypedSentenceFactor : UntypedSentenceFactor;
+                }
+            }
+        }
+
+        return (totalIdf > 0 ? covered / totalIdf : 0, matched, sentenceScores, sentences);
+    }
+
+    /// <summary>A figure for "how many" questions, a date for "when" questions.</summary>
+    public static bool HasTypedEvidence(ReadOnlySpan<char> sentence, AnswerType type) => type switch
+    {
+        AnswerType.Quantity => Quantity().IsMatch(sentence),
+        AnswerType.Time => Date().IsMatch(sentence),
+        _ => false,
+    };
+
+    // Digits not glued to a designator (MiG-15) and not a year; or number words.
+    [GeneratedRegex(@"(?<![\p{L}\-‐‑])\b\d{1,3}(?:,\d{3})+\b|(?<![\p{L}\-‐‑]|\d)\b(?!1[89]\d\d\b|20\d\d\b)\d+\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozens?|million|several|numerous)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Date();
+}

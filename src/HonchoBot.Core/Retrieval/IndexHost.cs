@@ -1,0 +1,93 @@
+using HonchoBot.Core.Corpus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>
+/// Owns the process's <see cref="PassageIndex"/>: loads the corpus (shipped directories plus the data
+/// directory's <c>sources/</c>), opens or rebuilds the index, and says whether it is ready.
+/// </summary>
+public sealed partial class IndexHost(
+    IOptions<DataOptions> data,
+    IOptions<CorpusOptions> corpus,
+    ILogger<IndexHost> logger,
+    IPassageAnnotator? annotator = null) : IDisposable
+{
+    private readonly System.Threading.Lock _openLock = new();
+    private volatile PassageIndex? _index;
+
+    /// <summary>The open index, or null while it is being built.</summary>
+    public PassageIndex? Current => _index;
+
+    public bool IsReady => _index is not null;
+
+    /// <summary>The corpus directories in use, resolved.</summary>
+    public IReadOnlyList<string> CorpusPaths => corpus.Value.Paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+
+    public string DataPath => Path.GetFullPath(data.Value.Path);
+
+    /// <summary>Loads every corpus file; malformed files are logged with their name and reason.</summary>
+    public CorpusLoad LoadCorpus()
+    {
+        var load = CorpusLoader.Load(CorpusPaths, Path.Combine(DataPath, "sources"));
+        foreach (var error in load.Errors)
+        {
+            LogCorpusError(logger, error.FileName, error.Reason);
+        }
+
+        return load;
+    }
+
+    /// <summary>Opens the index (idempotent); builds or catches it up with the corpus first.</summary>
+    public IndexSyncReport Open(IProgress<IndexProgress>? progress = null, bool forceRebuild = false)
+    {
+        lock (_openLock)
+        {
+            if (_index is not null && !forceRebuild)
+            {
+                return new IndexSyncReport(false, null, 0, 0, 0, _index.CountPassages(), TimeSpan.Zero, !_index.IsWritable, _index.ReadOnlyReason);
+            }
+
+            _index?.Dispose();
+            _index = null;
+            var load = LoadCorpus();
+            var (index, report) = PassageIndex.Open(DataPath, load, SynonymList.Default, annotator, progress, forceRebuild);
+            if (report.ReadOnlyReason is not null)
+            {
+                LogReadOnly(logger, report.ReadOnlyReason);
+            }
+
+            if (report.Rebuilt)
+            {
+                LogRebuilt(logger, report.RebuildReason ?? "unknown", report.Passages, report.Elapsed.TotalMilliseconds);
+            }
+
+            _index = index;
+            return report;
+        }
+    }
+
+    /// <summary>The open index; opens it first when needed.</summary>
+    public PassageIndex Require()
+    {
+        if (_index is { } index)
+        {
+            return index;
+        }
+
+        Open();
+        return _index!;
+    }
+
+    public void Dispose() => _index?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus file {FileName} skipped: {Reason}")]
+    private static partial void LogCorpusError(ILogger logger, string fileName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index is read-only: {Reason}")]
+    private static partial void LogReadOnly(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index built ({Reason}): {Passages} passages in {ElapsedMs:F0} ms")]
+    private static partial void LogRebuilt(ILogger logger, string reason, int passages, double elapsedMs);
+}

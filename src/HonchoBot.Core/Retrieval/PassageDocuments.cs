@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using HonchoBot.Core.Corpus;
+using Lucene.Net.Documents;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>Maps passages to Lucene documents and back. Lucene's <see cref="Document"/> never leaves Retrieval.</summary>
+internal static class PassageDocuments
+{
+    public const string IdField = "id";
+    public const string SourceIdField = "doc_id";
+    public const string CommunityField = "community";
+    public const string SegmentsField = "segments";
+    public const string SourceField = "source";
+    public const string ClaimsField = "claims";
+    public const string GlobalCommunity = "global";
+
+    public static Document ToDocument(Passage passage, string sourceJson, string? claimsJson, string community)
+    {
+        var document = new Document
+        {
+            new StringField(IdField, passage.Id, Field.Store.YES),
+            new StringField(SourceIdField, passage.SourceId, Field.Store.YES),
+            new StringField(CommunityField, community, Field.Store.NO),
+            new TextField(TextAnalysis.TextField, passage.Text, Field.Store.YES),
+            new TextField(TextAnalysis.PrefixField, passage.Text, Field.Store.NO),
+            new StoredField(SegmentsField, EncodeSegments(passage.Segments)),
+            new StoredField(SourceField, sourceJson),
+        };
+        if (claimsJson is not null)
+        {
+            document.Add(new StoredField(ClaimsField, claimsJson));
+        }
+
+        return document;
+    }
+
+    public static string SourceJson(SourceInfo info) => JsonSerializer.Serialize(info, JsonDefaults.Compact);
+
+    public static SourceInfo ReadSource(string json) =>
+        JsonSerializer.Deserialize<SourceInfo>(json, JsonDefaults.Compact) ?? throw new InvalidDataException("empty source metadata");
+
+    public static Passage ReadPassage(Document document)
+    {
+        var id = document.Get(IdField, CultureInfo.InvariantCulture);
+        var hash = id.LastIndexOf('#');
+        var ordinal = int.Parse(id.AsSpan(hash + 1), CultureInfo.InvariantCulture);
+        return new Passage(id, document.Get(SourceIdField, CultureInfo.InvariantCulture), ordinal, document.Get(TextAnalysis.TextField, CultureInfo.InvariantCulture), DecodeSegments(document.Get(SegmentsField, CultureInfo.InvariantCulture)));
+    }
+
+    private static string EncodeSegments(IReadOnlyList<PassageSegment> segments) =>
+        string.Join('\u001F', segments.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Start}\u001E{s.Location}")));
+
+    private static PassageSegment[] DecodeSegments(string encoded) =>
+        encoded.Split('\u001F').Select(part =>
+        {
+            var separator = part.IndexOf('\u001E');
+            return new PassageSegment(int.Parse(part.AsSpan(0, separator), CultureInfo.InvariantCulture), part[(separator + 1)..]);
+        }).ToArray();
+}

@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HonchoBot.Core.Corpus;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>Progress of a long index build, for the CLI.</summary>
+public readonly record struct IndexProgress(int Done, int Total, string Phase);
+
+/// <summary>What a synchronisation did.</summary>
+public sealed record IndexSyncReport(bool Rebuilt, string? RebuildReason, int Added, int Updated, int Removed, int Passages, TimeSpan Elapsed, bool IsReadOnly, string? ReadOnlyReason);
+
+/// <summary>
+/// The Lucene index of passages in <c>{data}/index</c>: NIOFSDirectory (never MMap, lucene-notes.md §2.4),
+/// BM25 on writer and searcher (§1.3), one writer per process guarded by <see cref="IndexOwnerLock"/>,
+/// NRT searchers. The Markdown files are the source of truth: the commit data records the analysis
+/// version and a content hash per source, so a changed corpus, chain, synonym list or claim lexicon is
+/// caught up (or rebuilt) at start-up, and a missing or corrupt index is rebuilt, not fatal.
+/// </summary>
+public sealed class PassageIndex : IDisposable
+{
+    private const string SchemaKey = "schema";
+    private const string SourcesKey = "sources";
+
+    private readonly Directory _directory;
+    private readonly IndexOwnerLock? _ownerLock;
+    private readonly IndexWriter? _writer;
+    private readonly System.Threading.Lock _writeLock = new();
+    private readonly IPassageAnnotator? _annotator;
+    private readonly Dictionary<string, string> _indexedHashes;
+
+    private PassageIndex(TextAnalysis analysis, Directory directory, IndexOwnerLock? ownerLock, IndexWriter? writer, SearcherManager searchers, Dictionary<string, string> hashes, string schema, IPassageAnnotator? annotator, string? readOnlyReason)
+    {
+        Analysis = analysis;
+        _directory = directory;
+        _ownerLock = ownerLock;
+        _writer = writer;
+        Searchers = searchers;
+        _indexedHashes = hashes;
+        Schema = schema;
+        _annotator = annotator;
+        ReadOnlyReason = readOnlyReason;
+    }
+
+    internal TextAnalysis Analysis { get; }
+
+    internal SearcherManager Searchers { get; }
+
+    internal string Schema { get; }
+
+    /// <summary>False when another process owns the index: this one answers from the last commit.</summary>
+    public bool IsWritable => _writer is not null;
+
+    /// <summary>Why the index is read-only (names the owning process), or null.</summary>
+    public string? ReadOnlyReason { get; }
+
+    /// <summary>Source ids and content hashes currently indexed.</summary>
+    public IReadOnlyDictionary<string, string> IndexedSources
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return new Dictionary<string, string>(_indexedHashes, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the index for a corpus and brings it up to date. If another process owns the on-disk index
+    /// and that index does not match the corpus, the corpus is indexed in memory for this process instead.
+    /// </summary>
+    public static (PassageIndex Index, IndexSyncReport Report) Open(
+        string dataDirectory,
+        CorpusLoad corpus,
+        SynonymList synonyms,
+        IPassageAnnotator? annotator = null,
+        IProgress<IndexProgress>? progress = null,
+        bool forceRebuild = false)
+    {
+        var analysis = new TextAnalysis(synonyms);
+        var schema = $"{analysis.Version_};annotator={annotator?.Version ?? "none"}";
+        var ownerLock = IndexOwnerLock.TryAcquire(dataDirectory, out var holder);
+        if (ownerLock is null)
+        {
+            return OpenReadOnly(dataDirectory, corpus, analysis, schema, annotator, holder!, progress);
+        }
+
+        var indexPath = Path.Combine(dataDirectory, "index");
+        System.IO.Directory.CreateDirectory(indexPath);
+        var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        try
+        {
+            var (hashes, reason) = forceRebuild ? ([], "rebuild requested") : ReadCommit(directory, schema);
+            var writer = new IndexWriter(directory, WriterConfig(analysis, reason is null ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE));
+            var index = new PassageIndex(analysis, directory, ownerLock, writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()), reason is null ? hashes : [], schema, annotator, null);
+            var report = index.Synchronize(corpus, reason, progress);
+            return (index, report);
+        }
+        catch
+        {
+            directory.Dispose();
+            ownerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Builds an index in memory (tests, benchmarks, read-only fallback).</summary>
+    public static (PassageIndex Index, IndexSyncReport Report) OpenInMemory(CorpusLoad corpus, SynonymList synonyms, IPassageAnnotator? annotator = null, IProgress<IndexProgress>? progress = null, string? readOnlyReason = null)
+    {
+        var analysis = new TextAnalysis(synonyms);
+        var schema = $"{analysis.Version_};annotator={annotator?.Version ?? "none"}";
+        var directory = new RAMDirectory();
+        var writer = new IndexWriter(directory, WriterConfig(analysis, OpenMode.CREATE));
+        var index = new PassageIndex(analysis, directory, null, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), [], schema, annotator, readOnlyReason);
+        return (index, index.Synchronize(corpus, "in-memory index", progress) with { IsReadOnly = readOnlyReason is not null, ReadOnlyReason = readOnlyReason });
+    }
+
+    private static (PassageIndex, IndexSyncReport) OpenReadOnly(string dataDirectory, CorpusLoad corpus, TextAnalysis analysis, string schema, IPassageAnnotator? annotator, string holder, IProgress<IndexProgress>? progress)
+    {
+        var reason = $"the index is owned by {holder}; answering read-only from its last commit";
+        var indexPath = Path.Combine(dataDirectory, "index");
+        if (System.IO.Directory.Exists(indexPath))
+        {
+            var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+            var (hashes, staleReason) = ReadCommit(directory, schema);
+            if (staleReason is null && Matches(hashes, corpus))
+            {
+                var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+                var index = new PassageIndex(analysis, directory, null, null, searchers, hashes, schema, annotator, reason);
+                var report = new IndexSyncReport(false, null, 0, 0, 0, index.CountPassages(), TimeSpan.Zero, true, reason);
+                return (index, report);
+            }
+
+            directory.Dispose();
+        }
+
+        analysis.Dispose();
+        return OpenInMemory(corpus, SynonymListOf(analysis), annotator, progress, $"the index is owned by {holder} and differs from the corpus; answering from an in-memory copy");
+    }
+
+    private static SynonymList SynonymListOf(TextAnalysis analysis) => analysis.Synonyms;
+
+    private static bool Matches(Dictionary<string, string> hashes, CorpusLoad corpus) =>
+        hashes.Count == corpus.Documents.Count && corpus.Documents.All(d => hashes.TryGetValue(d.Info.Id, out var h) && h == d.ContentHash);
+
+    private static IndexWriterConfig WriterConfig(TextAnalysis analysis, OpenMode mode) =>
+        new(LuceneVersion.LUCENE_48, analysis.Index)
+        {
+            Similarity = new BM25Similarity(),
+            OpenMode = mode,
+            RAMBufferSizeMB = 64,
+        };
+
+    /// <summary>Reads the last commit's data; a reason to rebuild when it is missing, corrupt or of another schema.</summary>
+    private static (Dictionary<string, string> Hashes, string? RebuildReason) ReadCommit(Directory directory, string schema)
+    {
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return ([], "no index yet");
+            }
+
+            using var reader = DirectoryReader.Open(directory);
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(SchemaKey, out var recorded) || recorded != schema)
+            {
+                return ([], "the analysis chain, synonyms or claim lexicon changed");
+            }
+
+            var hashes = data.TryGetValue(SourcesKey, out var json)
+                ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
+                : [];
+            return (new Dictionary<string, string>(hashes, StringComparer.Ordinal), null);
+        }
+        catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or JsonException or UnauthorizedAccessException)
+        {
+            return ([], $"the index could not be read ({ex.GetType().Name}); rebuilding");
+        }
+    }
+
+    /// <summary>Brings the index in line with the corpus: new and changed sources indexed, vanished ones removed.</summary>
+    public IndexSyncReport Synchronize(CorpusLoad corpus, string? rebuildReason = null, IProgress<IndexProgress>? progress = null)
+    {
+        var writer = RequireWriter();
+        var watch = Stopwatch.StartNew();
+        int added = 0, updated = 0, removed = 0;
+        lock (_writeLock)
+        {
+            var wanted = corpus.Documents.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
+            foreach (var gone in _indexedHashes.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
+            {
+                writer.DeleteDocuments(new Term(PassageDocuments.SourceIdField, gone));
+                _indexedHashes.Remove(gone);
+                removed++;
+            }
+
+            var pending = corpus.Documents.Where(d => !_indexedHashes.TryGetValue(d.Info.Id, out var hash) || hash != d.ContentHash).ToList();
+            var done = 0;
+            foreach (var document in pending)
+            {
+                if (_indexedHashes.ContainsKey(document.Info.Id))
+                {
+                    updated++;
+                }
+                else
+                {
+                    added++;
+                }
+
+                WriteSource(writer, document);
+                progress?.Report(new IndexProgress(++done, pending.Count, "indexing sources"));
+            }
+
+            if (added + updated + removed > 0 || rebuildReason is not null)
+            {
+                CommitLocked(writer);
+            }
+        }
+
+        Searchers.MaybeRefreshBlocking();
+        return new IndexSyncReport(rebuildReason is not null, rebuildReason, added, updated, removed, CountPassages(), watch.Elapsed, false, null);
+    }
+
+    /// <summary>Indexes (or replaces) one source, commits and refreshes: when this returns, it is durable and searchable.</summary>
+    public int Upsert(SourceDocument document)
+    {
+        var writer = RequireWriter();
+        int count;
+        lock (_writeLock)
+        {
+            count = WriteSource(writer, document);
+            CommitLocked(writer);
+        }
+
+        Searchers.MaybeRefreshBlocking();
+        return count;
+    }
+
+    /// <summary>Removes one source's passages, commits and refreshes.</summary>
+    public void Delete(string sourceId)
+    {
+        var writer = RequireWriter();
+        lock (_writeLock)
+        {
+            writer.DeleteDocuments(new Term(PassageDocuments.SourceIdField, sourceId));
+            _indexedHashes.Remove(sourceId);
+            CommitLocked(writer);
+        }
+
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Live passages in the current searcher.</summary>
+    public int CountPassages()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    private int WriteSource(IndexWriter writer, SourceDocument document)
+    {
+        var passages = PassageChunker.Chunk(document);
+        var sourceJson = PassageDocuments.SourceJson(document.Info);
+        var community = document.Info.CommunityId ?? PassageDocuments.GlobalCommunity;
+        var docs = passages.Select(p => PassageDocuments.ToDocument(p, sourceJson, _annotator?.Annotate(p.Text), community));
+
+        // One block: searchers never see a half-replaced source (lucene-notes.md §1.2).
+        writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), docs);
+        _indexedHashes[document.Info.Id] = document.ContentHash;
+        return passages.Count;
+    }
+
+    private void CommitLocked(IndexWriter writer)
+    {
+        // Set explicitly before every commit: carried-over user data is unreliable in beta00017 (#947/#948).
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = Schema,
+            [SourcesKey] = JsonSerializer.Serialize(_indexedHashes),
+        });
+        writer.Commit();
+    }
+
+    private IndexWriter RequireWriter() =>
+        _writer ?? throw new InvalidOperationException(ReadOnlyReason ?? "the index is read-only");
+
+    public void Dispose()
+    {
+        // Order matters: searchers, then the writer (Dispose commits), then the directory (lucene-notes.md §2.1).
+        Searchers.Dispose();
+        _writer?.Dispose();
+        _directory.Dispose();
+        _ownerLock?.Dispose();
+        Analysis.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

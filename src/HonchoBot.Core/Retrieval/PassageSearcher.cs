@@ -1,0 +1,135 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>
+/// Finds and ranks evidence for a question: a BM25 top-k over concept clauses, then a re-rank of those
+/// candidates by how much of the question each covers. Searches run on the caller's thread (Lucene.Net
+/// search is synchronous and CPU-bound; lucene-notes.md §2.1 on thread-pool starvation).
+/// </summary>
+public sealed class PassageSearcher(PassageIndex index)
+{
+    /// <summary>Candidates re-ranked per question.</summary>
+    public const int DefaultCandidates = 12;
+
+    private const double CoverageWeight = 0.5;
+    private const double Bm25Weight = 0.35;
+    private const double SentenceWeight = 0.15;
+
+    public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var plan = QueryPlan.Build(question, index.Analysis, searcher.IndexReader);
+            if (plan.Query is null)
+            {
+                return new SearchResult([], 0);
+            }
+
+            var top = searcher.Search(plan.Query, ScopeFilter(scope), candidates);
+            if (top.ScoreDocs.Length == 0)
+            {
+                return new SearchResult([], plan.Concepts.Count);
+            }
+
+            var maxBm25 = top.ScoreDocs.Max(d => d.Score);
+            var totalIdf = Math.Max(plan.Concepts.Sum(c => c.Idf), 1e-9);
+            var evidence = new List<Evidence>(top.ScoreDocs.Length);
+            foreach (var hit in top.ScoreDocs)
+            {
+                var document = searcher.Doc(hit.Doc);
+                var passage = PassageDocuments.ReadPassage(document);
+                var source = PassageDocuments.ReadSource(document.Get(PassageDocuments.SourceField, System.Globalization.CultureInfo.InvariantCulture));
+                var (coverage, matched, sentenceScores, sentences) = EvidenceScorer.Score(plan, passage, index.Analysis);
+                var best = 0;
+                for (var s = 1; s < sentenceScores.Length; s++)
+                {
+                    if (sentenceScores[s] > sentenceScores[best])
+                    {
+                        best = s;
+                    }
+                }
+
+                var rank = (CoverageWeight * coverage) + (Bm25Weight * hit.Score / maxBm25) + (SentenceWeight * Math.Min(1, sentenceScores.Length == 0 ? 0 : sentenceScores[best] / totalIdf));
+                evidence.Add(new Evidence(
+                    passage,
+                    source,
+                    document.Get(PassageDocuments.ClaimsField, System.Globalization.CultureInfo.InvariantCulture),
+                    hit.Score,
+                    coverage,
+                    matched,
+                    sentences.Count == 0 ? (0, passage.Text.Length) : sentences[best],
+                    sentences,
+                    sentenceScores,
+                    rank));
+            }
+
+            // Ties break by passage id: the same index state and question give the same answer.
+            evidence.Sort((a, b) =>
+            {
+                var byRank = b.Rank.CompareTo(a.Rank);
+                return byRank != 0 ? byRank : string.CompareOrdinal(a.Passage.Id, b.Passage.Id);
+            });
+            return new SearchResult(evidence, plan.Concepts.Count);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Plain BM25 top-k with the same analysis (the benchmark's baseline).</summary>
+    public int SearchBaseline(string question, int k)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var builder = new QueryBuilder(index.Analysis.Query);
+            var query = builder.CreateBooleanQuery(TextAnalysis.TextField, question, Occur.SHOULD);
+            if (query is null)
+            {
+                return 0;
+            }
+
+            var top = searcher.Search(query, k);
+            foreach (var hit in top.ScoreDocs)
+            {
+                _ = searcher.Doc(hit.Doc);
+            }
+
+            return top.ScoreDocs.Length;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private static Filter ScopeFilter(SearchScope scope)
+    {
+        if (scope.CommunityId is null && scope.HiddenSourceIds.Count == 0)
+        {
+            return new QueryWrapperFilter(new TermQuery(new Term(PassageDocuments.CommunityField, PassageDocuments.GlobalCommunity)));
+        }
+
+        var visible = new BooleanQuery
+        {
+            { new TermQuery(new Term(PassageDocuments.CommunityField, PassageDocuments.GlobalCommunity)), Occur.SHOULD },
+        };
+        if (scope.CommunityId is not null)
+        {
+            visible.Add(new TermQuery(new Term(PassageDocuments.CommunityField, scope.CommunityId)), Occur.SHOULD);
+        }
+
+        var filter = new BooleanQuery { { visible, Occur.MUST } };
+        foreach (var hidden in scope.HiddenSourceIds)
+        {
+            filter.Add(new TermQuery(new Term(PassageDocuments.SourceIdField, hidden)), Occur.MUST_NOT);
+        }
+
+        return new QueryWrapperFilter(filter);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Pattern;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace HonchoBot.Core.Retrieval;
+
+/// <summary>
+/// The one analysis chain for index and query (lucene-notes.md §1.4): designators joined by a char
+/// filter (MiG-15, Mig 15 → mig15), standard tokenizer, possessives, homoglyph fold, lowercase,
+/// ASCII folding, Porter stemming, then canonical synonyms. Queries also drop question words before
+/// stemming. A prefix field (first five letters of each stem) bridges derivations the stemmer misses
+/// (secret/secrecy, Japan/Japanese).
+/// </summary>
+internal sealed partial class TextAnalysis : IDisposable
+{
+    /// <summary>Bump when the chain changes: the index records it and rebuilds on a mismatch.</summary>
+    public const string ChainVersion = "chain-3";
+
+    public const string TextField = "text";
+    public const string PrefixField = "text_prefix";
+    public const int PrefixLength = 5;
+
+    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly ChainAnalyzer _base;
+    private readonly ChainAnalyzer _text;
+    private readonly ChainAnalyzer _prefix;
+
+    public TextAnalysis(SynonymList synonyms)
+    {
+        Synonyms = synonyms;
+        _base = new ChainAnalyzer(stopWords: null, synonyms: null, prefixLength: 0);
+        var canonical = BuildCanonicalMap(synonyms);
+        _text = new ChainAnalyzer(null, canonical, 0);
+        _prefix = new ChainAnalyzer(null, canonical, PrefixLength);
+        Query = new ChainAnalyzer(LoadStopWords(), canonical, 0);
+        Index = new PerFieldAnalyzerWrapper(_text, new Dictionary<string, Analyzer> { [PrefixField] = _prefix });
+        Related = BuildRelated(synonyms);
+        Version_ = $"{ChainVersion}:{synonyms.Hash}";
+    }
+
+    /// <summary>The synonym list this chain was built from.</summary>
+    public SynonymList Synonyms { get; }
+
+    /// <summary>Per-field analyzer for indexing passages.</summary>
+    public Analyzer Index { get; }
+
+    /// <summary>The <see cref="TextField"/> chain plus the question-word stop list.</summary>
+    public Analyzer Query { get; }
+
+    /// <summary>Related-term expansions keyed by the analysed first token of each member.</summary>
+    public FrozenDictionary<string, RelatedTerm[]> Related { get; }
+
+    /// <summary>Chain version and synonym hash, recorded in the index commit data.</summary>
+    public string Version_ { get; }
+
+    /// <summary>Analyses text with the index chain of <see cref="TextField"/> into terms with offsets.</summary>
+    public List<AnalyzedToken> AnalyzeText(string text) => Analyze(_text, TextField, text);
+
+    /// <summary>Analyses a question: stop words removed, canonical synonyms applied.</summary>
+    public List<AnalyzedToken> AnalyzeQuery(string text) => Analyze(Query, TextField, text);
+
+    /// <summary>The prefix-field form of an analysed term.</summary>
+    public static string PrefixOf(string term) => term.Length <= PrefixLength ? term : term[..PrefixLength];
+
+    internal static List<AnalyzedToken> Analyze(Analyzer analyzer, string field, string text)
+    {
+        var tokens = new List<AnalyzedToken>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset, position));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private SynonymMap? BuildCanonicalMap(SynonymList synonyms)
+    {
+        if (synonyms.Canonical.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new SynonymMap.Builder(dedup: true);
+        foreach (var group in synonyms.Canonical)
+        {
+            var target = Join(AnalyzeWords(group[0]));
+            foreach (var variant in group.Skip(1))
+            {
+                var words = AnalyzeWords(variant);
+                if (words.Length > 0 && target.Length > 0 && !string.Join(' ', words).Equals(target.ToString().Replace('\0', ' '), StringComparison.Ordinal))
+                {
+                    builder.Add(Join(words), target, includeOrig: false);
+                }
+            }
+        }
+
+        return builder.Build();
+
+        static CharsRef Join(string[] words) => SynonymMap.Builder.Join(words, new CharsRef());
+    }
+
+    private FrozenDictionary<string, RelatedTerm[]> BuildRelated(SynonymList synonyms)
+    {
+        var byFirst = new Dictionary<string, List<RelatedTerm>>(StringComparer.Ordinal);
+        foreach (var group in synonyms.Related)
+        {
+            var members = group.Select(m => AnalyzeText(m).Select(t => t.Term).ToArray()).Where(m => m.Length > 0).ToList();
+            foreach (var member in members)
+            {
+                var alternatives = members.Where(o => !o.SequenceEqual(member)).ToArray();
+                if (!byFirst.TryGetValue(member[0], out var list))
+                {
+                    byFirst[member[0]] = list = [];
+                }
+
+                list.Add(new RelatedTerm(member, alternatives));
+            }
+        }
+
+        // Longest match first, so "soviet union" wins over "soviet".
+        return byFirst.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(r => r.Words.Length).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    private string[] AnalyzeWords(string phrase) => Analyze(_base, TextField, phrase).Select(t => t.Term).ToArray();
+
+    private static CharArraySet LoadStopWords()
+    {
+        var words = SynonymList.ReadResource("HonchoBot.Core.Retrieval.query-stopwords.txt")
+            .Split('\n')
+            .Where(line => !line.TrimStart().StartsWith('#'))
+            .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return new CharArraySet(Version, words.ToList(), ignoreCase: true);
+    }
+
+    public void Dispose()
+    {
+        _base.Dispose();
+        _text.Dispose();
+        _prefix.Dispose();
+        Query.Dispose();
+        Index.Dispose();
+    }
+
+    /// <summary>Aircraft designators: a family prefix, an optional dash or space, then 1–3 digits.</summary>
+    [GeneratedRegex(@"\b(MiG|F|B|RB|Tu|Il|Yak|La|P|Su|An|Mi|T)[\s\-\u2010\u2011\u2012\u2013]?(\d{1,3})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Designator();
+
+    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, int prefixLength) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+            TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+            stream = new HomoglyphFoldFilter(stream);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            if (stopWords is not null)
+            {
+                stream = new StopFilter(Version, stream, stopWords);
+            }
+
+            stream = new PorterStemFilter(stream);
+            if (synonyms is not null)
+            {
+                // After the stemmer, parsed with the same chain: "Sabres" fires "sabre" (lucene-notes.md §1.5).
+                stream = new SynonymFilter(stream, synonyms, ignoreCase: false);
+            }
+
+            if (prefixLength > 0)
+            {
+                stream = new TruncateTokenFilter(stream, prefixLength);
+            }
+
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        protected override TextReader InitReader(string fieldName, TextReader reader) =>
+            new PatternReplaceCharFilter(Designator(), "$1$2", reader);
+    }
+}
+
+/// <summary>A token of analysed text with its offsets into the original and its position.</summary>
+internal readonly record struct AnalyzedToken(string Term, int Start, int End, int Position);
+
+/// <summary>A related-terms entry: these analysed words may also be searched as any of the alternatives.</summary>
+internal sealed record RelatedTerm(string[] Words, string[][] Alternatives);

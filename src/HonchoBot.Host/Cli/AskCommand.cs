@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text;
+using HonchoBot.Core.Answers;
+using HonchoBot.Core.Retrieval;
+using HonchoBot.Host.Output;
+
+namespace HonchoBot.Host.Cli;
+
+/// <summary><c>honcho ask "question"</c>, <c>--json</c>, and <c>--json -</c> for one question per stdin line.</summary>
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("question") { Description = "The question, or - to read one per line from stdin (with --json)" };
+        var json = new Option<bool>("--json") { Description = "Print the JSON contract instead of text" };
+        var fact = new Option<bool>("--fact") { Description = "Only the single best excerpt" };
+        var explain = new Option<bool>("--explain") { Description = "Print the ranked candidates and their coverage to stderr" };
+        var command = new Command("ask", "Answer a question from the sources") { question, json, fact, explain };
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
+        {
+            var text = parse.GetValue(question)!;
+            var mode = parse.GetValue(fact) ? QuestionMode.Fact : QuestionMode.Ask;
+            var asJson = parse.GetValue(json);
+            services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
+            var answerer = services.GetRequiredService<IQuestionAnswerer>();
+
+            if (text == "-")
+            {
+                if (!asJson)
+                {
+                    throw new UsageException("reading questions from stdin (-) needs --json");
+                }
+
+                using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+                while (await stdin.ReadLineAsync(cancellationToken) is { } line)
+                {
+                    var answer = await answerer.AnswerAsync(new Question(line, QuestionOrigin.Cli, mode), cancellationToken);
+                    await stdout.WriteLineAsync(AnswerJson.Serialize(answer));
+                    await stdout.FlushAsync(cancellationToken);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            if (parse.GetValue(explain))
+            {
+                Explain(services.GetRequiredService<IndexHost>().Require(), text);
+            }
+
+            var single = await answerer.AnswerAsync(new Question(text, QuestionOrigin.Cli, mode), cancellationToken);
+            await stdout.WriteLineAsync(asJson ? AnswerJson.Serialize(single) : AnswerTextRenderer.Render(single));
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void Explain(PassageIndex index, string question)
+    {
+        var result = new PassageSearcher(index).Search(question, SearchScope.Global);
+        Console.Error.WriteLine($"concepts: {result.ConceptCount}");
+        foreach (var e in result.Candidates)
+        {
+            Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2}");
+            for (var s = 0; s < e.Sentences.Count; s++)
+            {
+                var (start, length) = e.Sentences[s];
+                Console.Error.WriteLine($"    {e.SentenceScores[s],5:F2} {e.Passage.Text.Substring(start, Math.Min(length, 90))}");
+            }
+        }
+    }
+}

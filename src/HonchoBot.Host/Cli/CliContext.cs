@@ -1,0 +1,108 @@
+using System.CommandLine;
+using HonchoBot.Core;
+
+namespace HonchoBot.Host.Cli;
+
+/// <summary>
+/// Configuration and services for one CLI verb: appsettings.json (current directory first, then next
+/// to the executable), environment variables, then the command line. Logs go to stderr, so stdout
+/// carries only answers (DESIGN.md: nothing else on stdout in --json mode).
+/// </summary>
+internal static class CliContext
+{
+    public static IConfiguration BuildConfiguration(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? extra = null)
+    {
+        var builder = new ConfigurationBuilder();
+        var settings = AppPaths.Find("appsettings.json");
+        if (settings is not null)
+        {
+            builder.AddJsonFile(settings, optional: true, reloadOnChange: false);
+        }
+
+        builder.AddEnvironmentVariables();
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (parse.GetValue(GlobalOptions.Data) is { } data)
+        {
+            overrides["Data:Path"] = data;
+        }
+
+        builder.AddInMemoryCollection(overrides);
+        if (extra is not null)
+        {
+            builder.AddInMemoryCollection(extra);
+        }
+
+        var configuration = builder.Build();
+        return WithCorpusPaths(configuration, parse.GetValue(GlobalOptions.Corpus) ?? []);
+    }
+
+    public static ServiceProvider BuildServices(IConfiguration configuration, LogLevel minimumLevel = LogLevel.Warning)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .SetMinimumLevel(minimumLevel)
+            .AddFilter(level => level >= minimumLevel)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddHonchoCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Configured corpus paths resolved (cwd, then beside the executable), plus --corpus additions.</summary>
+    private static IConfiguration WithCorpusPaths(IConfigurationRoot configuration, string[] extra)
+    {
+        var configured = configuration.GetSection("Corpus:Paths").Get<string[]>() ?? ["corpus"];
+        var resolved = configured.Select(p => AppPaths.ResolveDirectory(p) ?? p).ToList();
+        foreach (var path in extra)
+        {
+            if (!Directory.Exists(path))
+            {
+                throw new UsageException($"--corpus {path}: no such directory");
+            }
+
+            resolved.Add(path);
+        }
+
+        var values = resolved.Select((p, i) => new KeyValuePair<string, string?>($"Corpus:Paths:{i}", Path.GetFullPath(p)));
+        return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(values).Build();
+    }
+}
+
+/// <summary>Finds shipped files: current directory first, then next to the executable.</summary>
+internal static class AppPaths
+{
+    public static string? Find(string relative)
+    {
+        foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            var candidate = Path.Combine(root, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? ResolveDirectory(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            var candidate = Path.Combine(root, path);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -68,6 +68,16 @@ public sealed partial class IndexHost(
         }
     }
 
+    /// <summary>Serves an index built elsewhere (benchmarks, tests); the host disposes it.</summary>
+    internal void Adopt(PassageIndex index)
+    {
+        lock (_openLock)
+        {
+            _index?.Dispose();
+            _index = index;
+        }
+    }
+
     /// <summary>The open index; opens it first when needed.</summary>
     public PassageIndex Require()
     {

@@ -34,28 +34,31 @@ internal static partial class EvidenceScorer
             sentenceOf[t] = s;
         }
 
+        // Where each term (and each prefix) occurs, by sentence: concept matching is then lookups.
+        var termSentences = new Dictionary<string, List<int>>(tokens.Count, StringComparer.Ordinal);
+        var prefixSentences = new Dictionary<string, List<int>>(tokens.Count, StringComparer.Ordinal);
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            Index(termSentences, tokens[t].Term, sentenceOf[t]);
+            Index(prefixSentences, TextAnalysis.PrefixOf(tokens[t].Term), sentenceOf[t]);
+        }
+
         var totalIdf = plan.Concepts.Sum(c => c.Idf);
         var covered = 0.0;
         var matched = 0;
+        var perSentence = new double[sentences.Count];
         foreach (var concept in plan.Concepts)
         {
-            var best = 0.0;
-            var perSentence = new double[sentences.Count];
-            Mark(concept.Term.Split(' '), ExactWeight);
+            Array.Clear(perSentence);
+            var best = Mark(concept.Words, ExactWeight);
             foreach (var alternative in concept.Alternatives)
             {
-                Mark(alternative, AlternativeWeight);
+                best = Math.Max(best, Mark(alternative, AlternativeWeight));
             }
 
-            if (concept.UsesPrefix)
+            if (concept.UsesPrefix && prefixSentences.TryGetValue(concept.Prefix, out var prefixed))
             {
-                for (var t = 0; t < tokens.Count; t++)
-                {
-                    if (TextAnalysis.PrefixOf(tokens[t].Term) == concept.Prefix)
-                    {
-                        Take(sentenceOf[t], PrefixWeight);
-                    }
-                }
+                best = Math.Max(best, Take(prefixed, PrefixWeight));
             }
 
             if (best > 0)
@@ -67,24 +70,35 @@ internal static partial class EvidenceScorer
                     sentenceScores[s] += perSentence[s] * concept.Idf;
                 }
             }
+        }
 
-            void Mark(string[] words, double weight)
+        double Mark(string[] words, double weight)
+        {
+            // Every word of a multi-word term must occur in the passage; the sentences of its first word count.
+            if (!termSentences.TryGetValue(words[0], out var found))
             {
-                // Every word of the (possibly multi-word) term must occur; the sentence of its first word counts.
-                for (var t = 0; t < tokens.Count; t++)
+                return 0;
+            }
+
+            for (var w = 1; w < words.Length; w++)
+            {
+                if (!termSentences.ContainsKey(words[w]))
                 {
-                    if (tokens[t].Term == words[0] && (words.Length == 1 || words.Skip(1).All(w => tokens.Exists(x => x.Term == w))))
-                    {
-                        Take(sentenceOf[t], weight);
-                    }
+                    return 0;
                 }
             }
 
-            void Take(int sentence, double weight)
+            return Take(found, weight);
+        }
+
+        double Take(List<int> sentenceIndexes, double weight)
+        {
+            foreach (var sentence in sentenceIndexes)
             {
-                best = Math.Max(best, weight);
                 perSentence[sentence] = Math.Max(perSentence[sentence], weight);
             }
+
+            return weight;
         }
 
         if (plan.Type != AnswerType.Other)
@@ -100,6 +114,19 @@ internal static partial class EvidenceScorer
         }
 
         return (totalIdf > 0 ? covered / totalIdf : 0, matched, sentenceScores, sentences);
+    }
+
+    private static void Index(Dictionary<string, List<int>> map, string key, int sentence)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = new List<int>(2);
+        }
+
+        if (list.Count == 0 || list[^1] != sentence)
+        {
+            list.Add(sentence);
+        }
     }
 
     /// <summary>A figure for "how many" questions, a date for "when" questions.</summary>

@@ -60,6 +60,9 @@ public sealed class PassageIndex : IDisposable
     /// <summary>Why the index is read-only (names the owning process), or null.</summary>
     public string? ReadOnlyReason { get; }
 
+    /// <summary>True once any source belongs to a community (searches then need a scope filter).</summary>
+    public bool HasCommunitySources { get; private set; } = true;
+
     /// <summary>Source ids and content hashes currently indexed.</summary>
     public IReadOnlyDictionary<string, string> IndexedSources
     {
@@ -134,6 +137,7 @@ public sealed class PassageIndex : IDisposable
             {
                 var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
                 var index = new PassageIndex(analysis, directory, null, null, searchers, hashes, schema, annotator, reason);
+                index.RefreshCommunityFlag();
                 var report = new IndexSyncReport(false, null, 0, 0, 0, index.CountPassages(), TimeSpan.Zero, true, reason);
                 return (index, report);
             }
@@ -226,6 +230,7 @@ public sealed class PassageIndex : IDisposable
         }
 
         Searchers.MaybeRefreshBlocking();
+        RefreshCommunityFlag();
         return new IndexSyncReport(rebuildReason is not null, rebuildReason, added, updated, removed, CountPassages(), watch.Elapsed, false, null);
     }
 
@@ -258,6 +263,21 @@ public sealed class PassageIndex : IDisposable
         Searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Recomputes <see cref="HasCommunitySources"/> from the current searcher.</summary>
+    private void RefreshCommunityFlag()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var global = searcher.Search(new TermQuery(new Term(PassageDocuments.CommunityField, PassageDocuments.GlobalCommunity)), 1).TotalHits;
+            HasCommunitySources = global < searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Live passages in the current searcher.</summary>
     public int CountPassages()
     {
@@ -277,6 +297,7 @@ public sealed class PassageIndex : IDisposable
         var passages = PassageChunker.Chunk(document);
         var sourceJson = PassageDocuments.SourceJson(document.Info);
         var community = document.Info.CommunityId ?? PassageDocuments.GlobalCommunity;
+        HasCommunitySources |= document.Info.CommunityId is not null;
         var docs = passages.Select(p => PassageDocuments.ToDocument(p, sourceJson, _annotator?.Annotate(p.Text), community));
 
         // One block: searchers never see a half-replaced source (lucene-notes.md §1.2).

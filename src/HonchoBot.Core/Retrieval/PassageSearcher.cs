@@ -12,7 +12,7 @@ namespace HonchoBot.Core.Retrieval;
 public sealed class PassageSearcher(PassageIndex index)
 {
     /// <summary>Candidates re-ranked per question.</summary>
-    public const int DefaultCandidates = 12;
+    public const int DefaultCandidates = 10;
 
     private const double CoverageWeight = 0.5;
     private const double Bm25Weight = 0.35;
@@ -29,7 +29,7 @@ public sealed class PassageSearcher(PassageIndex index)
                 return new SearchResult([], 0);
             }
 
-            var top = searcher.Search(plan.Query, ScopeFilter(scope), candidates);
+            var top = searcher.Search(plan.Query, ScopeFilter(scope, index.HasCommunitySources), candidates);
             if (top.ScoreDocs.Length == 0)
             {
                 return new SearchResult([], plan.Concepts.Count);
@@ -108,11 +108,12 @@ public sealed class PassageSearcher(PassageIndex index)
         }
     }
 
-    private static Filter ScopeFilter(SearchScope scope)
+    private static Filter? ScopeFilter(SearchScope scope, bool hasCommunitySources)
     {
         if (scope.CommunityId is null && scope.HiddenSourceIds.Count == 0)
         {
-            return new QueryWrapperFilter(new TermQuery(new Term(PassageDocuments.CommunityField, PassageDocuments.GlobalCommunity)));
+            // Everything is global until a community adds a source: no filter to pay for.
+            return !hasCommunitySources ? null : new QueryWrapperFilter(new TermQuery(new Term(PassageDocuments.CommunityField, PassageDocuments.GlobalCommunity)));
         }
 
         var visible = new BooleanQuery

@@ -20,6 +20,9 @@ internal sealed record Concept(string Term, string[][] Alternatives, double Idf)
 {
     public string Prefix { get; } = TextAnalysis.PrefixOf(Term);
 
+    /// <summary>The concept's own words (one, or several for "soviet union").</summary>
+    public string[] Words { get; } = Term.Split(' ');
+
     /// <summary>The prefix field only helps for words long enough to have a derivation.</summary>
     public bool UsesPrefix => Term.Length > TextAnalysis.PrefixLength && !char.IsDigit(Term[0]);
 }

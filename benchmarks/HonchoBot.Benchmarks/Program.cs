@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using HonchoBot.Benchmarks;
+
+// A stopwatch load harness (DESIGN.md "Speed, defined"): index build throughput, then 500 question-like
+// queries one after another on a warm process, timing HonchoBot's answer pipeline (elapsedMs) next to a
+// plain Lucene.Net BM25 top-10 search on the same index, in the same run.
+//
+//   dotnet run -c Release --project benchmarks/HonchoBot.Benchmarks -- [--sizes 10000,100000] [--questions 500]
+//   --smoke: 2,000 passages and 50 questions (what CI runs).
+var sizes = new List<int> { 10_000, 100_000 };
+var questions = 500;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sizes":
+            sizes = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+            break;
+        case "--questions":
+            questions = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--smoke":
+            sizes = [2_000];
+            questions = 50;
+            break;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}");
+            return 2;
+    }
+}
+
+Console.WriteLine($"HonchoBot answer benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+foreach (var size in sizes)
+{
+    var result = AnswerBenchmark.Run(size, questions);
+    Console.WriteLine(result.Format());
+}
+
+return 0;

@@ -2,6 +2,7 @@ using HonchoBot.Core.Answers;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
+using HonchoBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<HonchoMetrics>();
         services.TryAddSingleton<ISourceVisibility, NothingHidden>();
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();

@@ -1,6 +1,7 @@
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
+using HonchoBot.Core.Telemetry;
 
 namespace HonchoBot.Core.Answers;
 
@@ -8,7 +9,7 @@ namespace HonchoBot.Core.Answers;
 /// The question pipeline: validate at the edge, search the question's community, compose the answer.
 /// Expected outcomes are statuses; only cancellation throws.
 /// </summary>
-public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visibility, TimeProvider time) : IQuestionAnswerer
+public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visibility, TimeProvider time, HonchoMetrics? metrics = null) : IQuestionAnswerer
 {
     public const string EmptyMessage = "Ask me a question, e.g. \"How many MiG-15s did the Sabre pilots claim?\"";
     public const string NotReadyMessage = "I am still reading my sources. Try again in a few seconds.";
@@ -16,7 +17,9 @@ public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visi
     public Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(AnswerNow(question));
+        var answer = AnswerNow(question);
+        metrics?.RecordAnswer(question.Origin.Platform, answer);
+        return Task.FromResult(answer);
     }
 
     /// <summary>The synchronous core of <see cref="AnswerAsync"/> (Lucene search is CPU-bound).</summary>

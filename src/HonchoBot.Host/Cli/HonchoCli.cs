@@ -16,6 +16,7 @@ internal static class HonchoCli
             IndexCommand.Create(),
             SourcesCommand.Create(),
             EvalCommand.Create(),
+            Serve.ServeCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,63 @@
+using HonchoBot.Core;
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Core.Telemetry;
+using OpenTelemetry.Metrics;
+
+namespace HonchoBot.Host.Serve;
+
+/// <summary>
+/// Builds the <c>honcho serve</c> application: Generic Host + Kestrel, Core, the adapters that are
+/// enabled, hosted services (index start-up, question workers), health, metrics and passage pages.
+/// Tests build it with their own configuration and resolve every hosted service.
+/// </summary>
+internal static class HonchoServer
+{
+    public static WebApplication Build(IConfiguration configuration, string? urls = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseUrls(urls ?? configuration["Server:Urls"] ?? "http://localhost:8080");
+        builder.Services.AddRoutingCore();
+        ConfigureLogging(builder.Logging, configuration);
+
+        builder.Services.AddHonchoCore(configuration);
+        builder.Services.AddSingleton<IndexStartupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());
+        builder.Services.AddHostedService<QuestionWorkerService>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Server:ShutdownSeconds", 20) + 5));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(HonchoMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<HonchoMetrics>().ObserveQueueDepth(() => app.Services.GetRequiredService<IQuestionQueue>().Depth);
+        app.UseRouting();
+        app.MapHonchoHealth();
+        app.MapPassagePages();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>Logs go to stderr; <c>Logging:Format=json</c> switches to structured JSON lines.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        var json = string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        if (json)
+        {
+            logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = true;
+            });
+        }
+
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}

@@ -2,6 +2,7 @@ using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
 using HonchoBot.Core.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Core.Answers;
 
@@ -9,7 +10,12 @@ namespace HonchoBot.Core.Answers;
 /// The question pipeline: validate at the edge, search the question's community, compose the answer.
 /// Expected outcomes are statuses; only cancellation throws.
 /// </summary>
-public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visibility, TimeProvider time, HonchoMetrics? metrics = null) : IQuestionAnswerer
+public sealed class QuestionAnswerer(
+    IndexHost indexHost,
+    ISourceVisibility visibility,
+    TimeProvider time,
+    HonchoMetrics? metrics = null,
+    IOptions<CitationLinkOptions>? links = null) : IQuestionAnswerer
 {
     public const string EmptyMessage = "Ask me a question, e.g. \"How many MiG-15s did the Sabre pilots claim?\"";
     public const string NotReadyMessage = "I am still reading my sources. Try again in a few seconds.";
@@ -48,7 +54,7 @@ public sealed class QuestionAnswerer(IndexHost indexHost, ISourceVisibility visi
 
         var scope = new SearchScope(question.Origin.CommunityId, visibility.HiddenIn(question.Origin.CommunityId));
         var result = new PassageSearcher(index).Search(TextNormalizer.Normalize(text), scope);
-        var answer = AnswerComposer.Compose(text, question.Mode, result, 0);
+        var answer = CitationLinks.Apply(AnswerComposer.Compose(text, question.Mode, result, 0), links?.Value.PublicBaseUrl);
         return answer with { ElapsedMs = Elapsed() };
 
         double Elapsed() => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);

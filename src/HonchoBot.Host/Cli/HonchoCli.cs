@@ -17,6 +17,8 @@ internal static class HonchoCli
             SourcesCommand.Create(),
             EvalCommand.Create(),
             Serve.ServeCommand.Create(),
+            ChatCommand.Create(),
+            HealthCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -21,10 +21,6 @@ internal static class PassagePages
         endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host) => SourcePage(host, id, ordinal));
     }
 
-    /// <summary>The permalink of a passage: <c>{base}/sources/{id}/passages/{ordinal}#passage</c>.</summary>
-    public static string Permalink(string baseUrl, string sourceId, int ordinal) =>
-        string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}/sources/{Uri.EscapeDataString(sourceId)}/passages/{ordinal}#passage");
-
     private static string Library(IndexHost host)
     {
         var documents = host.LoadCorpus().Documents.Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);

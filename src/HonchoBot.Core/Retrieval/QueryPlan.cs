@@ -65,7 +65,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
             concepts = concepts.Where(keep.Contains).ToList();
         }
 
-        return new QueryPlan(concepts, BuildQuery(concepts), Classify(question));
+        return new QueryPlan(concepts, BuildQuery(concepts, reader, total), Classify(question));
     }
 
     /// <summary>BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)).</summary>
@@ -88,8 +88,17 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         return (tokens[i].Term, [], 1);
     }
 
-    private static BooleanQuery? BuildQuery(IReadOnlyList<Concept> concepts)
+    /// <summary>
+    /// Alternatives, prefixes and phrases over terms in more than this share of passages cost much and
+    /// rank little (lucene-notes.md §4.2, §5.1); they still count for coverage in the re-rank.
+    /// </summary>
+    private const double CommonTermShare = 0.05;
+
+    private static BooleanQuery? BuildQuery(IReadOnlyList<Concept> concepts, IndexReader reader, int total)
     {
+        var commonAbove = Math.Max(50, (int)(total * CommonTermShare));
+        bool IsRare(string field, string term) => reader.DocFreq(new Term(field, term)) <= commonAbove;
+
         if (concepts.Count == 0)
         {
             return null;
@@ -100,12 +109,12 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         {
             var clause = new BooleanQuery(disableCoord: true);
             clause.Add(Words(concept.Term.Split(' '), 1f), Occur.SHOULD);
-            foreach (var alternative in concept.Alternatives)
+            foreach (var alternative in concept.Alternatives.Where(a => a.All(w => IsRare(TextAnalysis.TextField, w))))
             {
                 clause.Add(Words(alternative, AlternativeBoost), Occur.SHOULD);
             }
 
-            if (concept.UsesPrefix && !concept.Term.Contains(' ', StringComparison.Ordinal))
+            if (concept.UsesPrefix && !concept.Term.Contains(' ', StringComparison.Ordinal) && IsRare(TextAnalysis.PrefixField, concept.Prefix))
             {
                 clause.Add(new TermQuery(new Term(TextAnalysis.PrefixField, concept.Prefix)) { Boost = PrefixBoost }, Occur.SHOULD);
             }
@@ -115,6 +124,11 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
 
         // Proximity bonus for the question's words appearing together (not over common words: they were dropped).
         var single = concepts.Where(c => !c.Term.Contains(' ', StringComparison.Ordinal)).ToList();
+        if (!single.TrueForAll(c => IsRare(TextAnalysis.TextField, c.Term)))
+        {
+            return query;
+        }
+
         if (single.Count is >= 2 and <= 6)
         {
             var phrase = new PhraseQuery { Slop = single.Count + 3, Boost = PhraseBoost };

@@ -364,7 +364,7 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         var auth = context.Request.Headers.Authorization.ToString();
-        var call = new RecordedCall("response_url", body, new Dictionary<string, string>(), auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow);
+        var call = new RecordedCall("response_url", body, new Dictionary<string, string> { ["response_url_id"] = id }, auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow);
         Record(call);
         if (secret != "s3cr3t" || team != TeamId)
         {

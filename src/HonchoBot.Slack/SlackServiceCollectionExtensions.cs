@@ -43,13 +43,22 @@ public static class SlackServiceCollectionExtensions
 
         // Redirects are not followed (the bearer token must not follow one off Slack's hosts) and the default
         // request logging is removed: it prints full URIs, and response_urls and Socket Mode tickets are secrets.
-        services.AddHttpClient<ISlackApi, SlackApiClient>(HttpClientName, client =>
+        // One long-lived client (connections recycled every few minutes for DNS changes) so that the per-method
+        // Retry-After pauses are shared by every caller (protocols.md §2e "Rate limits").
+        services.AddHttpClient(HttpClientName, client =>
             {
                 client.Timeout = TimeSpan.FromSeconds(30);
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("HonchoBot/1.0 (+https://github.com/honchobot)");
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("HonchoBot/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
+        services.AddSingleton<ISlackApi>(sp => ActivatorUtilities.CreateInstance<SlackApiClient>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
 
         services.AddSingleton<SlackAnswerRenderer>();
         services.AddSingleton<SlackSourceRenderer>();

@@ -79,6 +79,15 @@ public sealed class SlackOptionsTests
     }
 
     [Fact]
+    public async Task Every_caller_shares_one_Web_API_client_so_Retry_After_pauses_are_shared()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(fake);
+
+        Assert.Same(bot.Services.GetRequiredService<HonchoBot.Slack.WebApi.ISlackApi>(), bot.Services.GetRequiredService<HonchoBot.Slack.WebApi.ISlackApi>());
+    }
+
+    [Fact]
     public async Task A_disabled_adapter_connects_to_nothing()
     {
         await using var fake = await FakeSlack.StartAsync();

@@ -64,7 +64,7 @@ public sealed partial class SlackSourceActions(
                     LogRefused(logger, actor.UserId, action.GetType().Name, correlationId);
                 }
 
-                var requester = new Requester("slack", actor.UserId, actor.DisplayName, isModerator, actor.CommunityId, actor.ChannelId);
+                var requester = new Requester("slack", actor.UserId, await DisplayNameAsync(actor, cancellationToken), isModerator, actor.CommunityId, actor.ChannelId);
                 (reply, isPublic) = action switch
                 {
                     SlackSourceAction.Audit when !isModerator => (renderer.Refused("view the audit trail"), false),
@@ -96,6 +96,25 @@ public sealed partial class SlackSourceActions(
         catch (SlackApiException ex)
         {
             LogSlackFailed(logger, ex.Method, ex.Error, correlationId);
+        }
+    }
+
+    /// <summary>Events carry only a user id; the audit trail is easier to read with a name (scope users:read).</summary>
+    private async Task<string> DisplayNameAsync(SlackActor actor, CancellationToken cancellationToken)
+    {
+        if (actor.DisplayName != actor.UserId)
+        {
+            return actor.DisplayName;
+        }
+
+        try
+        {
+            return await api.GetUserNameAsync(actor.UserId, cancellationToken) ?? actor.UserId;
+        }
+        catch (SlackApiException ex)
+        {
+            LogSlackFailed(logger, ex.Method, ex.Error, "-");
+            return actor.UserId;
         }
     }
 

@@ -30,6 +30,9 @@ public interface ISlackApi
     /// <summary><c>usergroups.users.list</c>: the member ids of a user group.</summary>
     Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken);
 
+    /// <summary><c>users.info</c>: the name to show for a user (display name, real name or handle), or null.</summary>
+    Task<string?> GetUserNameAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary><c>views.open</c>: opens a modal with a fresh <c>trigger_id</c>.</summary>
     Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken);
 

@@ -169,6 +169,18 @@ public sealed partial class SlackApiClient(
         return users.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.String).Select(u => u.GetString()!).ToList();
     }
 
+    public async Task<string?> GetUserNameAsync(string userId, CancellationToken cancellationToken)
+    {
+        var root = await CallFormAsync("users.info", [new("user", userId)], BotToken, cancellationToken);
+        if (!root.TryGetProperty("user", out var user))
+        {
+            return null;
+        }
+
+        var profileName = user.TryGetProperty("profile", out var profile) ? GetString(profile, "display_name") : null;
+        return new[] { profileName, GetString(user, "real_name"), GetString(user, "name") }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+    }
+
     public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
         await CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, BotToken, cancellationToken);
 

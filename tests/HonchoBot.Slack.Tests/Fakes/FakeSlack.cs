@@ -297,6 +297,9 @@ public sealed class FakeSlack : IAsyncDisposable
                     },
                 })
                 : Error("file_not_found"),
+            "users.info" => call.Get("user") is { } user
+                ? Results.Json(new { ok = true, user = new { id = user, name = "handle-" + user, real_name = "Real " + user, profile = new { display_name = "Display " + user } } })
+                : Error("user_not_found"),
             "views.open" => call.Get("trigger_id") is null ? Error("invalid_arguments") : Results.Json(new { ok = true }),
             _ => Error("unknown_method"),
         };

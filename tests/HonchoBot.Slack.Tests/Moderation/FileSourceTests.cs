@@ -52,7 +52,7 @@ public sealed class FileSourceTests : IAsyncLifetime
                 && ((SourceInput.FromFile)a.Input).FileName == "antung-notes.md"
                 && ((SourceInput.FromFile)a.Input).Content.ToArray().SequenceEqual(Document)
                 && a.Metadata.Title == "Antung airfield notes"),
-            It.Is<Requester>(q => q.IsModerator && q.CommunityId == "slack:" + FakeSlack.TeamId),
+            It.Is<Requester>(q => q.IsModerator && q.CommunityId == "slack:" + FakeSlack.TeamId && q.DisplayName == "Display " + SlackBot.ModeratorUserId),
             It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(_fake.Violations);
     }

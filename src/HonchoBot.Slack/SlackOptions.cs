@@ -25,12 +25,22 @@ public sealed class SlackOptions
     /// <summary>Slack user-group ids whose members may manage sources (looked up on every use).</summary>
     public IList<string> ModeratorUserGroupIds { get; } = [];
 
+    /// <summary>
+    /// Optional channel allow-list (DESIGN.md "Also expected by operators"): when non-empty, mentions and
+    /// commands are answered only in these channel ids (direct messages with the bot always work).
+    /// </summary>
+    public IList<string> AllowedChannelIds { get; } = [];
+
     /// <summary>Web API base, with a trailing slash; method names are appended. Tests point it at a fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
     internal bool HasAppToken => !string.IsNullOrWhiteSpace(AppToken);
 
     internal bool HasSigningSecret => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    /// <summary>True when the bot may answer in <paramref name="channelId"/>.</summary>
+    internal bool IsChannelAllowed(string channelId) =>
+        AllowedChannelIds.Count == 0 || channelId.StartsWith('D') || AllowedChannelIds.Contains(channelId, StringComparer.Ordinal);
 
     internal Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);
 }

@@ -5,6 +5,7 @@ using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
 using HonchoBot.Slack.Rendering;
 using HonchoBot.Slack.WebApi;
+using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Commands;
 
@@ -16,11 +17,17 @@ public sealed class SlackCommandHandler(
     SlackQuestionDispatcher questions,
     SlackSourceActions sources,
     SlackBackgroundSender background,
-    ISlackApi api)
+    ISlackApi api,
+    IOptionsMonitor<SlackOptions> options)
 {
     public SlackAck Handle(SlashCommand command)
     {
         var parsed = HonchoCommandParser.Parse(command.Text);
+        if (!options.CurrentValue.IsChannelAllowed(command.ChannelId) && parsed is not HonchoCommand.Help)
+        {
+            return new SlackAck(Ephemeral(SlackMessage.Plain("I'm not enabled in this channel — ask me in a direct message, or in one of the channels an admin has allowed.")));
+        }
+
         var actor = new SlackActor(command.TeamId, command.UserId, command.UserName, command.ChannelId);
         SlackReplyTarget target = command.ResponseUrl is { Length: > 0 } url
             ? new SlackReplyTarget.ToResponseUrl(command.ChannelId, command.UserId, url)

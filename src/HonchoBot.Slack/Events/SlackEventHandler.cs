@@ -3,6 +3,7 @@ using HonchoBot.Core.Answers;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Events;
 
@@ -15,6 +16,7 @@ public sealed partial class SlackEventHandler(
     SlackIdentity identity,
     SlackQuestionDispatcher questions,
     SlackSourceActions sources,
+    IOptionsMonitor<SlackOptions> options,
     ILogger<SlackEventHandler> logger)
 {
     public SlackAck Handle(JsonElement callback)
@@ -51,6 +53,12 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
+        if (!options.CurrentValue.IsChannelAllowed(message.Channel))
+        {
+            LogChannelNotAllowed(logger, message.Channel);
+            return SlackAck.Empty;
+        }
+
         var correlationId = SlackQuestionDispatcher.NewCorrelationId();
         var target = new SlackReplyTarget.InThread(message.Channel, message.User, message.ThreadTs);
         if (message.IsAddSource)
@@ -72,6 +80,9 @@ public sealed partial class SlackEventHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a repeat of Slack event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a mention in channel {ChannelId}: not in Slack:AllowedChannelIds")]
+    private static partial void LogChannelNotAllowed(ILogger logger, string channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack reports app_rate_limited: events are being dropped for this workspace")]
     private static partial void LogAppRateLimited(ILogger logger);

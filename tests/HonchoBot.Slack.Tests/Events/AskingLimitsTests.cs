@@ -76,3 +76,29 @@ public sealed class AskingLimitsTests
         bot.Answerer.Verify(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
+
+/// <summary>The optional channel allow-list (DESIGN.md "Also expected by operators").</summary>
+public sealed class ChannelAllowListTests
+{
+    [Fact]
+    public async Task Outside_the_allowed_channels_mentions_are_ignored_commands_refused_and_DMs_still_work()
+    {
+        await using var fake = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(fake, configure: s => s["Slack:AllowedChannelIds:0"] = "C0ALLOWED");
+        bot.Answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) => TestAnswers.MigClaims(q.Text));
+
+        await bot.PostSignedAsync("/slack/events", SlackPayloads.AppMention("Ev5ALLOW001", "<@UBOT0001> q", "1700000050.000100", channel: "C0CHAN01").ToJsonString(), "application/json");
+        var command = await bot.PostSignedAsync("/slack/commands", SlackPayloads.Form(SlackPayloads.SlashCommand("ask q", fake.NewResponseUrl())), "application/x-www-form-urlencoded");
+        Assert.Contains("not enabled in this channel", await command.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await bot.PostSignedAsync("/slack/events", SlackPayloads.AppMention("Ev5ALLOW002", "<@UBOT0001> q", "1700000050.000200", channel: "C0ALLOWED").ToJsonString(), "application/json");
+        await bot.PostSignedAsync("/slack/events", SlackPayloads.DirectMessage("Ev5ALLOW003", "q", "1700000050.000300").ToJsonString(), "application/json");
+
+        await fake.WaitForMethodAsync("chat.postMessage", c => c.Get("channel") == "C0ALLOWED");
+        await fake.WaitForMethodAsync("chat.postMessage", c => c.Get("channel") == "D0DM0001");
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "chat.postMessage" && c.Get("channel") == "C0CHAN01");
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "response_url");
+        bot.Answerer.Verify(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+}

@@ -67,6 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackQuestionDispatcher>();
         services.AddSingleton<SlackModeratorPolicy>();
         services.AddSingleton<SlackSourceActions>();
+        services.AddSingleton<SlackReplyDeleter>();
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<EventIdCache>();
         services.AddSingleton<SlackEventHandler>();

@@ -82,7 +82,7 @@ public sealed partial class SlackQuestionDispatcher(
         var isPublic = answer.Status is AnswerStatus.Answered or AnswerStatus.NoAnswer;
         try
         {
-            await replier.SendAsync(target, renderer.Render(answer), isPublic, cancellationToken);
+            await replier.SendAsync(target, renderer.Render(answer, question.Origin.UserId), isPublic, cancellationToken);
         }
         catch (SlackApiException ex)
         {

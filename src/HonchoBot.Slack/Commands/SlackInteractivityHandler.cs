@@ -9,10 +9,15 @@ namespace HonchoBot.Slack.Commands;
 /// Interactivity payloads (protocols.md §2c: <c>block_actions</c>, <c>view_submission</c>, …). Only the
 /// add-source modal is handled; everything else is acknowledged and ignored.
 /// </summary>
-public sealed class SlackInteractivityHandler(SlackSourceActions sources)
+public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter)
 {
     public SlackAck Handle(JsonElement payload)
     {
+        if (Get(payload, "type") == "message_action" && Get(payload, "callback_id") == SlackReplyDeleter.CallbackId)
+        {
+            return deleter.Handle(payload);
+        }
+
         if (Get(payload, "type") != "view_submission" || !payload.TryGetProperty("view", out var view)
             || Get(view, "callback_id") != SourceAddModal.CallbackId)
         {

@@ -13,7 +13,35 @@ namespace HonchoBot.Slack.Rendering;
 /// </summary>
 public sealed class SlackAnswerRenderer
 {
-    public SlackMessage Render(Answer answer)
+    /// <summary>Prefix of the first block's <c>block_id</c> that records who asked, so they may delete the reply.</summary>
+    public const string AskerBlockIdPrefix = "honcho-asker-";
+
+    /// <summary>Renders an answer; <paramref name="askerId"/>, when given, is recorded in the first block's id.</summary>
+    public SlackMessage Render(Answer answer, string? askerId = null)
+    {
+        var message = RenderBlocks(answer);
+        if (askerId is not null && message.Blocks is { Count: > 0 } blocks && blocks[0] is JsonObject first)
+        {
+            first["block_id"] = AskerBlockIdPrefix + askerId;
+        }
+
+        return message;
+    }
+
+    /// <summary>The asker recorded by <see cref="Render"/> in a message's blocks, if any.</summary>
+    public static string? ReadAsker(System.Text.Json.JsonElement blocks)
+    {
+        if (blocks.ValueKind != System.Text.Json.JsonValueKind.Array || blocks.GetArrayLength() == 0
+            || !blocks[0].TryGetProperty("block_id", out var id) || id.GetString() is not { } blockId
+            || !blockId.StartsWith(AskerBlockIdPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return blockId[AskerBlockIdPrefix.Length..];
+    }
+
+    private static SlackMessage RenderBlocks(Answer answer)
     {
         if (answer.Status != AnswerStatus.Answered || answer.Citations.Count == 0)
         {

@@ -18,6 +18,9 @@ public interface ISlackApi
     /// <summary><c>chat.postEphemeral</c>: visible to <paramref name="user"/> only.</summary>
     Task PostEphemeralAsync(string channel, string user, string? threadTs, SlackMessage message, CancellationToken cancellationToken);
 
+    /// <summary><c>chat.delete</c>: removes one of the bot's own messages.</summary>
+    Task DeleteMessageAsync(string channel, string ts, CancellationToken cancellationToken);
+
     /// <summary>A follow-up to a slash command's <c>response_url</c> (only on trusted hosts, protocols.md §2c).</summary>
     Task RespondAsync(string responseUrl, SlackMessage message, bool isInChannel, CancellationToken cancellationToken);
 

@@ -65,6 +65,9 @@ public sealed partial class SlackApiClient(
         await CallJsonAsync("chat.postEphemeral", payload, BotToken, cancellationToken);
     }
 
+    public async Task DeleteMessageAsync(string channel, string ts, CancellationToken cancellationToken) =>
+        await CallJsonAsync("chat.delete", new JsonObject { ["channel"] = channel, ["ts"] = ts }, BotToken, cancellationToken);
+
     public async Task RespondAsync(string responseUrl, SlackMessage message, bool isInChannel, CancellationToken cancellationToken)
     {
         if (!hosts.IsTrusted(responseUrl))

@@ -297,6 +297,9 @@ public sealed class FakeSlack : IAsyncDisposable
                     },
                 })
                 : Error("file_not_found"),
+            "chat.delete" => call.Get("channel") is null || call.Get("ts") is null
+                ? Error("message_not_found")
+                : Results.Json(new { ok = true, channel = call.Get("channel"), ts = call.Get("ts") }),
             "users.info" => call.Get("user") is { } user
                 ? Results.Json(new { ok = true, user = new { id = user, name = "handle-" + user, real_name = "Real " + user, profile = new { display_name = "Display " + user } } })
                 : Error("user_not_found"),

@@ -100,6 +100,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>What auth.test answers with when not the default; e.g. "invalid_auth".</summary>
     public string? AuthTestError { get; set; }
 
+    /// <summary>False makes new sockets stay silent (no hello), like a half-open connection.</summary>
+    public bool SendsHello { get; set; } = true;
+
     public int Port { get; private set; }
 
     public string ApiBaseUrl => $"http://127.0.0.1:{Port}/api/";
@@ -413,17 +416,24 @@ public sealed class FakeSlack : IAsyncDisposable
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
         var socket = new FakeSocket(ws, this, _sockets.Count);
         _sockets.Enqueue(socket);
-        await socket.SendAsync(new JsonObject
+        if (SendsHello)
+        {
+            await SendHelloAsync(socket);
+        }
+
+        Signal();
+        await socket.RunAsync(context.RequestAborted);
+        Signal();
+    }
+
+    private Task SendHelloAsync(FakeSocket socket) =>
+        socket.SendAsync(new JsonObject
         {
             ["type"] = "hello",
             ["num_connections"] = _sockets.Count(s => !s.IsClosed),
             ["connection_info"] = new JsonObject { ["app_id"] = "A0001" },
             ["debug_info"] = new JsonObject { ["host"] = "fake-slack", ["approximate_connection_time"] = 18060 },
         });
-        Signal();
-        await socket.RunAsync(context.RequestAborted);
-        Signal();
-    }
 
     /// <summary>Block Kit limits (protocols.md §2e): 50 blocks, section text 1–3000, ≤ 10 context elements.</summary>
     internal static string? CheckBlocks(RecordedCall call)

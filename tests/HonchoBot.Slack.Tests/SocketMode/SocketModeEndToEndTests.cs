@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HonchoBot.Core.Answers;
+using Microsoft.Extensions.DependencyInjection;
 using HonchoBot.Slack.Tests.Fakes;
 using Moq;
 
@@ -186,5 +187,47 @@ public sealed class SocketModeFatalTests
         await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.Retrying, "retrying");
         Assert.True(bot.Status.Current.IsReady);
         Assert.Contains("auth.test", bot.Status.Current.Reason, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The hello deadline runs on the injected <see cref="TimeProvider"/>, so it is tested without waiting.</summary>
+public sealed class SocketModeHelloTests
+{
+    [Fact]
+    public async Task A_socket_that_never_says_hello_is_dropped_after_the_deadline_and_retried()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fake = await FakeSlack.StartAsync();
+        fake.SendsHello = false;
+        await using var bot = await SlackBot.StartAsync(fake, socketMode: true, http: false,
+            services: s => s.AddSingleton<TimeProvider>(time));
+
+        var silent = await fake.WaitForSocketAsync(0);
+        var start = time.GetUtcNow();
+        Assert.Equal(SlackConnectionState.Starting, bot.Status.Current.State);
+        fake.SendsHello = true;
+
+        // Step the fake clock (the hello wait may register a moment after the socket opens) until the bot gives up.
+        TimeSpan? gaveUpAfter = null;
+        await Eventually.TrueAsync(() =>
+        {
+            if (silent.IsClosed)
+            {
+                gaveUpAfter ??= time.GetUtcNow() - start;
+                return true;
+            }
+
+            time.Advance(TimeSpan.FromSeconds(1));
+            return false;
+        }, "the silent socket to be closed");
+        Assert.True(gaveUpAfter >= HonchoBot.Slack.SocketMode.SocketModeClient.HelloTimeout, $"gave up after {gaveUpAfter}");
+
+        // The back-off delay also runs on the fake clock.
+        await Eventually.TrueAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            return fake.Sockets.Count >= 2;
+        }, "a second connection");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.Connected, "connected");
     }
 }

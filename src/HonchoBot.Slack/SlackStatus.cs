@@ -1,22 +1,25 @@
+using System.Text.Json.Serialization;
+
 namespace HonchoBot.Slack;
 
-/// <summary>How the Slack adapter's connection stands, for <c>/readyz</c> (DESIGN.md "Readiness").</summary>
+/// <summary>How the Slack adapter's connection stands, for <c>/readyz</c> (DESIGN.md "Readiness"); JSON as snake_case strings.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SlackConnectionState>))]
 public enum SlackConnectionState
 {
     /// <summary>The adapter is turned off.</summary>
-    Disabled,
+    [JsonStringEnumMemberName("disabled")] Disabled,
 
     /// <summary>Starting: <c>auth.test</c> or the first Socket Mode connection is in progress.</summary>
-    Starting,
+    [JsonStringEnumMemberName("starting")] Starting,
 
     /// <summary>Authenticated and (in Socket Mode) holding a connection.</summary>
-    Connected,
+    [JsonStringEnumMemberName("connected")] Connected,
 
     /// <summary>A connection failed and is being retried with back-off: still "ready".</summary>
-    Retrying,
+    [JsonStringEnumMemberName("retrying")] Retrying,
 
     /// <summary>Stopped by a fatal answer (<c>invalid_auth</c>, <c>link_disabled</c>): not ready.</summary>
-    StoppedFatal,
+    [JsonStringEnumMemberName("stopped_fatal")] StoppedFatal,
 }
 
 /// <summary>One snapshot of <see cref="SlackStatus"/>.</summary>

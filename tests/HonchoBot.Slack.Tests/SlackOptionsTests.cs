@@ -99,3 +99,33 @@ public sealed class SlackOptionsTests
         Assert.Empty(fake.Calls);
     }
 }
+
+public sealed class SlackStatusTests
+{
+    [Fact]
+    public void Snapshot_SerialisesStateAsSnakeCaseForReadyz()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var status = new SlackStatus(time);
+        status.Set(SlackConnectionState.StoppedFatal, "Slack sent link_disabled");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(status.Current);
+
+        Assert.Contains("\"State\":\"stopped_fatal\"", json, StringComparison.Ordinal);
+        Assert.Contains("link_disabled", json, StringComparison.Ordinal);
+        Assert.False(status.Current.IsReady);
+    }
+
+    [Theory]
+    [InlineData(SlackConnectionState.Disabled, true)]
+    [InlineData(SlackConnectionState.Starting, false)]
+    [InlineData(SlackConnectionState.Connected, true)]
+    [InlineData(SlackConnectionState.Retrying, true)]
+    [InlineData(SlackConnectionState.StoppedFatal, false)]
+    public void IsReady_FollowsTheReadinessRule(SlackConnectionState state, bool ready)
+    {
+        var status = new SlackStatus(TimeProvider.System);
+        status.Set(state);
+        Assert.Equal(ready, status.Current.IsReady);
+    }
+}

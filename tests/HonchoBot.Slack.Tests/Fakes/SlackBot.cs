@@ -53,7 +53,8 @@ public sealed class SlackBot : IAsyncDisposable
         bool http = true,
         Action<Dictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
-        Mock<IQuestionAnswerer>? answerer = null)
+        Mock<IQuestionAnswerer>? answerer = null,
+        ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -74,6 +75,12 @@ public sealed class SlackBot : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
 

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using HonchoBot.Core.Answers;
+using HonchoBot.Slack.Answering;
+using HonchoBot.Slack.Moderation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HonchoBot.Slack.Events;
+
+/// <summary>
+/// Reacts to one Events API callback, from HTTP or Socket Mode alike: de-duplicates by <c>event_id</c>, applies
+/// the ignore rules, maps to a <see cref="Question"/> and — after the ack — enqueues the answer (protocols.md §2b).
+/// </summary>
+public sealed partial class SlackEventHandler(
+    EventIdCache seen,
+    SlackIdentity identity,
+    SlackQuestionDispatcher questions,
+    SlackSourceActions sources,
+    IOptionsMonitor<SlackOptions> options,
+    ILogger<SlackEventHandler> logger)
+{
+    public SlackAck Handle(JsonElement callback)
+    {
+        var type = GetString(callback, "type");
+        if (type != "event_callback")
+        {
+            if (type == "app_rate_limited")
+            {
+                LogAppRateLimited(logger);
+            }
+
+            return SlackAck.Empty;
+        }
+
+        // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (DESIGN.md "Slack de-duplication").
+        var eventId = GetString(callback, "event_id");
+        if (eventId is not null && !seen.TryMarkNew(eventId))
+        {
+            LogDuplicate(logger, eventId);
+            return SlackAck.Empty;
+        }
+
+        var teamId = GetString(callback, "team_id") ?? GetString(callback, "context_team_id") ?? "unknown";
+        if (!callback.TryGetProperty("event", out var evt))
+        {
+            return SlackAck.Empty;
+        }
+
+        var self = identity.Current;
+        var message = SlackEventMapper.Map(teamId, evt, self?.UserId, self?.BotId);
+        if (message is null)
+        {
+            return SlackAck.Empty;
+        }
+
+        if (!options.CurrentValue.IsChannelAllowed(message.Channel))
+        {
+            LogChannelNotAllowed(logger, message.Channel);
+            return SlackAck.Empty;
+        }
+
+        var correlationId = SlackQuestionDispatcher.NewCorrelationId();
+        var target = new SlackReplyTarget.InThread(message.Channel, message.User, message.ThreadTs);
+        if (message.IsAddSource)
+        {
+            var actor = new SlackActor(message.TeamId, message.User, message.User, message.Channel);
+            return new SlackAck(AfterAck: () => sources.Enqueue(new SlackSourceAction.AddFiles(message.FileIds), actor, target));
+        }
+
+        var question = new Question(
+            message.Text,
+            new QuestionOrigin("slack", "slack:" + message.TeamId, message.Channel, message.User, correlationId));
+        return new SlackAck(AfterAck: () => questions.Dispatch(question, target));
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a repeat of Slack event {EventId}")]
+    private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a mention in channel {ChannelId}: not in Slack:AllowedChannelIds")]
+    private static partial void LogChannelNotAllowed(ILogger logger, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack reports app_rate_limited: events are being dropped for this workspace")]
+    private static partial void LogAppRateLimited(ILogger logger);
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HonchoBot.Slack.Commands;
+using HonchoBot.Slack.Events;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace HonchoBot.Slack.Http;
+
+/// <summary>
+/// <c>POST /slack/events</c>, <c>/slack/commands</c>, <c>/slack/interactivity</c> (protocols.md §2a–§2c):
+/// read the raw body, verify the v0 signature before any parsing, answer within 3 s, and run the work after
+/// the response has been sent.
+/// </summary>
+internal static partial class SlackHttpEndpoints
+{
+    /// <summary>Slack payloads are small; anything bigger is not from Slack.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackEventHandler handler, ILogger<SlackEventHandler> logger)
+    {
+        var body = await ReadVerifiedAsync(context, verifier, logger);
+        if (body is null)
+        {
+            return Results.Unauthorized();
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("url_verification"))
+        {
+            var challenge = root.TryGetProperty("challenge", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return challenge is null ? Results.BadRequest() : Results.Text(challenge, "text/plain", Encoding.UTF8);
+        }
+
+        if (context.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
+        {
+            LogRetry(logger, retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString());
+        }
+
+        return Acknowledge(context, handler.Handle(root));
+    }
+
+    public static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandHandler handler, ILogger<SlackCommandHandler> logger)
+    {
+        var body = await ReadVerifiedAsync(context, verifier, logger);
+        if (body is null)
+        {
+            return Results.Unauthorized();
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        {
+            return Results.Ok();
+        }
+
+        var command = SlashCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        if (command is null)
+        {
+            return Results.BadRequest();
+        }
+
+        return Acknowledge(context, handler.Handle(command));
+    }
+
+    public static async Task<IResult> InteractivityAsync(HttpContext context, SlackSignatureVerifier verifier, SlackInteractivityHandler handler, ILogger<SlackInteractivityHandler> logger)
+    {
+        var body = await ReadVerifiedAsync(context, verifier, logger);
+        if (body is null)
+        {
+            return Results.Unauthorized();
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (!form.TryGetValue("payload", out var payload))
+        {
+            return Results.BadRequest();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload.ToString());
+            return Acknowledge(context, handler.Handle(document.RootElement.Clone()));
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+    }
+
+    /// <summary>The work behind an ack starts only once the response is on its way (STYLE.md: ack, then enqueue).</summary>
+    private static IResult Acknowledge(HttpContext context, SlackAck ack)
+    {
+        if (ack.AfterAck is { } after)
+        {
+            context.Response.OnCompleted(() =>
+            {
+                after();
+                return Task.CompletedTask;
+            });
+        }
+
+        return ack.Body is JsonObject body
+            ? Results.Content(body.ToJsonString(), "application/json", Encoding.UTF8)
+            : Results.Ok();
+    }
+
+    /// <summary>Raw body bytes when the signature verifies (protocols.md §2a step 1: before any parsing), else null.</summary>
+    private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            LogRejected(logger, request.Path, "body too large");
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                LogRejected(logger, request.Path, "body too large");
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var body = buffer.ToArray();
+        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
+        if (check != SignatureCheck.Valid)
+        {
+            LogRejected(logger, request.Path, check.ToString());
+            return null;
+        }
+
+        return body;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} ({RetryReason}); repeats are answered once")]
+    private static partial void LogRetry(ILogger logger, string retryNum, string retryReason);
+}

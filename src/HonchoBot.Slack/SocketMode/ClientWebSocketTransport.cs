@@ -1,0 +1,115 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace HonchoBot.Slack.SocketMode;
+
+/// <summary><see cref="ISocketModeTransport"/> over <see cref="ClientWebSocket"/>.</summary>
+public sealed class ClientWebSocketTransport : ISocketModeTransport
+{
+    public async Task<ISocketModeSocket> ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        try
+        {
+            await socket.ConnectAsync(url, cancellationToken);
+            return new Socket(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class Socket(ClientWebSocket socket) : ISocketModeSocket
+    {
+        /// <summary>Envelopes are small; a runaway message is a protocol error, not something to buffer.</summary>
+        private const int MaxMessageBytes = 4 * 1024 * 1024;
+
+        private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+        public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
+        {
+            var buffer = new byte[16 * 1024];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                WebSocketReceiveResult result;
+                try
+                {
+                    result = await socket.ReceiveAsync(buffer, cancellationToken);
+                }
+                catch (WebSocketException)
+                {
+                    return null;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await TryCloseOutputAsync(cancellationToken);
+                    }
+
+                    return null;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (message.Length > MaxMessageBytes)
+                {
+                    throw new WebSocketException(WebSocketError.Faulted, "Socket Mode message too large");
+                }
+
+                if (result.EndOfMessage)
+                {
+                    return result.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(message.ToArray()) : string.Empty;
+                }
+            }
+        }
+
+        public async Task SendAsync(string text, CancellationToken cancellationToken)
+        {
+            await _sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+
+        public Task CloseAsync(CancellationToken cancellationToken) => TryCloseOutputAsync(cancellationToken);
+
+        private async Task TryCloseOutputAsync(CancellationToken cancellationToken)
+        {
+            if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+            {
+                return;
+            }
+
+            await _sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", cancellationToken);
+            }
+            catch (WebSocketException)
+            {
+                // Already gone: nothing to close.
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            socket.Dispose();
+            _sendLock.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

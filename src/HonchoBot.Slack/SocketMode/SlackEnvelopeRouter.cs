@@ -1,0 +1,24 @@
+using System.Text.Json;
+using HonchoBot.Slack.Commands;
+using HonchoBot.Slack.Events;
+
+namespace HonchoBot.Slack.SocketMode;
+
+/// <summary>
+/// Routes a Socket Mode envelope's payload to the same handlers the HTTP endpoints use (protocols.md §2d:
+/// <c>events_api</c> carries an Events API callback, <c>slash_commands</c> the command fields, <c>interactive</c>
+/// an interactivity payload). Socket Mode payloads need no signature check: the socket is pre-authenticated.
+/// </summary>
+public sealed class SlackEnvelopeRouter(
+    SlackEventHandler events,
+    SlackCommandHandler commands,
+    SlackInteractivityHandler interactivity)
+{
+    public SlackAck Route(string? type, JsonElement payload) => type switch
+    {
+        "events_api" => events.Handle(payload),
+        "slash_commands" => SlashCommand.FromJson(payload) is { } command ? commands.Handle(command) : SlackAck.Empty,
+        "interactive" => interactivity.Handle(payload),
+        _ => SlackAck.Empty,
+    };
+}

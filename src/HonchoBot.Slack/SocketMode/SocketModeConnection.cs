@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace HonchoBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: waits for <c>hello</c>, acknowledges every envelope with its <c>envelope_id</c>
+/// (with a response payload where allowed) before handing it on, and reports <c>disconnect</c> requests to
+/// <see cref="SocketModeClient"/> while it keeps receiving (protocols.md §2d).
+/// </summary>
+internal sealed partial class SocketModeConnection(int id, ISocketModeSocket socket, SlackEnvelopeRouter router, ILogger logger) : IAsyncDisposable
+{
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _completion = Task.CompletedTask;
+
+    public int Id => id;
+
+    /// <summary>Completes on <c>hello</c>; faults if the socket ends first.</summary>
+    public Task Hello => _hello.Task;
+
+    /// <summary>Completes with the reason of a <c>disconnect</c> message (<c>refresh_requested</c>, <c>warning</c>, <c>link_disabled</c>).</summary>
+    public Task<string> DisconnectRequested => _disconnect.Task;
+
+    /// <summary>Completes when the socket has closed (for whatever reason).</summary>
+    public Task Completion => _completion;
+
+    public void Start(CancellationToken cancellationToken) => _completion = ReceiveLoopAsync(cancellationToken);
+
+    /// <summary>Closes gracefully, letting envelopes already received be acknowledged.</summary>
+    public async Task CloseAsync(TimeSpan timeout, TimeProvider time)
+    {
+        using var cts = new CancellationTokenSource(timeout, time);
+        try
+        {
+            await socket.CloseAsync(cts.Token);
+            await _completion.WaitAsync(cts.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+        {
+            // The peer did not finish the close handshake in time; disposing below drops the socket.
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await socket.ReceiveAsync(cancellationToken) is { } message)
+            {
+                await HandleAsync(message, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException)
+        {
+            LogSocketError(logger, id, ex.Message);
+        }
+        finally
+        {
+            _hello.TrySetException(new IOException("The Socket Mode connection closed before hello."));
+        }
+    }
+
+    private async Task HandleAsync(string message, CancellationToken cancellationToken)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(message);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            LogBadMessage(logger, id);
+            return;
+        }
+
+        var type = Get(root, "type");
+        switch (type)
+        {
+            case "hello":
+                _hello.TrySetResult();
+                return;
+            case "disconnect":
+                var reason = Get(root, "reason") ?? "unknown";
+                LogDisconnect(logger, id, reason);
+                _disconnect.TrySetResult(reason);
+                return;
+        }
+
+        var envelopeId = Get(root, "envelope_id");
+        if (envelopeId is null)
+        {
+            return;
+        }
+
+        SlackAck ack;
+        try
+        {
+            ack = router.Route(type, root.TryGetProperty("payload", out var payload) ? payload : default);
+        }
+        catch (Exception ex)
+        {
+            // Still acknowledged: a retry would fail the same way.
+            LogRouteFailed(logger, ex, id, type ?? "?");
+            ack = SlackAck.Empty;
+        }
+
+        var reply = new JsonObject { ["envelope_id"] = envelopeId };
+        if (ack.Body is not null && root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True)
+        {
+            reply["payload"] = ack.Body.DeepClone();
+        }
+
+        await socket.SendAsync(reply.ToJsonString(), cancellationToken);
+        try
+        {
+            ack.AfterAck?.Invoke();
+        }
+        catch (Exception ex)
+        {
+            LogRouteFailed(logger, ex, id, type ?? "?");
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await socket.DisposeAsync();
+
+    private static string? Get(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {ConnectionId}: Slack asks to disconnect ({Reason})")]
+    private static partial void LogDisconnect(ILogger logger, int connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {ConnectionId}: {Error}")]
+    private static partial void LogSocketError(ILogger logger, int connectionId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {ConnectionId}: a message that is not JSON was ignored")]
+    private static partial void LogBadMessage(ILogger logger, int connectionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode connection {ConnectionId}: handling a {EnvelopeType} envelope failed")]
+    private static partial void LogRouteFailed(ILogger logger, Exception exception, int connectionId, string envelopeType);
+}

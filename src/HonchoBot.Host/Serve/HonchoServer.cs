@@ -1,6 +1,7 @@
 using HonchoBot.Core;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
+using HonchoBot.Slack;
 using OpenTelemetry.Metrics;
 
 namespace HonchoBot.Host.Serve;
@@ -26,6 +27,7 @@ internal static class HonchoServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());
         builder.Services.AddHostedService<QuestionWorkerService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Server:ShutdownSeconds", 20) + 5));
+        var enabled = AddAdapters(builder.Services, configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(HonchoMetrics.MeterName)
             .AddPrometheusExporter());
@@ -36,7 +38,37 @@ internal static class HonchoServer
         app.MapHonchoHealth();
         app.MapPassagePages();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHonchoSlack();
+        LogEnabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HonchoBot.Host"), enabled);
         return app;
+    }
+
+    /// <summary>Registers each enabled adapter; CLI verbs never call this (every identify counts against a daily limit).</summary>
+    private static IReadOnlyDictionary<string, bool> AddAdapters(IServiceCollection services, IConfiguration configuration)
+    {
+        var enabled = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["Slack"] = configuration.GetValue<bool>("Slack:Enabled"),
+        };
+
+        // Registered even when disabled so its options validate and its endpoints stay unmapped; it connects nowhere.
+        services.AddHonchoSlack(configuration);
+        if (enabled["Slack"])
+        {
+            services.AddSingleton<IConnectionHealth, SlackConnectionHealth>();
+        }
+
+        return enabled;
+    }
+
+    private static void LogEnabled(ILogger logger, IReadOnlyDictionary<string, bool> enabled)
+    {
+        foreach (var (adapter, isEnabled) in enabled)
+        {
+#pragma warning disable CA1848 // Once at start-up.
+            logger.LogInformation("{Adapter} adapter: {State}", adapter, isEnabled ? "enabled" : "disabled (set " + adapter + "__Enabled=true to turn it on)");
+#pragma warning restore CA1848
+        }
     }
 
     /// <summary>Logs go to stderr; <c>Logging:Format=json</c> switches to structured JSON lines.</summary>

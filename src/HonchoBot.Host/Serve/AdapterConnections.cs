@@ -1,0 +1,20 @@
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Slack;
+
+namespace HonchoBot.Host.Serve;
+
+/// <summary>Reports the Slack adapter's connection to <c>/readyz</c>.</summary>
+internal sealed class SlackConnectionHealth(SlackStatus status) : IConnectionHealth
+{
+    public string Name => "slack";
+
+    public ConnectionState State => status.Current.State switch
+    {
+        SlackConnectionState.Connected or SlackConnectionState.Disabled => ConnectionState.Connected,
+        SlackConnectionState.Retrying => ConnectionState.Retrying,
+        SlackConnectionState.StoppedFatal => ConnectionState.Stopped,
+        _ => ConnectionState.Starting,
+    };
+
+    public string? Reason => status.Current.Reason;
+}

@@ -76,6 +76,12 @@ public static class ExcerptBuilder
     private static string CutAtWord(string sentence, int max)
     {
         var cut = sentence.LastIndexOf(' ', max - 1);
-        return sentence[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+        var end = cut > max / 2 ? cut : max - 1;
+        if (char.IsHighSurrogate(sentence[end - 1]))
+        {
+            end--; // Never split an emoji or a supplementary-plane character.
+        }
+
+        return sentence[..end].TrimEnd(',', ';', ':', ' ') + "…";
     }
 }

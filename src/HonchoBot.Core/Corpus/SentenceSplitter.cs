@@ -25,6 +25,15 @@ public static class SentenceSplitter
         for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is '。' or '！' or '？')
+            {
+                // CJK sentence marks end a sentence with or without a following space.
+                Add(start, i + 1);
+                start = SkipSpace(text, i + 1);
+                i = start - 1;
+                continue;
+            }
+
             if (c is not ('.' or '!' or '?' or '…'))
             {
                 continue;

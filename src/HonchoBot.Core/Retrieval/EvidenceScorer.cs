@@ -16,6 +16,8 @@ internal static partial class EvidenceScorer
     /// <summary>A "how many" question answered by a sentence without a figure is a poor excerpt.</summary>
     private const double TypedSentenceFactor = 1.4;
     private const double UntypedSentenceFactor = 0.7;
+    private const int MinExcerptWords = 5;
+    private const double ShortSentenceFactor = 0.2;
 
     public static (double Coverage, int Matched, double[] SentenceScores, IReadOnlyList<(int Start, int Length)> Sentences) Score(
         QueryPlan plan, Passage passage, TextAnalysis analysis)
@@ -99,6 +101,15 @@ internal static partial class EvidenceScorer
             }
 
             return weight;
+        }
+
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            // Credit lines and headings ("MI Staff (Korea)") match words but say nothing.
+            if (PassageChunker.CountWords(passage.Text.AsSpan(sentences[s].Start, sentences[s].Length)) < MinExcerptWords)
+            {
+                sentenceScores[s] *= ShortSentenceFactor;
+            }
         }
 
         if (plan.Type != AnswerType.Other)

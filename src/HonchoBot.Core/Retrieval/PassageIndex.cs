@@ -55,7 +55,7 @@ public sealed class PassageIndex : IDisposable
     internal string Schema { get; }
 
     /// <summary>False when another process owns the index: this one answers from the last commit.</summary>
-    public bool IsWritable => _writer is not null;
+    public bool IsWritable => _writer is not null && ReadOnlyReason is null;
 
     /// <summary>Why the index is read-only (names the owning process), or null.</summary>
     public string? ReadOnlyReason { get; }
@@ -101,6 +101,12 @@ public sealed class PassageIndex : IDisposable
         try
         {
             var (hashes, reason) = forceRebuild ? ([], "rebuild requested") : ReadCommit(directory, schema);
+            if (reason is not null)
+            {
+                // CREATE still reads the old commit point; a corrupt one must go first.
+                ClearDirectory(indexPath);
+            }
+
             var writer = new IndexWriter(directory, WriterConfig(analysis, reason is null ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE));
             var index = new PassageIndex(analysis, directory, ownerLock, writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()), reason is null ? hashes : [], schema, annotator, null);
             var report = index.Synchronize(corpus, reason, progress);
@@ -122,7 +128,7 @@ public sealed class PassageIndex : IDisposable
         var directory = new RAMDirectory();
         var writer = new IndexWriter(directory, WriterConfig(analysis, OpenMode.CREATE));
         var index = new PassageIndex(analysis, directory, null, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), [], schema, annotator, readOnlyReason);
-        return (index, index.Synchronize(corpus, "in-memory index", progress) with { IsReadOnly = readOnlyReason is not null, ReadOnlyReason = readOnlyReason });
+        return (index, index.SynchronizeWith(writer, corpus, "in-memory index", progress) with { IsReadOnly = readOnlyReason is not null, ReadOnlyReason = readOnlyReason });
     }
 
     private static (PassageIndex, IndexSyncReport) OpenReadOnly(string dataDirectory, CorpusLoad corpus, TextAnalysis analysis, string schema, IPassageAnnotator? annotator, string holder, IProgress<IndexProgress>? progress)
@@ -191,9 +197,11 @@ public sealed class PassageIndex : IDisposable
     }
 
     /// <summary>Brings the index in line with the corpus: new and changed sources indexed, vanished ones removed.</summary>
-    public IndexSyncReport Synchronize(CorpusLoad corpus, string? rebuildReason = null, IProgress<IndexProgress>? progress = null)
+    public IndexSyncReport Synchronize(CorpusLoad corpus, string? rebuildReason = null, IProgress<IndexProgress>? progress = null) =>
+        SynchronizeWith(RequireWriter(), corpus, rebuildReason, progress);
+
+    private IndexSyncReport SynchronizeWith(IndexWriter writer, CorpusLoad corpus, string? rebuildReason, IProgress<IndexProgress>? progress)
     {
-        var writer = RequireWriter();
         var watch = Stopwatch.StartNew();
         int added = 0, updated = 0, removed = 0;
         lock (_writeLock)
@@ -318,7 +326,16 @@ public sealed class PassageIndex : IDisposable
     }
 
     private IndexWriter RequireWriter() =>
-        _writer ?? throw new InvalidOperationException(ReadOnlyReason ?? "the index is read-only");
+        IsWritable ? _writer! : throw new InvalidOperationException(ReadOnlyReason ?? "the index is read-only");
+
+    /// <summary>Deletes the index files (only ours: the directory holds nothing else).</summary>
+    private static void ClearDirectory(string indexPath)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(indexPath))
+        {
+            File.Delete(file);
+        }
+    }
 
     public void Dispose()
     {

@@ -23,7 +23,7 @@ namespace HonchoBot.Core.Retrieval;
 internal sealed partial class TextAnalysis : IDisposable
 {
     /// <summary>Bump when the chain changes: the index records it and rebuilds on a mismatch.</summary>
-    public const string ChainVersion = "chain-3";
+    public const string ChainVersion = "chain-5";
 
     public const string TextField = "text";
     public const string PrefixField = "text_prefix";
@@ -40,8 +40,8 @@ internal sealed partial class TextAnalysis : IDisposable
         Synonyms = synonyms;
         _base = new ChainAnalyzer(stopWords: null, synonyms: null, prefixLength: 0);
         var canonical = BuildCanonicalMap(synonyms);
-        _text = new ChainAnalyzer(null, canonical, 0);
-        _prefix = new ChainAnalyzer(null, canonical, PrefixLength);
+        _text = new ChainAnalyzer(null, canonical, 0, stackFamilies: true);
+        _prefix = new ChainAnalyzer(null, canonical, PrefixLength, stackFamilies: true);
         Query = new ChainAnalyzer(LoadStopWords(), canonical, 0);
         Index = new PerFieldAnalyzerWrapper(_text, new Dictionary<string, Analyzer> { [PrefixField] = _prefix });
         Related = BuildRelated(synonyms);
@@ -162,11 +162,14 @@ internal sealed partial class TextAnalysis : IDisposable
         Index.Dispose();
     }
 
-    /// <summary>Aircraft designators: a family prefix, an optional dash or space, then 1–3 digits.</summary>
-    [GeneratedRegex(@"\b(MiG|F|B|RB|Tu|Il|Yak|La|P|Su|An|Mi|T)[\s\-\u2010\u2011\u2012\u2013]?(\d{1,3})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Aircraft designators: a family prefix, an optional dash or space, then 1–3 digits. Prefixes that are
+    /// also ordinary words (An, La, Mi) join only across a dash: "an 18-year-old" stays two words.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(MiG|F|B|RB|Tu|Il|Yak|P|Su|T)[\s\-\u2010\u2011\u2012\u2013]?|(An|La|Mi)[\-\u2010\u2011\u2012\u2013])(\d{1,3})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Designator();
 
-    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, int prefixLength) : Analyzer
+    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, int prefixLength, bool stackFamilies = false) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -187,6 +190,11 @@ internal sealed partial class TextAnalysis : IDisposable
                 stream = new SynonymFilter(stream, synonyms, ignoreCase: false);
             }
 
+            if (stackFamilies)
+            {
+                stream = new DesignatorFamilyFilter(stream);
+            }
+
             if (prefixLength > 0)
             {
                 stream = new TruncateTokenFilter(stream, prefixLength);
@@ -196,7 +204,7 @@ internal sealed partial class TextAnalysis : IDisposable
         }
 
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            new PatternReplaceCharFilter(Designator(), "$1$2", reader);
+            new PatternReplaceCharFilter(Designator(), "$1$2$3", reader);
     }
 }
 

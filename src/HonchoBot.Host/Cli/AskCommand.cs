@@ -19,6 +19,12 @@ internal static class AskCommand
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
         {
             var text = parse.GetValue(question)!;
+            if (text.Length > 1 && text[0] == '-' && !text.Contains(' ', StringComparison.Ordinal))
+            {
+                // An unknown option in the question's place is a usage error, not a question.
+                throw new UsageException($"unknown option '{text}' (quote a question that starts with '-'? put it after --)");
+            }
+
             var mode = parse.GetValue(fact) ? QuestionMode.Fact : QuestionMode.Ask;
             var asJson = parse.GetValue(json);
             services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());

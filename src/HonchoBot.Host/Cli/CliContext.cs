@@ -54,7 +54,13 @@ internal static class CliContext
     private static IConfiguration WithCorpusPaths(IConfigurationRoot configuration, string[] extra)
     {
         var configured = configuration.GetSection("Corpus:Paths").Get<string[]>() ?? ["corpus"];
-        var resolved = configured.Select(p => AppPaths.ResolveDirectory(p) ?? p).ToList();
+        var resolved = new List<string>();
+        foreach (var path in configured)
+        {
+            resolved.Add(AppPaths.ResolveDirectory(path) ?? throw new UsageException(
+                $"corpus directory '{path}' (Corpus:Paths) not found in {Directory.GetCurrentDirectory()} or next to the executable"));
+        }
+
         foreach (var path in extra)
         {
             if (!Directory.Exists(path))
@@ -91,7 +97,7 @@ internal static class AppPaths
     {
         if (Path.IsPathRooted(path))
         {
-            return path;
+            return Directory.Exists(path) ? path : null;
         }
 
         foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

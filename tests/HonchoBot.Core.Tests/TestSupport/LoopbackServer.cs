@@ -51,6 +51,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             context.Response.Headers.ContentEncoding = contentEncoding;
         }
 
+        context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body);
     });
 

@@ -51,6 +51,12 @@ public sealed partial class SourceRegistry(
                 return await FinishAsync(requester, action, null, locked, input);
             }
 
+            // A URL already in the library is refused before it is fetched (checked again under the write gate).
+            if (request.Input is SourceInput.FromUrl fromUrl && await FindSameUrlAsync(fromUrl.Url, requester.CommunityId, cancellationToken) is { } known)
+            {
+                return await FinishAsync(requester, action, null, known, input);
+            }
+
             var (extracted, fetchedUrl, refusal) = await ExtractAsync(request.Input, cancellationToken);
             if (refusal is not null)
             {
@@ -88,12 +94,12 @@ public sealed partial class SourceRegistry(
 
     private async Task<SourceResult> AddLockedAsync(SourceInfo draft, IReadOnlyList<SourceBlock> blocks, Requester requester, CancellationToken cancellationToken)
     {
-        var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
-        if (SourceFingerprint.OfUrl(draft.Url) is { } url
-            && existing.FirstOrDefault(d => SourceFingerprint.OfUrl(d.Info.Url) == url) is { } sameUrl)
+        if (await FindSameUrlAsync(draft.Url, requester.CommunityId, cancellationToken) is { } sameUrl)
         {
-            return new SourceResult(SourceOutcome.Duplicate, $"That URL is already in the library as {sameUrl.Info.Id} (\"{sameUrl.Info.Title}\").");
+            return sameUrl;
         }
+
+        var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
 
         var fingerprint = SourceFingerprint.OfText(blocks);
         if (existing.FirstOrDefault(d => SourceFingerprint.OfText(d.Blocks) == fingerprint) is { } sameText)
@@ -417,6 +423,17 @@ public sealed partial class SourceRegistry(
             CommunityId: requester.CommunityId,
             AddedAt: new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
         return (info, null);
+    }
+
+    private async Task<SourceResult?> FindSameUrlAsync(string? url, string? communityId, CancellationToken cancellationToken)
+    {
+        if (SourceFingerprint.OfUrl(url) is not { } wanted)
+        {
+            return null;
+        }
+
+        var same = (await VisibleSourcesAsync(communityId, cancellationToken)).FirstOrDefault(d => SourceFingerprint.OfUrl(d.Info.Url) == wanted);
+        return same is null ? null : new SourceResult(SourceOutcome.Duplicate, $"That URL is already in the library as {same.Info.Id} (\"{same.Info.Title}\").");
     }
 
     /// <summary>A fresh slug from the title; a taken one gets -2, -3… (ids are never user strings).</summary>

@@ -13,6 +13,9 @@ namespace HonchoBot.Core.Ingestion;
 /// </summary>
 internal static class PdfExtractor
 {
+    /// <summary>More pages than any book we expect; bounds the work a small, highly compressed PDF can cause.</summary>
+    public const int MaxPages = 5000;
+
     public static ExtractionResult Extract(ReadOnlyMemory<byte> bytes, long maxChars)
     {
         if (!bytes.Span.StartsWith("%PDF-"u8) && bytes.Span[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) < 0)
@@ -26,6 +29,11 @@ internal static class PdfExtractor
             if (document.IsEncrypted)
             {
                 return ExtractionResult.Fail("the PDF is encrypted; add an unencrypted copy");
+            }
+
+            if (document.NumberOfPages > MaxPages)
+            {
+                return ExtractionResult.TooLarge($"the PDF has {document.NumberOfPages:N0} pages; the limit is {MaxPages:N0}");
             }
 
             var blocks = new List<HonchoBot.Core.Corpus.SourceBlock>();

@@ -12,9 +12,11 @@ public static partial class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // An explicit static constructor makes the type initialise before any member runs (no beforefieldinit),
+    // so the code pages provider is registered before a declared charset such as windows-1251 is looked up.
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Windows-1252 (code pages provider registered).</summary>
+    /// <summary>Windows-1252 (from the code pages provider).</summary>
     public static Encoding Windows1252 { get; } = GetWindows1252();
 
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="declaredCharset"/> may be null or unknown.</summary>

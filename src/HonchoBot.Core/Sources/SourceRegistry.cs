@@ -33,6 +33,7 @@ public sealed partial class SourceRegistry(
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentDictionary<string, int> _passageCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private CorpusLoad? _shipped;
 
     public async Task<SourceResult> AddAsync(SourceAddRequest request, Requester requester, CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ public sealed partial class SourceRegistry(
         var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
 
         var fingerprint = SourceFingerprint.OfText(blocks);
-        if (existing.FirstOrDefault(d => SourceFingerprint.OfText(d.Blocks) == fingerprint) is { } sameText)
+        if (existing.FirstOrDefault(d => _fingerprints.GetOrAdd(d.ContentHash, _ => SourceFingerprint.OfText(d.Blocks)) == fingerprint) is { } sameText)
         {
             return new SourceResult(SourceOutcome.Duplicate, $"The same text is already in the library as {sameText.Info.Id} (\"{sameText.Info.Title}\").");
         }
@@ -335,7 +336,9 @@ public sealed partial class SourceRegistry(
                 }
 
                 fetchedUrl = fromUrl.Url.Trim();
-                extraction = extractor.Extract(fetched.Body, fetched.Kind, fetched.Charset);
+
+                // Parsing is CPU-bound (a 100-page PDF takes a second): keep it off the caller's thread.
+                extraction = await Task.Run(() => extractor.Extract(fetched.Body, fetched.Kind, fetched.Charset), cancellationToken);
                 break;
             case SourceInput.FromFile file:
                 if (!ContentKinds.TryFromFileName(file.FileName, out var kind))
@@ -343,7 +346,7 @@ public sealed partial class SourceRegistry(
                     return (null, null, new SourceResult(SourceOutcome.Invalid, $"Unknown file type; add {ContentKinds.Accepted} files."));
                 }
 
-                extraction = extractor.Extract(file.Content, kind);
+                extraction = await Task.Run(() => extractor.Extract(file.Content, kind), cancellationToken);
                 break;
             case SourceInput.FromText text:
                 extraction = extractor.ExtractText(text.Text ?? string.Empty);

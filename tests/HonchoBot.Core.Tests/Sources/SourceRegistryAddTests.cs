@@ -229,6 +229,31 @@ public sealed class SourceRegistryAddTests : IDisposable
     }
 
     [Fact]
+    public async Task An_uploaded_file_name_is_never_used_as_a_path()
+    {
+        var result = await _harness.Registry.AddAsync(File("../../../outside/evil.md", Encoding.UTF8.GetBytes(TestDocuments.Lighthouse)), Requester.Cli("alice"), None);
+
+        Assert.Equal(SourceOutcome.Done, result.Outcome);
+        Assert.Equal([Path.Combine(_harness.SourcesPath, result.Source!.Id + ".md")], SourceFiles());
+        Assert.False(Directory.Exists(Path.Combine(_harness.DataPath, "..", "outside")));
+    }
+
+    [Fact]
+    public async Task When_indexing_fails_the_file_is_taken_back_and_the_failure_is_audited()
+    {
+        // A broken index (disposed under the registry) makes Upsert throw after the file is written.
+        _harness.IndexHost.Require().Dispose();
+
+        var result = await _harness.Registry.AddAsync(Text(TestDocuments.Lighthouse, "Storm log"), Requester.Cli("alice"), None);
+
+        Assert.Equal(SourceOutcome.Failed, result.Outcome);
+        Assert.StartsWith("Something went wrong while adding the source (ref ", result.Message, StringComparison.Ordinal);
+        Assert.Empty(SourceFiles());
+        Assert.StartsWith("storm-log.", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(_harness.SourcesPath, ".removed")))), StringComparison.Ordinal);
+        await AssertAuditAsync("add", "failed", null, "Something went wrong");
+    }
+
+    [Fact]
     public async Task Two_sources_with_the_same_title_get_distinct_ids()
     {
         var first = await _harness.Registry.AddAsync(Text(TestDocuments.Topic(1), "Orchard report"), Requester.Cli("alice"), None);

@@ -65,6 +65,23 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("http://2130706433:{port}/secret")]
+    [InlineData("http://0x7f000001:{port}/secret")]
+    [InlineData("http://127.1:{port}/secret")]
+    [InlineData("http://0177.0.0.1:{port}/secret")]
+    [InlineData("http://0.0.0.0:{port}/secret")]
+    public async Task FetchAsync_LoopbackInOtherNotations_IsRefused(string url)
+    {
+        using var fetcher = Fetcher();
+        var result = await fetcher.FetchAsync(url.Replace("{port}", _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), CancellationToken.None);
+
+        Assert.Equal(FetchStatus.UnsafeUrl, result.Status);
+        Assert.StartsWith("refused to fetch ", result.Message, StringComparison.Ordinal);
+        Assert.Empty(_network.Dials);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Theory]
     [InlineData("ftp://news.example.org/file.txt")]
     [InlineData("file:///etc/passwd")]
     [InlineData("gopher://news.example.org/")]

@@ -161,6 +161,19 @@ public sealed class SourceRegistryAddTests : IDisposable
     }
 
     [Fact]
+    public async Task An_html_page_without_article_text_is_refused_and_audited()
+    {
+        var html = "<html><head><title>Menu only</title><script>var a = 1;</script></head><body><nav>Home | About</nav><form><textarea>Leave a comment</textarea></form></body></html>";
+
+        var result = await _harness.Registry.AddAsync(File("menu.html", Encoding.UTF8.GetBytes(html)), RegistryHarness.Moderator(), None);
+
+        Assert.Equal(SourceOutcome.Invalid, result.Outcome);
+        Assert.Equal("The page has no article text.", result.Message);
+        Assert.Empty(SourceFiles());
+        await AssertAuditAsync("add", "invalid", null, "file menu.html");
+    }
+
+    [Fact]
     public async Task An_unknown_file_type_is_refused_and_audited()
     {
         var result = await _harness.Registry.AddAsync(File("tool.exe", [0x4D, 0x5A, 0x90]), Requester.Cli("alice"), None);

@@ -1,4 +1,6 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Ingestion;
+using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -23,7 +25,17 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<HonchoMetrics>();
-        services.TryAddSingleton<ISourceVisibility, NothingHidden>();
+        services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HiddenSourceList>();
+        services.AddSingleton<ISourceVisibility>(sp => sp.GetRequiredService<HiddenSourceList>());
+        services.AddSingleton<AuditLog>();
+        services.TryAddSingleton<ISourceStore, FileSourceStore>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<IConnectionDialer, SocketDialer>();
+        services.AddSingleton<UrlFetcher>();
+        services.AddSingleton<SourceExtractor>();
+        services.AddSingleton<SourceRegistry>();
+        services.AddSingleton<ISourceRegistry>(sp => sp.GetRequiredService<SourceRegistry>());
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());

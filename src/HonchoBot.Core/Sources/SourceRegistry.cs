@@ -5,6 +5,7 @@ using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Ingestion;
 using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Core.Sources;
@@ -23,7 +24,8 @@ public sealed partial class SourceRegistry(
     SourceExtractor extractor,
     UrlFetcher fetcher,
     TimeProvider time,
-    ILogger<SourceRegistry> logger) : ISourceRegistry, IDisposable
+    ILogger<SourceRegistry> logger,
+    HonchoMetrics? metrics = null) : ISourceRegistry, IDisposable
 {
     /// <summary>Longest title, author or publisher accepted.</summary>
     public const int MaxFieldLength = 300;
@@ -501,6 +503,7 @@ public sealed partial class SourceRegistry(
 
         // The record is written even when the caller has given up: refusals must be on file.
         await audit.AppendAsync(entry, CancellationToken.None);
+        metrics?.RecordSourceChange(action, outcome);
         if (!result.IsDone)
         {
             LogRefused(logger, action, outcome, requester.Platform, requester.UserId, result.Message);

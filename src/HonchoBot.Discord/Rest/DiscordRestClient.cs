@@ -108,17 +108,29 @@ internal sealed partial class DiscordRestClient(
 
             using (response)
             {
-                limiter.Release(route, bucket, response.Headers);
-                var result = await ReadResultAsync(response, cancellationToken);
+                DiscordRestResult result;
+                try
+                {
+                    result = await ReadResultAsync(response, cancellationToken);
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        // Block the bucket (or everything) before releasing it, so no waiting sender slips through.
+                        var retryAfter = RetryAfter(response, result);
+                        var isGlobal = result.Body is { } b && b.ValueKind == JsonValueKind.Object
+                            && b.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True;
+                        limiter.OnRateLimited(bucket, retryAfter, isGlobal);
+                        LogRateLimited(logger, route.LogName, retryAfter.TotalSeconds, isGlobal);
+                    }
+                }
+                finally
+                {
+                    limiter.Release(route, bucket, response.Headers);
+                }
+
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     Interlocked.Increment(ref _invalidRequests);
-                    var retryAfter = RetryAfter(response, result);
-                    var isGlobal = result.Body is { } b && b.ValueKind == JsonValueKind.Object
-                        && b.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True;
-                    limiter.OnRateLimited(bucket, retryAfter, isGlobal);
-                    LogRateLimited(logger, route.LogName, retryAfter.TotalSeconds, isGlobal);
                     last = result;
                     continue; // The limiter holds the next attempt until retry_after has passed.
                 }

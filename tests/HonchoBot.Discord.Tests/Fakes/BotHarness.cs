@@ -72,7 +72,7 @@ public sealed class BotHarness : IAsyncDisposable
         configure?.Invoke(config);
         answerer ??= new Mock<IQuestionAnswerer>(MockBehavior.Strict);
         registry ??= new Mock<ISourceRegistry>(MockBehavior.Strict);
-        var logs = new LogSink();
+        var logs = new LogSink { OnLine = fake.Changed.Pulse };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -126,6 +126,9 @@ public sealed class LogSink : ILoggerProvider
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>Called after every line, e.g. to wake a <see cref="Signal"/>.</summary>
+    public Action? OnLine { get; set; }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
@@ -138,7 +141,10 @@ public sealed class LogSink : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             sink._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            sink.OnLine?.Invoke();
+        }
     }
 }

@@ -74,8 +74,8 @@ internal sealed partial class GatewayClient(
 
             if (end.IsFatal)
             {
-                health.Set(DiscordConnectionState.StoppedFatal, end.Reason);
                 LogFatal(logger, end.Reason);
+                health.Set(DiscordConnectionState.StoppedFatal, end.Reason);
                 return;
             }
 
@@ -185,7 +185,9 @@ internal sealed partial class GatewayClient(
 
                 if (frame.IsClosed)
                 {
-                    return Classify(frame.CloseCode, frame.CloseReason, wasReady);
+                    return state.EndReason is { } ended
+                        ? new SessionEnd(ended, WasReady: wasReady)
+                        : Classify(frame.CloseCode, frame.CloseReason, wasReady);
                 }
 
                 using var document = JsonDocument.Parse(frame.Text!);
@@ -197,7 +199,7 @@ internal sealed partial class GatewayClient(
                     case GatewayOpCode.Hello:
                         state.HelloSeen = true;
                         var interval = TimeSpan.FromMilliseconds(d.GetProperty("heartbeat_interval").GetDouble());
-                        heartbeat = HeartbeatLoopAsync(interval, state, () => SendAsync(HeartbeatPayload()), sessionCts);
+                        heartbeat = HeartbeatLoopAsync(transport, interval, state, () => SendAsync(HeartbeatPayload()), sessionCts);
                         if (isResume)
                         {
                             LogResuming(logger, _sequence ?? 0);
@@ -270,7 +272,7 @@ internal sealed partial class GatewayClient(
     /// First beat after interval × jitter, then every interval. If no ACK arrived since the previous beat,
     /// the connection is a zombie: end the session (closed with 4000 by the receive loop) and resume.
     /// </summary>
-    private async Task HeartbeatLoopAsync(TimeSpan interval, SessionState state, Func<Task> beat, CancellationTokenSource session)
+    private async Task HeartbeatLoopAsync(IGatewayTransport transport, TimeSpan interval, SessionState state, Func<Task> beat, CancellationTokenSource session)
     {
         try
         {
@@ -281,6 +283,10 @@ internal sealed partial class GatewayClient(
                 {
                     state.EndReason = "no heartbeat ACK since the last heartbeat (zombie connection)";
                     LogZombie(logger);
+
+                    // Close with 4000 first (not 1000/1001, so the session stays resumable), then stop the
+                    // pending receive: cancelling a receive aborts the socket, which would lose the close code.
+                    await CloseQuietlyAsync(transport, 4000, "zombie connection");
                     await session.CancelAsync();
                     return;
                 }

@@ -27,6 +27,9 @@ public sealed class FakeGateway(FakeDiscord discord)
 
     public bool AcksHeartbeats { get; set; } = true;
 
+    /// <summary>When set, every new connection is closed with this code right after Hello (a flapping gateway).</summary>
+    public int? CloseAfterHello { get; set; }
+
     /// <summary>The token the gateway accepts; a different token in Identify gets close 4004.</summary>
     public string AcceptedToken { get; set; } = FakeDiscord.Token;
 
@@ -197,6 +200,10 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
         }
 
         await SendOpAsync(10, new JsonObject { ["heartbeat_interval"] = gateway.HeartbeatIntervalMs });
+        if (gateway.CloseAfterHello is { } code)
+        {
+            await CloseAsync(code, "flapping");
+        }
         var buffer = new byte[16 * 1024];
         while (true)
         {

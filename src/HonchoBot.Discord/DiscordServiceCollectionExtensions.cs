@@ -35,6 +35,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GatewayTimings>();
+        services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<IGatewayTransportFactory, ClientWebSocketTransportFactory>();
         services.AddSingleton<DiscordHealth>();
 

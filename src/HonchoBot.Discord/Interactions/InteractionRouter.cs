@@ -42,19 +42,19 @@ internal sealed partial class InteractionRouter(
             case Interaction.PingType:
                 return InteractionResponse.PongResponse;
             case Interaction.ApplicationCommandType:
-                return RouteCommand(interaction, acknowledged);
+                return await RouteCommandAsync(interaction, acknowledged, cancellationToken);
             case Interaction.AutocompleteType:
                 return await sources.AutocompleteAsync(interaction, cancellationToken);
             case Interaction.ModalSubmitType when interaction.CustomId?.StartsWith(SourceCommandHandler.AddModalPrefix, StringComparison.Ordinal) == true:
-                return sources.HandleModalSubmit(interaction, acknowledged);
+                return await sources.HandleModalSubmitAsync(interaction, acknowledged, cancellationToken);
             case Interaction.MessageComponentType:
-                return RouteComponent(interaction, acknowledged);
+                return await RouteComponentAsync(interaction, acknowledged, cancellationToken);
             default:
                 return InteractionResponse.Ephemeral("I don't know how to handle that. Try `/help`.");
         }
     }
 
-    private InteractionResponse RouteCommand(Interaction interaction, Task acknowledged)
+    private async Task<InteractionResponse> RouteCommandAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
         var name = interaction.CommandName;
         if (name is CommandCatalog.Ask or CommandCatalog.Fact && !IsAllowedChannel(interaction))
@@ -65,16 +65,16 @@ internal sealed partial class InteractionRouter(
 
         return name switch
         {
-            CommandCatalog.Ask => answering.SubmitInteraction(interaction, interaction.StringOption("question"), QuestionMode.Ask, acknowledged),
-            CommandCatalog.Fact => answering.SubmitInteraction(interaction, interaction.StringOption("topic"), QuestionMode.Fact, acknowledged),
-            CommandCatalog.Sources => sources.HandleSources(interaction, acknowledged),
+            CommandCatalog.Ask => await answering.SubmitInteractionAsync(interaction, interaction.StringOption("question"), QuestionMode.Ask, acknowledged, cancellationToken),
+            CommandCatalog.Fact => await answering.SubmitInteractionAsync(interaction, interaction.StringOption("topic"), QuestionMode.Fact, acknowledged, cancellationToken),
+            CommandCatalog.Sources => await sources.HandleSourcesAsync(interaction, acknowledged, cancellationToken),
             CommandCatalog.Help => InteractionResponse.Message(DiscordMessage.Text(HelpText, ephemeral: true)),
-            CommandCatalog.Source => sources.HandleSource(interaction, acknowledged),
+            CommandCatalog.Source => await sources.HandleSourceAsync(interaction, acknowledged, cancellationToken),
             _ => InteractionResponse.Ephemeral("That command is not known to this version of HonchoBot. Try `/help`."),
         };
     }
 
-    private InteractionResponse RouteComponent(Interaction interaction, Task acknowledged)
+    private async Task<InteractionResponse> RouteComponentAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
         var id = interaction.CustomId ?? string.Empty;
         if (id.StartsWith(DiscordAnswerRenderer.DeleteButtonPrefix, StringComparison.Ordinal))
@@ -92,13 +92,13 @@ internal sealed partial class InteractionRouter(
 
         if (TryPage(id, SourceListRenderer.SourcesPagePrefix, out var page))
         {
-            return sources.HandleSources(interaction, acknowledged, page);
+            return await sources.HandleSourcesAsync(interaction, acknowledged, cancellationToken, page);
         }
 
         if (TryPage(id, SourceListRenderer.ModeratorListPagePrefix, out page))
         {
             return policy.IsModerator(interaction)
-                ? sources.HandleSources(interaction, acknowledged, page, isModeratorView: true)
+                ? await sources.HandleSourcesAsync(interaction, acknowledged, cancellationToken, page, isModeratorView: true)
                 : InteractionResponse.Ephemeral("Only moderators can page through this list.");
         }
 

@@ -18,6 +18,7 @@ internal sealed partial class DiscordAnswering(
     IChatRateLimiter rateLimiter,
     IDiscordRestClient rest,
     DiscordAnswerRenderer renderer,
+    InteractionTimings timings,
     TimeProvider time,
     ILogger<DiscordAnswering> logger)
 {
@@ -63,52 +64,55 @@ internal sealed partial class DiscordAnswering(
     }
 
     /// <summary>
-    /// <c>/ask</c> and <c>/fact</c>: returns the initial response (defer, or an ephemeral refusal) at once;
-    /// the queued work waits for <paramref name="acknowledged"/> and then PATCHes <c>@original</c>.
+    /// <c>/ask</c> and <c>/fact</c>: rate-limit, enqueue, then answer inline when the answer is ready within
+    /// <see cref="InteractionTimings.InlineAnswerWait"/>, otherwise defer (type 5) and PATCH <c>@original</c>
+    /// (protocols.md 1a, "Deadlines").
     /// </summary>
-    public InteractionResponse SubmitInteraction(Interaction interaction, string? text, QuestionMode mode, Task acknowledged)
+    public Task<InteractionResponse> SubmitInteractionAsync(Interaction interaction, string? text, QuestionMode mode, Task acknowledged, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return InteractionResponse.Ephemeral("Please type a question, e.g. `/ask question: how many MiG-15s were lost?`");
+            return Task.FromResult(InteractionResponse.Ephemeral("Please type a question, e.g. `/ask question: how many MiG-15s were lost?`"));
         }
 
         var correlationId = DiscordQuestionMapper.NewCorrelationId();
         var question = DiscordQuestionMapper.FromInteraction(interaction, text, mode, correlationId);
         if (!rateLimiter.TryAcquire(question.Origin))
         {
-            return InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.RateLimited, null));
+            return Task.FromResult(InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.RateLimited, null)));
         }
 
-        var receivedAt = time.GetUtcNow();
-        var work = new QueuedWork(
+        return SubmitAsync(
+            interaction,
             mode == QuestionMode.Fact ? "discord /fact" : "discord /ask",
             correlationId,
-            async (services, ct) =>
-            {
-                var answer = await AnswerSafelyAsync(services, question, ct);
-                await EditOriginalAsync(interaction, renderer.Render(answer, askerId: interaction.User.Id), acknowledged, receivedAt, ct);
-            },
-            ct => EditOriginalAsync(interaction, DiscordMessage.Text("I'm restarting — please ask again in a minute."), acknowledged, receivedAt, ct));
-        if (!queue.TryEnqueue(work))
-        {
-            LogBusy(logger, correlationId);
-            return InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.Busy, null));
-        }
-
-        return InteractionResponse.Defer();
+            ephemeral: false,
+            acknowledged,
+            async (services, ct) => renderer.Render(await AnswerSafelyAsync(services, question, ct), askerId: interaction.User.Id),
+            cancellationToken);
     }
 
-    /// <summary>Queues deferred work for other commands (sources, moderation) with the same ack and token-life rules.</summary>
-    public InteractionResponse SubmitDeferred(
+    /// <summary>Other commands (sources, moderation): the same queue, inline-or-defer and token-life rules.</summary>
+    public Task<InteractionResponse> SubmitDeferredAsync(
         Interaction interaction,
         string description,
         bool ephemeral,
         Task acknowledged,
-        Func<IServiceProvider, CancellationToken, Task<DiscordMessage>> produce)
+        Func<IServiceProvider, CancellationToken, Task<DiscordMessage>> produce,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(interaction, description, DiscordQuestionMapper.NewCorrelationId(), ephemeral, acknowledged, produce, cancellationToken);
+
+    private async Task<InteractionResponse> SubmitAsync(
+        Interaction interaction,
+        string description,
+        string correlationId,
+        bool ephemeral,
+        Task acknowledged,
+        Func<IServiceProvider, CancellationToken, Task<DiscordMessage>> produce,
+        CancellationToken cancellationToken)
     {
-        var correlationId = DiscordQuestionMapper.NewCorrelationId();
         var receivedAt = time.GetUtcNow();
+        var slot = new InlineSlot();
         var work = new QueuedWork(
             description,
             correlationId,
@@ -125,12 +129,29 @@ internal sealed partial class DiscordAnswering(
                     message = DiscordMessage.Text($"Something went wrong on my side (reference `{correlationId}`). Please try again later.");
                 }
 
-                await EditOriginalAsync(interaction, message, acknowledged, receivedAt, ct);
+                if (!slot.TryDeliverInline(message))
+                {
+                    await EditOriginalAsync(interaction, message, acknowledged, receivedAt, ct);
+                }
             },
-            ct => EditOriginalAsync(interaction, DiscordMessage.Text("I'm restarting — please try again in a minute."), acknowledged, receivedAt, ct));
-        return queue.TryEnqueue(work)
+            async ct =>
+            {
+                var message = DiscordMessage.Text("I'm restarting — please try again in a minute.");
+                if (!slot.TryDeliverInline(message))
+                {
+                    await EditOriginalAsync(interaction, message, acknowledged, receivedAt, ct);
+                }
+            });
+        if (!queue.TryEnqueue(work))
+        {
+            LogBusy(logger, correlationId);
+            return InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.Busy, null));
+        }
+
+        var inline = await slot.WaitAsync(timings.InlineAnswerWait, time, cancellationToken);
+        return inline is null
             ? InteractionResponse.Defer(ephemeral)
-            : InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.Busy, null));
+            : InteractionResponse.Message(ephemeral ? inline with { Flags = (inline.Flags ?? 0) | DiscordMessage.EphemeralFlag } : inline);
     }
 
     private async Task<Answer> AnswerSafelyAsync(IServiceProvider services, Question question, CancellationToken cancellationToken)
@@ -191,4 +212,53 @@ internal sealed partial class DiscordAnswering(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: answered after the token expired; not sent")]
     private static partial void LogTokenExpired(ILogger logger, string interactionId);
+
+    /// <summary>
+    /// Hands a finished message to the waiting initial response, or — once that has given up and
+    /// deferred — tells the work to PATCH instead. Exactly one of the two happens.
+    /// </summary>
+    private sealed class InlineSlot
+    {
+        private readonly Lock _lock = new();
+        private readonly TaskCompletionSource _produced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private DiscordMessage? _message;
+        private bool _isDeferred;
+
+        public bool TryDeliverInline(DiscordMessage message)
+        {
+            lock (_lock)
+            {
+                if (_isDeferred)
+                {
+                    return false;
+                }
+
+                _message = message;
+            }
+
+            _produced.TrySetResult();
+            return true;
+        }
+
+        public async Task<DiscordMessage?> WaitAsync(TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await _produced.Task.WaitAsync(wait, time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Not ready in time: defer below.
+                }
+            }
+
+            lock (_lock)
+            {
+                _isDeferred = _message is null;
+                return _message;
+            }
+        }
+    }
 }

@@ -24,40 +24,40 @@ internal sealed class SourceCommandHandler(
     public const string AddModalPrefix = "honcho:addsrc:";
     private const int PageSize = 10;
 
-    public InteractionResponse HandleSources(Interaction interaction, Task acknowledged, int? page = null, bool isModeratorView = false) =>
-        answering.SubmitDeferred(interaction, "discord /sources", ephemeral: true, acknowledged, async (services, ct) =>
+    public Task<InteractionResponse> HandleSourcesAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken, int? page = null, bool isModeratorView = false) =>
+        answering.SubmitDeferredAsync(interaction, "discord /sources", ephemeral: true, acknowledged, async (services, ct) =>
         {
             var registry = services.GetRequiredService<ISourceRegistry>();
             var number = page ?? (int)Math.Clamp(interaction.IntegerOption("page") ?? 1, 1, 1000);
             var result = await registry.ListAsync(DiscordQuestionMapper.CommunityOf(interaction.GuildId), number, PageSize, ct);
             return SourceListRenderer.RenderPage(result, isModeratorView);
-        });
+        }, cancellationToken);
 
-    public InteractionResponse HandleSource(Interaction interaction, Task acknowledged)
+    public Task<InteractionResponse> HandleSourceAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
         if (interaction.GuildId is null)
         {
-            return InteractionResponse.Ephemeral("Source commands work inside a server, not in DMs.");
+            return Task.FromResult(InteractionResponse.Ephemeral("Source commands work inside a server, not in DMs."));
         }
 
         var requester = policy.RequesterFor(interaction);
         var id = interaction.StringOption("id")?.Trim();
         return interaction.Subcommand?.Name switch
         {
-            "add" => Add(interaction, requester, acknowledged),
-            "remove" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source remove", (r, ct) => r.RemoveAsync(id, requester, ct)),
-            "hide" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source hide", (r, ct) => r.HideAsync(id, requester, ct)),
-            "unhide" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source unhide", (r, ct) => r.UnhideAsync(id, requester, ct)),
-            "remove" or "hide" or "unhide" => InteractionResponse.Ephemeral("Please give a source id; start typing and pick one from the list."),
+            "add" => Add(interaction, requester, acknowledged, cancellationToken),
+            "remove" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source remove", (r, ct) => r.RemoveAsync(id, requester, ct), cancellationToken),
+            "hide" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source hide", (r, ct) => r.HideAsync(id, requester, ct), cancellationToken),
+            "unhide" when !string.IsNullOrEmpty(id) => Change(interaction, acknowledged, "discord /source unhide", (r, ct) => r.UnhideAsync(id, requester, ct), cancellationToken),
+            "remove" or "hide" or "unhide" => Task.FromResult(InteractionResponse.Ephemeral("Please give a source id; start typing and pick one from the list.")),
             "list" => requester.IsModerator
-                ? HandleSources(interaction, acknowledged, isModeratorView: true)
-                : NotModerator(),
-            "audit" => requester.IsModerator ? Audit(interaction, acknowledged) : NotModerator(),
-            _ => InteractionResponse.Ephemeral("Unknown /source action. Try `/help`."),
+                ? HandleSourcesAsync(interaction, acknowledged, cancellationToken, isModeratorView: true)
+                : Task.FromResult(NotModerator()),
+            "audit" => requester.IsModerator ? Audit(interaction, acknowledged, cancellationToken) : Task.FromResult(NotModerator()),
+            _ => Task.FromResult(InteractionResponse.Ephemeral("Unknown /source action. Try `/help`.")),
         };
     }
 
-    public InteractionResponse HandleModalSubmit(Interaction interaction, Task acknowledged)
+    public Task<InteractionResponse> HandleModalSubmitAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
         var key = interaction.CustomId![AddModalPrefix.Length..];
         var stored = forms.Take(key, interaction.User.Id) ?? new SourceMetadata();
@@ -75,7 +75,7 @@ internal sealed class SourceCommandHandler(
         // Re-checked here too: the modal may be submitted after a role change.
         var requester = policy.RequesterFor(interaction);
         return Change(interaction, acknowledged, "discord /source add (text)",
-            (r, ct) => r.AddAsync(new SourceAddRequest(new SourceInput.FromText(text), metadata), requester, ct));
+            (r, ct) => r.AddAsync(new SourceAddRequest(new SourceInput.FromText(text), metadata), requester, ct), cancellationToken);
     }
 
     public async Task<InteractionResponse> AutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ internal sealed class SourceCommandHandler(
         return InteractionResponse.Choices(choices);
     }
 
-    private InteractionResponse Add(Interaction interaction, Requester requester, Task acknowledged)
+    private Task<InteractionResponse> Add(Interaction interaction, Requester requester, Task acknowledged, CancellationToken cancellationToken)
     {
         var url = interaction.StringOption("url")?.Trim();
         var fileId = interaction.StringOption("file");
@@ -109,7 +109,7 @@ internal sealed class SourceCommandHandler(
 
         if (!string.IsNullOrEmpty(url) && file is not null)
         {
-            return InteractionResponse.Ephemeral("Give either a `url` or a `file`, not both — or neither, to paste text.");
+            return Task.FromResult(InteractionResponse.Ephemeral("Give either a `url` or a `file`, not both — or neither, to paste text."));
         }
 
         if (!requester.IsModerator)
@@ -119,23 +119,23 @@ internal sealed class SourceCommandHandler(
                 ? new SourceInput.FromFile(file.FileName, ReadOnlyMemory<byte>.Empty)
                 : !string.IsNullOrEmpty(url) ? new SourceInput.FromUrl(url) : new SourceInput.FromText(string.Empty);
             return Change(interaction, acknowledged, "discord /source add (refused)",
-                (r, ct) => r.AddAsync(new SourceAddRequest(refused, metadata), requester, ct));
+                (r, ct) => r.AddAsync(new SourceAddRequest(refused, metadata), requester, ct), cancellationToken);
         }
 
         if (!string.IsNullOrEmpty(url))
         {
             return Change(interaction, acknowledged, "discord /source add (url)",
-                (r, ct) => r.AddAsync(new SourceAddRequest(new SourceInput.FromUrl(url), metadata), requester, ct));
+                (r, ct) => r.AddAsync(new SourceAddRequest(new SourceInput.FromUrl(url), metadata), requester, ct), cancellationToken);
         }
 
         if (file is not null)
         {
             if (!downloader.IsTrusted(file.Url))
             {
-                return InteractionResponse.Ephemeral("That attachment link is not on Discord's CDN, so I won't fetch it. Please upload the file again.");
+                return Task.FromResult(InteractionResponse.Ephemeral("That attachment link is not on Discord's CDN, so I won't fetch it. Please upload the file again."));
             }
 
-            return answering.SubmitDeferred(interaction, "discord /source add (file)", ephemeral: true, acknowledged, async (services, ct) =>
+            return answering.SubmitDeferredAsync(interaction, "discord /source add (file)", ephemeral: true, acknowledged, async (services, ct) =>
             {
                 var (content, problem) = await downloader.DownloadAsync(file.Url, file.Size, ct);
                 if (content is null)
@@ -146,11 +146,11 @@ internal sealed class SourceCommandHandler(
                 var registry = services.GetRequiredService<ISourceRegistry>();
                 var result = await registry.AddAsync(new SourceAddRequest(new SourceInput.FromFile(file.FileName, content), metadata), policy.RequesterFor(interaction), ct);
                 return ResultMessage(result);
-            });
+            }, cancellationToken);
         }
 
         var key = forms.Store(metadata, interaction.User.Id);
-        return InteractionResponse.ModalResponse(new ModalData(
+        return Task.FromResult(InteractionResponse.ModalResponse(new ModalData(
             AddModalPrefix + key,
             "Add a source",
             [
@@ -159,21 +159,21 @@ internal sealed class SourceCommandHandler(
                 new ActionRow([Component.TextInput("author", "Author", isParagraph: false, required: false, maxLength: 200, value: metadata.Author)]),
                 new ActionRow([Component.TextInput("publisher", "Publisher", isParagraph: false, required: false, maxLength: 200, value: metadata.Publisher)]),
                 new ActionRow([Component.TextInput("published", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", isParagraph: false, required: false, maxLength: 10, value: metadata.Published)]),
-            ]));
+            ])));
     }
 
-    private InteractionResponse Audit(Interaction interaction, Task acknowledged) =>
-        answering.SubmitDeferred(interaction, "discord /source audit", ephemeral: true, acknowledged, async (services, ct) =>
+    private Task<InteractionResponse> Audit(Interaction interaction, Task acknowledged, CancellationToken cancellationToken) =>
+        answering.SubmitDeferredAsync(interaction, "discord /source audit", ephemeral: true, acknowledged, async (services, ct) =>
         {
             var registry = services.GetRequiredService<ISourceRegistry>();
             var count = (int)Math.Clamp(interaction.IntegerOption("count") ?? 10, 1, 25);
             var entries = await registry.ReadAuditAsync(DiscordQuestionMapper.CommunityOf(interaction.GuildId), count, ct);
             return SourceListRenderer.RenderAudit(entries);
-        });
+        }, cancellationToken);
 
-    private InteractionResponse Change(Interaction interaction, Task acknowledged, string description, Func<ISourceRegistry, CancellationToken, Task<SourceResult>> change) =>
-        answering.SubmitDeferred(interaction, description, ephemeral: true, acknowledged, async (services, ct) =>
-            ResultMessage(await change(services.GetRequiredService<ISourceRegistry>(), ct)));
+    private Task<InteractionResponse> Change(Interaction interaction, Task acknowledged, string description, Func<ISourceRegistry, CancellationToken, Task<SourceResult>> change, CancellationToken cancellationToken) =>
+        answering.SubmitDeferredAsync(interaction, description, ephemeral: true, acknowledged, async (services, ct) =>
+            ResultMessage(await change(services.GetRequiredService<ISourceRegistry>(), ct)), cancellationToken);
 
     private static InteractionResponse NotModerator() =>
         InteractionResponse.Ephemeral("Only moderators (Manage Server, or a configured moderator role) can do that.");

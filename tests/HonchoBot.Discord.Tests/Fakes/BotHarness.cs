@@ -98,6 +98,8 @@ public sealed class BotHarness : IAsyncDisposable
             InvalidSessionMax = TimeSpan.FromMilliseconds(50),
             HelloTimeout = TimeSpan.FromSeconds(5),
         });
+        // Defer always, so the defer → PATCH path is what the specs see; InlineAnswerSpecs turn it on.
+        builder.Services.AddSingleton(new HonchoBot.Discord.Interactions.InteractionTimings { InlineAnswerWait = TimeSpan.Zero });
         builder.Services.AddHonchoDiscord(builder.Configuration);
         services?.Invoke(builder.Services);
 
@@ -110,8 +112,16 @@ public sealed class BotHarness : IAsyncDisposable
         return harness;
     }
 
+    private bool _isDisposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_isDisposed)
+        {
+            return;
+        }
+
+        _isDisposed = true;
         Http.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(timeout.Token);

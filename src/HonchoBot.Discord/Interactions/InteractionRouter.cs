@@ -90,6 +90,11 @@ internal sealed partial class InteractionRouter(
             return new InteractionResponse(InteractionResponse.DeferredUpdateMessage);
         }
 
+        if (id.StartsWith(DiscordAnswerRenderer.AboutButtonPrefix, StringComparison.Ordinal))
+        {
+            return await sources.HandleAboutAsync(interaction, id[DiscordAnswerRenderer.AboutButtonPrefix.Length..], acknowledged, cancellationToken);
+        }
+
         if (TryPage(id, SourceListRenderer.SourcesPagePrefix, out var page))
         {
             return await sources.HandleSourcesAsync(interaction, acknowledged, cancellationToken, page);

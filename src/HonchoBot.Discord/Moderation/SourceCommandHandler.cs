@@ -33,6 +33,14 @@ internal sealed class SourceCommandHandler(
             return SourceListRenderer.RenderPage(result, isModeratorView);
         }, cancellationToken);
 
+    /// <summary>The "About [n]" button: a source's details as seen from this community, shown only to the clicker.</summary>
+    public Task<InteractionResponse> HandleAboutAsync(Interaction interaction, string sourceId, Task acknowledged, CancellationToken cancellationToken) =>
+        answering.SubmitDeferredAsync(interaction, "discord about source", ephemeral: true, acknowledged, async (services, ct) =>
+        {
+            var registry = services.GetRequiredService<ISourceRegistry>();
+            return SourceListRenderer.RenderDetails(await registry.ShowAsync(sourceId, DiscordQuestionMapper.CommunityOf(interaction.GuildId), ct));
+        }, cancellationToken);
+
     public Task<InteractionResponse> HandleSourceAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
         if (interaction.GuildId is null)

@@ -19,6 +19,9 @@ public sealed class DiscordAnswerRenderer
     /// <summary>Prefix of the delete button's custom id: <c>honcho:del:{askerId}</c>.</summary>
     public const string DeleteButtonPrefix = "honcho:del:";
 
+    /// <summary>Prefix of the "About [n]" buttons: <c>honcho:about:{sourceId}</c>.</summary>
+    public const string AboutButtonPrefix = "honcho:about:";
+
     private const string Footer = "Excerpts are quoted verbatim from the cited sources · /sources lists the library · /help";
 
     /// <summary>Renders an answer. <paramref name="askerId"/> gets a delete button (asker or a moderator may use it).</summary>
@@ -163,7 +166,30 @@ public sealed class DiscordAnswerRenderer
             buttons.Add(Component.Button(DeleteButtonPrefix + askerId, "Delete", style: 4));
         }
 
-        return buttons.Count == 0 ? null : [new ActionRow(buttons)];
+        // "About [n]" shows a source's metadata and notes (its perspective and caveats) as an ephemeral reply.
+        var about = answer.Citations
+            .OrderBy(c => c.N)
+            .Select(c => c.SourceId)
+            .Distinct(StringComparer.Ordinal)
+            .Where(id => (AboutButtonPrefix + id).Length <= DiscordLimits.CustomId)
+            .Take(DiscordLimits.ButtonsPerRow)
+            .Select(id => Component.Button(
+                AboutButtonPrefix + id,
+                DiscordText.Truncate("About " + string.Join(", ", answer.Citations.Where(c => c.SourceId == id).Select(c => $"[{c.N}]")), DiscordLimits.ButtonLabel)))
+            .ToList();
+
+        var rows = new List<ActionRow>();
+        if (buttons.Count > 0)
+        {
+            rows.Add(new ActionRow(buttons));
+        }
+
+        if (about.Count > 0)
+        {
+            rows.Add(new ActionRow(about));
+        }
+
+        return rows.Count == 0 ? null : rows;
     }
 
     private static bool IsLinkable(string? url) =>

@@ -84,6 +84,45 @@ public static class SourceListRenderer
         };
     }
 
+    /// <summary>One source's metadata, notes and opening lines (the "About [n]" button).</summary>
+    public static DiscordMessage RenderDetails(SourceDetails? details)
+    {
+        if (details is null)
+        {
+            return DiscordMessage.Text("That source is no longer in this server's library.");
+        }
+
+        var s = details.Summary;
+        var fields = new List<EmbedField>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                fields.Add(new EmbedField(name, DiscordText.Truncate(DiscordText.Escape(value), DiscordLimits.FieldValue), Inline: true));
+            }
+        }
+
+        Add("Author", details.Author);
+        Add("Publisher", s.Publisher);
+        Add("Published", s.Published);
+        Add("Added by", s.AddedBy);
+        fields.Add(new EmbedField("Id", $"`{s.Id.Replace("`", string.Empty, StringComparison.Ordinal)}` · {s.Passages} passages", Inline: true));
+        if (!string.IsNullOrWhiteSpace(details.Notes))
+        {
+            fields.Add(new EmbedField("Notes", DiscordText.Truncate(DiscordText.Escape(details.Notes), DiscordLimits.FieldValue)));
+        }
+
+        var embed = new Embed
+        {
+            Title = DiscordText.Escape(s.Title),
+            Url = Uri.TryCreate(s.Url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? s.Url : null,
+            Description = "> " + DiscordText.Escape(details.FirstLines).Replace("\n", "\n> ", StringComparison.Ordinal),
+            Color = DiscordAnswerRenderer.AnsweredColor,
+            Fields = fields,
+        };
+        return new DiscordMessage { Embeds = [DiscordAnswerRenderer.FitEmbed(embed)] };
+    }
+
     public static DiscordMessage RenderAudit(IReadOnlyList<AuditEntry> entries)
     {
         if (entries.Count == 0)

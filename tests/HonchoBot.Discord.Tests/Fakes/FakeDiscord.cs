@@ -86,6 +86,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromMilliseconds(400);
 
+    /// <summary><c>session_start_limit.remaining</c> and <c>reset_after</c> (ms) in <c>GET /gateway/bot</c>.</summary>
+    public int SessionStartRemaining { get; set; } = 999;
+
+    public int SessionStartResetAfterMs { get; set; } = 14_400_000;
+
     public static async Task<FakeDiscord> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -283,7 +288,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             {
                 ["url"] = GatewayUrl,
                 ["shards"] = 1,
-                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1 },
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = 1 },
             });
         }
 

@@ -116,6 +116,15 @@ public sealed class FakeSession(string id)
 
     public List<(int Seq, string Type, JsonNode Data)> Sent { get; } = [];
 
+    /// <summary>A dispatch that happened while the client was away: replayed on Resume.</summary>
+    public void AddMissed(string type, JsonNode data)
+    {
+        lock (this)
+        {
+            Sent.Add((++Sequence, type, data));
+        }
+    }
+
     /// <summary>When false, a Resume of this session gets op 9 (false).</summary>
     public bool IsResumable { get; set; } = true;
 }

@@ -56,19 +56,34 @@ internal sealed class ClientWebSocketTransport : IGatewayTransport
 
     public async Task CloseAsync(int code, string reason, CancellationToken cancellationToken)
     {
-        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        try
         {
-            try
+            await SendCloseAsync(code, reason, cancellationToken);
+
+            // Read until the server's close: aborting right away can make the peer drop the close frame.
+            while (_socket.State == WebSocketState.CloseSent)
             {
-                await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, cancellationToken);
+                var result = await _socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
             }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // Closing a dead connection: abort below is enough.
-            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Closing a dead connection: abort below is enough.
         }
 
         _socket.Abort();
+    }
+
+    public async Task SendCloseAsync(int code, string reason, CancellationToken cancellationToken)
+    {
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -40,6 +40,9 @@ internal sealed partial class GatewayClient(
     /// <summary>Reconnect, but start a new session (4007 invalid seq, 4009 session timed out).</summary>
     private static readonly int[] NewSessionCloseCodes = [4007, 4009];
 
+    /// <summary>How long a close waits for the server's answer before the socket is aborted.</summary>
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Sent payloads above 4096 bytes close the connection with 4002.</summary>
     private const int MaxSendBytes = 4096;
 
@@ -284,9 +287,11 @@ internal sealed partial class GatewayClient(
                     state.EndReason = "no heartbeat ACK since the last heartbeat (zombie connection)";
                     LogZombie(logger);
 
-                    // Close with 4000 first (not 1000/1001, so the session stays resumable), then stop the
-                    // pending receive: cancelling a receive aborts the socket, which would lose the close code.
-                    await CloseQuietlyAsync(transport, 4000, "zombie connection");
+                    // Close with 4000 (not 1000/1001, so the session stays resumable). The pending receive
+                    // sees the server's close; a dead server gets a grace period, then the receive is stopped
+                    // (cancelling a receive aborts the socket).
+                    await SendCloseQuietlyAsync(transport, 4000, "zombie connection");
+                    await Task.Delay(CloseGrace, time, session.Token);
                     await session.CancelAsync();
                     return;
                 }
@@ -401,9 +406,22 @@ internal sealed partial class GatewayClient(
         return builder.Uri;
     }
 
+    private static async Task SendCloseQuietlyAsync(IGatewayTransport transport, int code, string reason)
+    {
+        using var timeout = new CancellationTokenSource(CloseGrace);
+        try
+        {
+            await transport.SendCloseAsync(code, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+
     private static async Task CloseQuietlyAsync(IGatewayTransport transport, int code, string reason)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var timeout = new CancellationTokenSource(CloseGrace);
         try
         {
             await transport.CloseAsync(code, reason, timeout.Token);

@@ -176,6 +176,20 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         var method = context.Request.Method;
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
+
+        // Discord handles an interaction's initial response before edits of it; a PATCH racing the HTTP
+        // response gets a moment for that response to land (awaited, not blocking a thread).
+        if (WebhookRoute().Match(path) is { Success: true } webhook && _interactions.TryGetValue(webhook.Groups[2].Value, out var pending))
+        {
+            try
+            {
+                await pending.Acknowledged.Task.WaitAsync(TimeSpan.FromSeconds(2));
+            }
+            catch (TimeoutException)
+            {
+                // Decided below: an edit before the acknowledgement is refused.
+            }
+        }
         var (status, response) = Decide(context, method, path, body);
         _requests.Enqueue(new RecordedRequest(
             method,
@@ -348,8 +362,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 return (404, Error(10015, "Unknown Webhook"));
             }
 
-            // Discord handles the initial response before edits; allow the HTTP response a moment to land.
-            if (!interaction.Acknowledged.Task.Wait(TimeSpan.FromSeconds(2)))
+            if (!interaction.Acknowledged.Task.IsCompleted)
             {
                 Violation($"{method} webhook before the interaction was acknowledged");
                 return (404, Error(10008, "Unknown Message"));

@@ -23,7 +23,7 @@ public sealed class FakeGateway(FakeDiscord discord)
     private readonly Lock _lock = new();
     private int _sessionCounter;
 
-    public int HeartbeatIntervalMs { get; set; } = 250;
+    public int HeartbeatIntervalMs { get; set; } = 400;
 
     public bool AcksHeartbeats { get; set; } = true;
 
@@ -56,8 +56,17 @@ public sealed class FakeGateway(FakeDiscord discord)
     public Task WaitForOpAsync(int op, int count = 1, string? what = null) =>
         WaitUntilAsync(() => Sent(op).Count() >= count, what ?? $"{count} client op {op} payload(s)");
 
-    /// <summary>Sends a dispatch on the current session's connection, with the session's next sequence.</summary>
-    public Task DispatchAsync(string type, JsonNode data) => Current.DispatchAsync(type, data);
+    /// <summary>
+    /// Sends a dispatch in the latest session, on whichever connection owns that session now. If the
+    /// client is between connections, the event waits in the session and is replayed on Resume — as on
+    /// Discord, nothing is lost to a reconnect.
+    /// </summary>
+    public Task DispatchAsync(string type, JsonNode data)
+    {
+        var session = Connections.LastOrDefault(c => c.Session is not null)?.Session
+            ?? throw new InvalidOperationException("no session yet");
+        return session.DispatchAsync(type, data);
+    }
 
     internal async Task AcceptAsync(HttpContext context)
     {
@@ -114,6 +123,26 @@ public sealed class FakeSession(string id)
 
     public int Sequence { get; set; }
 
+    /// <summary>The connection currently serving this session (set by Identify and Resume).</summary>
+    public FakeGatewayConnection? Owner { get; set; }
+
+    public async Task DispatchAsync(string type, JsonNode data)
+    {
+        int seq;
+        FakeGatewayConnection? owner;
+        lock (this)
+        {
+            seq = ++Sequence;
+            Sent.Add((seq, type, data.DeepClone()));
+            owner = Owner;
+        }
+
+        if (owner is not null)
+        {
+            await owner.SendAsync(new JsonObject { ["op"] = 0, ["d"] = data, ["s"] = seq, ["t"] = type });
+        }
+    }
+
     public List<(int Seq, string Type, JsonNode Data)> Sent { get; } = [];
 
     /// <summary>A dispatch that happened while the client was away: replayed on Resume.</summary>
@@ -162,18 +191,8 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
 
     public Task SendOpAsync(int op, JsonNode? d = null) => SendAsync(new JsonObject { ["op"] = op, ["d"] = d, ["s"] = null, ["t"] = null });
 
-    public async Task DispatchAsync(string type, JsonNode data)
-    {
-        var session = Session ?? throw new InvalidOperationException("not identified");
-        int seq;
-        lock (session)
-        {
-            seq = ++session.Sequence;
-            session.Sent.Add((seq, type, data.DeepClone()));
-        }
-
-        await SendAsync(new JsonObject { ["op"] = 0, ["d"] = data, ["s"] = seq, ["t"] = type });
-    }
+    public Task DispatchAsync(string type, JsonNode data) =>
+        (Session ?? throw new InvalidOperationException("not identified")).DispatchAsync(type, data);
 
     public async Task CloseAsync(int code, string reason)
     {
@@ -227,6 +246,7 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         gateway.Record(new GatewayEvent(Index, null, null, (int?)socket.CloseStatus, true, DateTimeOffset.UtcNow));
+                        await CloseAsync((int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "bye"); // echo, as servers do
                         return;
                     }
 
@@ -298,6 +318,7 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
         }
 
         Session = gateway.NewSession();
+        Session.Owner = this;
         await DispatchAsync("READY", new JsonObject
         {
             ["v"] = 10,
@@ -330,6 +351,7 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
         lock (session)
         {
             missed = session.Sent.Where(e => e.Seq > seq).ToList();
+            session.Owner = this;
         }
 
         foreach (var (s, type, data) in missed)

@@ -53,7 +53,7 @@ public sealed class InteractionsEndpointSpecs : IAsyncLifetime
         {
             "body" => FakeDiscord.SignedRequest(body.Replace("MiGs", "Yaks", StringComparison.Ordinal), timestamp, signature),
             "timestamp" => FakeDiscord.SignedRequest(body, "1700000001", signature),
-            "signature" => FakeDiscord.SignedRequest(body, timestamp, "0" + signature[1..]),
+            "signature" => FakeDiscord.SignedRequest(body, timestamp, (signature[0] == '0' ? "1" : "0") + signature[1..]),
             _ => new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body) },
         };
 

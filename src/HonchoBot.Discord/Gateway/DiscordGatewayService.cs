@@ -27,6 +27,8 @@ internal sealed partial class DiscordGatewayService(
     private const int DispatchCapacity = 1024;
     private const int Handlers = 2;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _inflight = new();
+
     private readonly Channel<GatewayDispatch> _dispatches = Channel.CreateBounded<GatewayDispatch>(
         new BoundedChannelOptions(DispatchCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true });
 
@@ -56,6 +58,7 @@ internal sealed partial class DiscordGatewayService(
         {
             _dispatches.Writer.TryComplete();
             await Task.WhenAll(handlers.Append(registration)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(_inflight.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -106,8 +109,32 @@ internal sealed partial class DiscordGatewayService(
                 break;
             case "INTERACTION_CREATE" when dispatch.Data.ValueKind == JsonValueKind.Object
                 && Interaction.TryParse(dispatch.Data, out var interaction):
-                await HandleInteractionAsync(interaction, cancellationToken);
+                // Each interaction runs on its own: an initial response may wait up to the inline-answer
+                // window, and one interaction's wait must not push the next past Discord's 3 s deadline.
+                Track(HandleInteractionSafelyAsync(interaction, cancellationToken));
                 break;
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _inflight.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _inflight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task HandleInteractionSafelyAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleInteractionAsync(interaction, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            LogDispatchFailed(logger, ex, "INTERACTION_CREATE");
         }
     }
 

@@ -74,6 +74,13 @@ internal sealed partial class GatewayClient(
             {
                 end = new SessionEnd($"connection failed: {ex.Message}");
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A malformed payload or any other surprise ends this connection, never the adapter
+                // (an exception escaping a BackgroundService stops the whole host).
+                LogSessionError(logger, ex);
+                end = new SessionEnd($"gateway protocol error ({ex.GetType().Name})");
+            }
 
             if (end.IsFatal)
             {
@@ -460,6 +467,9 @@ internal sealed partial class GatewayClient(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: {Reason}. Not retrying; fix the configuration and restart.")]
     private static partial void LogFatal(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord gateway session failed")]
+    private static partial void LogSessionError(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: no heartbeat ACK; closing the zombie connection to resume")]
     private static partial void LogZombie(ILogger logger);

@@ -189,6 +189,20 @@ public sealed class FakeGatewayConnection(FakeGateway gateway, WebSocket socket,
         }
     }
 
+    /// <summary>Sends text as-is (for malformed-payload tests).</summary>
+    public async Task SendRawAsync(string text)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     public Task SendOpAsync(int op, JsonNode? d = null) => SendAsync(new JsonObject { ["op"] = op, ["d"] = d, ["s"] = null, ["t"] = null });
 
     public Task DispatchAsync(string type, JsonNode data) =>

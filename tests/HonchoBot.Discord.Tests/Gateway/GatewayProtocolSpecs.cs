@@ -1,5 +1,6 @@
 using HonchoBot.Core.Answers;
 using HonchoBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace HonchoBot.Discord.Tests.Gateway;
@@ -97,5 +98,23 @@ public sealed class GatewayProtocolSpecs : IAsyncLifetime
 
         var discovered = _discord.Requests.First(r => r.Path == "/gateway/bot").ReceivedAt;
         Assert.True(Gateway.Sent(2).Single().At - discovered >= TimeSpan.FromMilliseconds(650));
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("{\"op\":10,\"d\":{}}")]
+    [InlineData("{\"op\":0,\"s\":5,\"t\":\"READY\",\"d\":{}}")]
+    public async Task A_malformed_payload_costs_a_reconnect_not_the_process(string garbage)
+    {
+        await using var bot = await BotHarness.StartAsync(_discord);
+        await WaitReadyAsync(bot);
+
+        await Gateway.Current.SendRawAsync(garbage);
+
+        await Gateway.WaitUntilAsync(() => Gateway.Connections.Count >= 2, "a reconnect");
+        await WaitReadyAsync(bot, sessions: 2);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("gateway session failed", StringComparison.OrdinalIgnoreCase));
+        var lifetime = bot.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
     }
 }

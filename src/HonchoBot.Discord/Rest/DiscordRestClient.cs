@@ -130,7 +130,12 @@ internal sealed partial class DiscordRestClient(
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    Interlocked.Increment(ref _invalidRequests);
+                    // A shared-resource 429 does not count toward the invalid-request ban (protocols.md 1d).
+                    if (!(response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared")))
+                    {
+                        Interlocked.Increment(ref _invalidRequests);
+                    }
+
                     last = result;
                     continue; // The limiter holds the next attempt until retry_after has passed.
                 }

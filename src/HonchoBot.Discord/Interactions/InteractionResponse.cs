@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using HonchoBot.Discord.Rest;
+
+namespace HonchoBot.Discord.Interactions;
+
+/// <summary>An interaction callback (protocols.md 1a, "Interaction callback types").</summary>
+public sealed record InteractionResponse(
+    [property: JsonPropertyName("type")] int Type,
+    [property: JsonPropertyName("data")] object? Data = null)
+{
+    public const int Pong = 1;
+    public const int ChannelMessage = 4;
+    public const int DeferredChannelMessage = 5;
+    public const int DeferredUpdateMessage = 6;
+    public const int UpdateMessage = 7;
+    public const int AutocompleteResult = 8;
+    public const int Modal = 9;
+
+    public static InteractionResponse PongResponse { get; } = new(Pong);
+
+    public static InteractionResponse Message(DiscordMessage message) => new(ChannelMessage, message);
+
+    /// <summary>An ephemeral note: errors and refusals are shown only to the person who asked.</summary>
+    public static InteractionResponse Ephemeral(string text) => new(ChannelMessage, DiscordMessage.Text(text, ephemeral: true));
+
+    /// <summary>Type 5: the user sees "thinking…"; the answer replaces it with PATCH @original. EPHEMERAL is the only valid flag.</summary>
+    public static InteractionResponse Defer(bool ephemeral = false) =>
+        new(DeferredChannelMessage, ephemeral ? new DeferData(DiscordMessage.EphemeralFlag) : null);
+
+    public static InteractionResponse Choices(IReadOnlyList<AutocompleteChoice> choices) =>
+        new(AutocompleteResult, new AutocompleteData(choices.Take(25).ToList()));
+
+    public static InteractionResponse ModalResponse(ModalData modal) => new(Modal, modal);
+
+    /// <summary>True when a PATCH of <c>@original</c> will follow.</summary>
+    [JsonIgnore]
+    public bool IsDeferred => Type == DeferredChannelMessage;
+}
+
+public sealed record DeferData([property: JsonPropertyName("flags")] int Flags);
+
+public sealed record AutocompleteData([property: JsonPropertyName("choices")] IReadOnlyList<AutocompleteChoice> Choices);
+
+public sealed record AutocompleteChoice(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("value")] string Value);
+
+/// <summary>A modal: <c>custom_id</c> 1–100, <c>title</c> ≤ 45, 1–5 rows (protocols.md 1a, "Modal").</summary>
+public sealed record ModalData(
+    [property: JsonPropertyName("custom_id")] string CustomId,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("components")] IReadOnlyList<ActionRow> Components);

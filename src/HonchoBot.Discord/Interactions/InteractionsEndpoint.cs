@@ -1,0 +1,93 @@
+using System.Text.Json;
+using HonchoBot.Discord.Rest;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace HonchoBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c> (protocols.md 1a): verify the Ed25519 signature over the raw body on
+/// every request (PING included) and answer 401 on any failure; PING → PONG; otherwise route and answer
+/// inline within the 3-second deadline. Queued work is released only after the response has been sent.
+/// </summary>
+internal sealed partial class InteractionsEndpoint(
+    Ed25519SignatureVerifier verifier,
+    InteractionRouter router,
+    ILogger<InteractionsEndpoint> logger)
+{
+    /// <summary>Interaction payloads are small; a bigger body is not one of Discord's.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
+        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
+        if (body is null || !verifier.Verify(signature, timestamp, body))
+        {
+            LogRejected(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsync("invalid request signature", cancellationToken);
+            return;
+        }
+
+        Interaction interaction;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (!Interaction.TryParse(document.RootElement, out interaction))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            var response = await router.RouteAsync(interaction, acknowledged.Task, cancellationToken);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(context.Response.Body, response, DiscordJson.Options, cancellationToken);
+            await context.Response.CompleteAsync();
+            acknowledged.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            acknowledged.TrySetException(ex);
+            throw;
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction with an invalid signature from {Remote}: 401")]
+    private static partial void LogRejected(ILogger logger, string remote);
+}

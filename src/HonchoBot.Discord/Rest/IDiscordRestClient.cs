@@ -1,0 +1,38 @@
+using System.Text.Json;
+using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Interactions;
+
+namespace HonchoBot.Discord.Rest;
+
+/// <summary>
+/// The REST transport (STYLE.md: transports behind small interfaces). Every call already honours rate
+/// limits and bounded retries; the result is a value, never an exception for an HTTP error.
+/// </summary>
+public interface IDiscordRestClient
+{
+    Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellationToken);
+
+    Task<DiscordRestResult> DeleteMessageAsync(string channelId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>The initial response to a gateway-received interaction (protocols.md 1a, "Two ways").</summary>
+    Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: replaces a deferred response.</summary>
+    Task<DiscordRestResult> EditOriginalResponseAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken);
+
+    Task<DiscordRestResult> CreateFollowupAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Bulk overwrite of the command set, in one guild or globally (protocols.md 1b).</summary>
+    Task<DiscordRestResult> BulkOverwriteCommandsAsync(string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken);
+
+    Task<DiscordRestResult> GetGatewayBotAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The outcome of one REST call after retries. <paramref name="StatusCode"/> is 0 when no response was
+/// received (network failure); <paramref name="ErrorCode"/> is Discord's JSON error code (e.g. 50013).
+/// </summary>
+public sealed record DiscordRestResult(int StatusCode, int? ErrorCode, string? ErrorMessage, JsonElement? Body)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+}

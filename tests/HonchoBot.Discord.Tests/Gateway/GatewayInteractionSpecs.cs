@@ -1,0 +1,50 @@
+using HonchoBot.Core.Answers;
+using HonchoBot.Discord.Interactions;
+using HonchoBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HonchoBot.Discord.Tests.Gateway;
+
+public sealed class GatewayInteractionSpecs : IAsyncLifetime
+{
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync() => _discord = await FakeDiscord.StartAsync();
+
+    public async Task DisposeAsync() => await _discord.DisposeAsync();
+
+    [Fact]
+    public async Task A_burst_of_slow_commands_over_the_gateway_is_acknowledged_in_parallel_within_the_deadline()
+    {
+        var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).Returns(release.Task);
+        await using var bot = await BotHarness.StartAsync(
+            _discord,
+            c => c["Discord:PublicKey"] = string.Empty,
+            answerer,
+            services: s => s.AddSingleton(new InteractionTimings { InlineAnswerWait = TimeSpan.FromSeconds(1) }));
+        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.Connected, "READY");
+        var interactions = new List<FakeInteraction>();
+
+        var sentAt = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 6; i++)
+        {
+            var command = Payloads.Command("ask", [Payloads.Option("question", $"Question {i} about MiG Alley")], userId: $"13000000000000002{i}");
+            interactions.Add(_discord.NewInteraction(command));
+            await _discord.Gateway.DispatchAsync("INTERACTION_CREATE", command);
+        }
+
+        // One at a time, six 1-second inline waits would take 6 s; Discord allows 3 s for each.
+        await Task.WhenAll(interactions.Select(i => i.Acknowledged.Task)).WaitAsync(TimeSpan.FromSeconds(10));
+        var callbacks = _discord.Requests.Where(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, callbacks.Count);
+        Assert.All(callbacks, c => Assert.Equal(5, c.Json!["type"]!.GetValue<int>()));
+        Assert.True(callbacks.Max(c => c.ReceivedAt) - sentAt < TimeSpan.FromSeconds(2.5), $"last callback after {(callbacks.Max(c => c.ReceivedAt) - sentAt).TotalMilliseconds} ms");
+
+        release.SetResult(SampleAnswers.Fact("q"));
+        await _discord.WaitForRequestsAsync(r => r.Method == "PATCH", count: 6, what: "six edits");
+        Assert.Empty(_discord.Violations);
+    }
+}

@@ -1,0 +1,69 @@
+using HonchoBot.Discord.Gateway;
+using HonchoBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HonchoBot.Discord.Tests.Gateway;
+
+/// <summary>Reconnect pacing (protocols.md 1c): back-off that grows, identify concurrency, no tight loops.</summary>
+public sealed class GatewayResilienceSpecs : IAsyncLifetime
+{
+    private FakeDiscord _discord = null!;
+
+    public async Task InitializeAsync() => _discord = await FakeDiscord.StartAsync();
+
+    public async Task DisposeAsync() => await _discord.DisposeAsync();
+
+    [Fact]
+    public async Task A_flapping_gateway_is_retried_with_growing_back_off_and_shown_as_retrying()
+    {
+        _discord.Gateway.CloseAfterHello = 4000;
+        await using var bot = await BotHarness.StartAsync(_discord);
+
+        await _discord.Changed.WaitUntilAsync(() => _discord.Gateway.Connections.Count >= 6, "six attempts");
+
+        var health = bot.Health.Current;
+        Assert.Equal(DiscordConnectionState.Retrying, health.State);
+        Assert.True(health.IsReady); // retrying normally is not a readiness failure
+        Assert.Contains("4000", health.Reason, StringComparison.Ordinal);
+        var closes = _discord.Gateway.Events.Where(e => e.IsClose).Select(e => e.At).ToList();
+        var opens = _discord.Gateway.Connections.Count;
+
+        // Test back-off: 20 ms doubling to a 200 ms cap, jitter 0.5–1. A tight loop would open hundreds.
+        await Task.Delay(TimeSpan.FromMilliseconds(1000));
+        var perSecond = _discord.Gateway.Connections.Count - opens;
+        Assert.InRange(perSecond, 1, 12);
+        Assert.True(closes.Count >= 5);
+    }
+
+    [Fact]
+    public async Task Identifies_are_spaced_by_the_identify_window()
+    {
+        await using var bot = await BotHarness.StartAsync(_discord, services: s => s.AddSingleton(new GatewayTimings
+        {
+            ReconnectBase = TimeSpan.FromMilliseconds(10),
+            ReconnectCap = TimeSpan.FromMilliseconds(50),
+            IdentifyWindow = TimeSpan.FromMilliseconds(700),
+            InvalidSessionMin = TimeSpan.FromMilliseconds(5),
+            InvalidSessionMax = TimeSpan.FromMilliseconds(10),
+        }));
+        await _discord.Gateway.WaitUntilAsync(() => _discord.Gateway.Connections.Count > 0 && _discord.Gateway.Current.IsIdentified, "READY");
+
+        await _discord.Gateway.Current.SendOpAsync(9, false);
+        await _discord.Gateway.WaitForOpAsync(2, count: 2, "a second Identify");
+
+        var identifies = _discord.Gateway.Sent(2).ToList();
+        Assert.True(identifies[1].At - identifies[0].At >= TimeSpan.FromMilliseconds(650), $"identifies {(identifies[1].At - identifies[0].At).TotalMilliseconds} ms apart");
+    }
+
+    [Fact]
+    public async Task A_configured_gateway_url_is_used_without_discovery()
+    {
+        await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:GatewayUrl"] = _discord.GatewayUrl);
+
+        await _discord.Gateway.WaitForOpAsync(2);
+
+        Assert.DoesNotContain(_discord.Requests, r => r.Path == "/gateway/bot");
+        Assert.Contains("v=10", _discord.Gateway.Current.Query, StringComparison.Ordinal);
+        Assert.Empty(_discord.Violations);
+    }
+}

@@ -1,4 +1,5 @@
 using HonchoBot.Core.Pipeline;
+using HonchoBot.Discord;
 using HonchoBot.Slack;
 
 namespace HonchoBot.Host.Serve;
@@ -17,4 +18,20 @@ internal sealed class SlackConnectionHealth(SlackStatus status) : IConnectionHea
     };
 
     public string? Reason => status.Current.Reason;
+}
+
+/// <summary>Reports the Discord adapter's gateway to <c>/readyz</c>.</summary>
+internal sealed class DiscordConnectionHealth(DiscordHealth health) : IConnectionHealth
+{
+    public string Name => "discord";
+
+    public ConnectionState State => health.Current.State switch
+    {
+        DiscordConnectionState.Connected or DiscordConnectionState.HttpOnly or DiscordConnectionState.Disabled => ConnectionState.Connected,
+        DiscordConnectionState.Retrying => ConnectionState.Retrying,
+        DiscordConnectionState.StoppedFatal => ConnectionState.Stopped,
+        _ => ConnectionState.Starting,
+    };
+
+    public string? Reason => health.Current.Reason;
 }

@@ -1,6 +1,7 @@
 using HonchoBot.Core;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
+using HonchoBot.Discord;
 using HonchoBot.Slack;
 using OpenTelemetry.Metrics;
 
@@ -13,7 +14,7 @@ namespace HonchoBot.Host.Serve;
 /// </summary>
 internal static class HonchoServer
 {
-    public static WebApplication Build(IConfiguration configuration, string? urls = null)
+    public static WebApplication Build(IConfiguration configuration, string? urls = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddConfiguration(configuration);
@@ -32,12 +33,14 @@ internal static class HonchoServer
             .AddMeter(HonchoMetrics.MeterName)
             .AddPrometheusExporter());
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.Services.GetRequiredService<HonchoMetrics>().ObserveQueueDepth(() => app.Services.GetRequiredService<IQuestionQueue>().Depth);
         app.UseRouting();
         app.MapHonchoHealth();
         app.MapPassagePages();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHonchoDiscord();
         app.MapHonchoSlack();
         LogEnabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HonchoBot.Host"), enabled);
         return app;
@@ -48,8 +51,15 @@ internal static class HonchoServer
     {
         var enabled = new Dictionary<string, bool>(StringComparer.Ordinal)
         {
+            ["Discord"] = configuration.GetValue<bool>("Discord:Enabled"),
             ["Slack"] = configuration.GetValue<bool>("Slack:Enabled"),
         };
+
+        services.AddHonchoDiscord(configuration);
+        if (enabled["Discord"])
+        {
+            services.AddSingleton<IConnectionHealth, DiscordConnectionHealth>();
+        }
 
         // Registered even when disabled so its options validate and its endpoints stay unmapped; it connects nowhere.
         services.AddHonchoSlack(configuration);

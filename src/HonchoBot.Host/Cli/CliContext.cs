@@ -19,6 +19,13 @@ internal static class CliContext
             builder.AddJsonFile(settings, optional: true, reloadOnChange: false);
         }
 
+        // Development secrets (dotnet user-secrets set Discord:Token …) stay out of the repository.
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        if (string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddUserSecrets(typeof(CliContext).Assembly, optional: true);
+        }
+
         builder.AddEnvironmentVariables();
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (parse.GetValue(GlobalOptions.Data) is { } data)

@@ -41,8 +41,12 @@ public static class AnswerComposer
     }
 
     /// <summary>True when the passage covers enough of the question to count as an answer.</summary>
+    /// <remarks>
+    /// A short question must be covered whole: in "president of the United States" the one word the
+    /// library has never seen is the point of the question. Longer ones may miss words, not the bulk.
+    /// </remarks>
     public static bool Answers(Evidence best, int conceptCount) =>
-        best.Coverage >= MinCoverage && best.MatchedConcepts >= (conceptCount >= 3 ? 2 : 1);
+        best.Coverage >= MinCoverage && best.MatchedConcepts >= Math.Min(conceptCount, 2);
 
     /// <summary>Builds citation <paramref name="n"/> from a piece of evidence.</summary>
     public static Citation ToCitation(Evidence evidence, int n)

@@ -22,6 +22,7 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
         "of", "in", "by", "to", "from", "with", "and", "or", "at", "on", "for", "during", "over", "than", "that",
         "which", "who", "were", "was", "is", "are", "had", "has", "have", "while", "but", "as", "into", "per", "each",
         "since", "until", "before", "after", "when", "whose", "including", "against", "among", "between",
+        "did", "do", "does", "will", "would", "could", "can", "should", "might", "may", "be", "been", "being",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -64,26 +65,65 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
         return claims;
     }
 
-    internal sealed record ThingFound(ThingInfo Thing, TermHit<ThingInfo>? Hit, int WindowEnd, TermHit<SideTerm>? Modifier);
+    /// <param name="Measure">Set when a measure noun supplied the thing ("315 dead"): it is then the measure too.</param>
+    internal sealed record ThingFound(ThingInfo Thing, TermHit<ThingInfo>? Hit, int WindowEnd, TermHit<SideTerm>? Modifier, MeasureInfo? Measure);
 
     /// <summary>The counted thing: the head of the noun phrase after the figure, or a thing implied by a measure noun
     /// ("139 air-to-air losses"), or the subject before a figure that ends its clause ("numbered in the hundreds").</summary>
     private static ThingFound? FindThing(TaggedText doc, List<Atom> atoms, int atomIndex)
     {
         var atom = atoms[atomIndex];
-        var tokens = doc.Tokens.Tokens;
         var clause = doc.Tokens.ClauseOf(atom.Start);
         var nextAtomStart = atomIndex + 1 < atoms.Count ? atoms[atomIndex + 1].Start : int.MaxValue;
+        var (found, count) = NounPhrase(doc, atom.LastToken + 1, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
+        if (found is not null || count > 0)
+        {
+            return found;
+        }
+
+        // "The MiG-15s soon numbered in the hundreds." / "the number of pilots killed at 120".
+        TermHit<ThingInfo>? before = null;
+        foreach (var hit in doc.Things)
+        {
+            if (hit.Start >= clause.Start && hit.End <= atom.Start)
+            {
+                before = hit;
+            }
+        }
+
+        if (before is not { } b)
+        {
+            return null;
+        }
+
+        TermHit<SideTerm>? mod = null;
+        foreach (var s in doc.Sides)
+        {
+            if (s.End <= b.Start && doc.TokensBetween(s.End, b.Start) <= 1 && s.Start >= clause.Start)
+            {
+                mod = s;
+            }
+        }
+
+        return new ThingFound(b.Value, b, atom.End, mod, null);
+    }
+
+    /// <summary>
+    /// Walks the noun phrase starting at token <paramref name="k"/>: its head is the most specific counted thing on one
+    /// branch of the hierarchy, else the last ("9 fighter divisions" → divisions); side words in it are modifiers.
+    /// </summary>
+    internal static (ThingFound? Found, int Count) NounPhrase(TaggedText doc, int k, int from, int limit, bool allowOf)
+    {
+        var tokens = doc.Tokens.Tokens;
         TermHit<ThingInfo>? best = null;
         TermHit<SideTerm>? modifier = null;
-        ThingInfo? implied = null;
+        MeasureTerm? implied = null;
         ThingInfo? scopeImplied = null;
         var sawMeasure = false;
         var count = 0;
         var depth = 0;
-        var k = atom.LastToken + 1;
-        var windowEnd = atom.End;
-        while (k < tokens.Length && tokens[k].Start < clause.End && tokens[k].Start < nextAtomStart && count < ForwardWindow)
+        var windowEnd = from;
+        while (k < tokens.Length && tokens[k].Start < limit && count < ForwardWindow)
         {
             var token = tokens[k];
             var word = doc.Tokens.Span(token);
@@ -125,14 +165,18 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
             else if (HitAt(doc.Measures, token.Start) is { } measureHit)
             {
                 sawMeasure = true;
-                implied ??= measureHit.Value.ImpliedThing;
+                if (measureHit.Value.ImpliedThing is not null)
+                {
+                    implied ??= measureHit.Value;
+                }
+
                 k = doc.Tokens.TokenAt(measureHit.End);
             }
             else if (token.Kind == TokenKind.Punct && !TermMatcher<int>.IsHyphen(word[0]))
             {
                 break;
             }
-            else if (Stop.Contains(word) && !(atom.IsVague && count == 0 && word.Equals("of", StringComparison.OrdinalIgnoreCase)))
+            else if (Stop.Contains(word) && !(allowOf && count == 0 && word.Equals("of", StringComparison.OrdinalIgnoreCase)))
             {
                 break;
             }
@@ -147,42 +191,15 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
 
         if (best is { } found)
         {
-            return new ThingFound(found.Value, found, windowEnd, modifier);
+            return (new ThingFound(found.Value, found, windowEnd, modifier, null), count);
         }
 
-        if (implied is not null || (sawMeasure && scopeImplied is not null))
+        if (implied is not null)
         {
-            return new ThingFound(implied ?? scopeImplied!, null, windowEnd, modifier);
+            return (new ThingFound(implied.ImpliedThing!, null, windowEnd, modifier, implied.Measure), count);
         }
 
-        if (count == 0)
-        {
-            // "The MiG-15s soon numbered in the hundreds." / "the number of pilots killed at 120".
-            TermHit<ThingInfo>? before = null;
-            foreach (var hit in doc.Things)
-            {
-                if (hit.Start >= clause.Start && hit.End <= atom.Start)
-                {
-                    before = hit;
-                }
-            }
-
-            if (before is { } b)
-            {
-                TermHit<SideTerm>? mod = null;
-                foreach (var s in doc.Sides)
-                {
-                    if (s.End <= b.Start && doc.TokensBetween(s.End, b.Start) <= 1 && s.Start >= clause.Start)
-                    {
-                        mod = s;
-                    }
-                }
-
-                return new ThingFound(b.Value, b, atom.End, mod);
-            }
-        }
-
-        return null;
+        return (sawMeasure && scopeImplied is not null ? new ThingFound(scopeImplied, null, windowEnd, modifier, null) : null, count);
     }
 
     private Claim? BuildQuantity(TaggedText doc, Atom atom, ThingFound found, HashSet<int> countedStarts)
@@ -191,7 +208,7 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
         var sentence = doc.Tokens.SentenceOf(atom.Start);
         var thing = found.Thing;
 
-        var measure = thing.DefaultMeasure is { } forced ? lexicon.Measures[forced] : NearestMeasure(doc, atom, clause);
+        var measure = thing.DefaultMeasure is { } forced ? lexicon.Measures[forced] : found.Measure ?? NearestMeasure(doc, atom, clause);
         if (measure is null)
         {
             return null;

@@ -375,7 +375,8 @@ internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo
     public bool IsFamily { get; } = isFamily;
     public SideInfo? Side { get; } = side;
     public string? DefaultMeasure { get; } = defaultMeasure;
-    public string? AgentScope { get; } = agentScope;
+    /// <summary>The cause an agent of this kind implies ("pilots shot down" → air-to-air); inherited from the parent.</summary>
+    public string? AgentScope => agentScope ?? Parent?.AgentScope;
     public ThingInfo? Parent { get; set; }
 }
 

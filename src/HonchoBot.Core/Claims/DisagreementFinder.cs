@@ -87,6 +87,14 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
                     continue;
                 }
 
+                // Two sources that both tell the same sequence ("North Korean markings at first, their own later")
+                // agree; a change is worth reporting only when one source tells part of it.
+                if (kind == DisagreementKind.ChangeOverTime && ci.Kind == ClaimKind.Attribute
+                    && AttributeValues(evidence, first.SourceId, ci).SetEquals(AttributeValues(evidence, second.SourceId, ci)))
+                {
+                    continue;
+                }
+
                 // One finding per topic and pair of sources: the best-ranked pair of passages speaks for it.
                 seen ??= [];
                 var (s1, s2) = string.CompareOrdinal(first.SourceId, second.SourceId) < 0 ? (first.SourceId, second.SourceId) : (second.SourceId, first.SourceId);
@@ -123,6 +131,30 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
         }
 
         return false;
+    }
+
+    private static HashSet<string> AttributeValues(IReadOnlyList<ClaimEvidence> evidence, string sourceId, Claim like)
+    {
+        var unit = ClaimComparer.ScopeValue(like.Scope, "unit");
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in evidence)
+        {
+            if (!string.Equals(item.SourceId, sourceId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var claim in item.Claims)
+            {
+                if (claim is { Kind: ClaimKind.Attribute, IsNegated: false, AttributeValue: { } value } && claim.Attribute == like.Attribute
+                    && claim.Side == like.Side && ClaimComparer.ScopeValue(claim.Scope, "unit") == unit)
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        return values;
     }
 
     private static ClaimSide Side(ClaimEvidence evidence, Claim claim) =>

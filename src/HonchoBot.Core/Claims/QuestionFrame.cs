@@ -46,14 +46,8 @@ internal sealed class QuestionFrame
         {
             if ((tokens.Is(k, "many") || tokens.Is(k, "much")) && tokens.Is(k - 1, "how") || (tokens.Is(k, "of") && tokens.Is(k - 1, "number")))
             {
-                foreach (var hit in doc.Things)
-                {
-                    if (hit.Start >= tokens.Tokens[k].End)
-                    {
-                        counted = hit;
-                        break;
-                    }
-                }
+                var (found, _) = ClaimExtractor.NounPhrase(doc, k + 1, tokens.Tokens[k].End, question.Length, allowOf: false);
+                counted = found?.Hit;
             }
         }
 

@@ -30,10 +30,13 @@ public sealed class ClaimPairSetTests(ITestOutputHelper output)
         Assert.True(pairs.Count(p => p.Label == "none") >= 30, "too few hard negatives and unrelated pairs");
     }
 
-    [Fact]
-    public void PairSet_ConflictAndFlaggedClasses_MeetPrecisionAndRecallThresholds()
+    [Theory]
+    [InlineData("claim-pairs.json")]
+    [InlineData("claim-pairs-heldout.json")]
+    [InlineData("*")]
+    public void PairSet_ConflictAndFlaggedClasses_MeetPrecisionAndRecallThresholds(string file)
     {
-        var pairs = LoadPairs();
+        var pairs = file == "*" ? [.. LoadPairs(), .. LoadPairs("claim-pairs-heldout.json")] : LoadPairs(file);
         var results = pairs.Select(p => (Pair: p, Predicted: Predict(p))).ToList();
 
         var conflict = Score(results, p => p == "conflict", exactKind: true);
@@ -97,9 +100,9 @@ public sealed class ClaimPairSetTests(ITestOutputHelper output)
             ? ClaimTestKit.Seed(seed, side.Para)
             : ClaimTestKit.Evidence(side.Source!, side.Text!, ordinal);
 
-    internal static List<PairCase> LoadPairs()
+    internal static List<PairCase> LoadPairs(string file = "claim-pairs.json")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "claims", "claim-pairs.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "claims", file);
         return JsonSerializer.Deserialize<PairFile>(File.ReadAllText(path), Json)!.Pairs;
     }
 

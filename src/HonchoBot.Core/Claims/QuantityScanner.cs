@@ -223,7 +223,7 @@ internal static class QuantityScanner
             return false;
         }
 
-        if (before is '[' or '#' or '$' or '£' or '€' or '/' or '.' or '¶' || char.IsLetter(before))
+        if (before is '[' or '#' or '$' or '£' or '€' or '/' or '.' or ':' or '¶' || char.IsLetter(before))
         {
             return false;
         }

@@ -24,6 +24,8 @@ internal sealed record Atom(
 /// </summary>
 internal static class QuantityScanner
 {
+    private const int MaxDigits = 24;
+
     private readonly record struct Number(int First, int Last, double Value, bool IsYearLike, double Grain);
 
     public static List<Atom> Scan(TextTokens text, ClaimLexicon lexicon)
@@ -243,6 +245,12 @@ internal static class QuantityScanner
         }
 
         var span = text.Span(token);
+        if (span.Length > MaxDigits)
+        {
+            // A serial number or garbage, not a count; also keeps the digit buffer on the stack small.
+            return false;
+        }
+
         var hasComma = span.Contains(',');
         var hasDot = span.Contains('.');
         if (hasComma)

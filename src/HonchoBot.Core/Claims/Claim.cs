@@ -10,6 +10,9 @@ public enum ClaimKind
 
     /// <summary>A functional attribute with exclusive values, such as the markings Soviet-flown MiGs carried.</summary>
     Attribute = 1,
+
+    /// <summary>The date of an event ("the first MiG-15 patrols … began in November 1950").</summary>
+    Event = 2,
 }
 
 /// <summary>A change-over-time cue in the claim's clause ("initially" / "eventually").</summary>
@@ -128,9 +131,9 @@ public sealed record Claim
     /// <summary>The sentence reports the claim in order to rebut it ("myth", "contrary to").</summary>
     [JsonPropertyName("rb")] public bool IsRebutted { get; init; }
 
-    /// <summary>Attribute id ("insignia", "base") for attribute claims.</summary>
+    /// <summary>Attribute id ("insignia", "base") for attribute claims; event id ("first_appearance") for events.</summary>
     [JsonPropertyName("a")] public string? Attribute { get; init; }
 
-    /// <summary>Attribute value id (a side or place id) for attribute claims.</summary>
+    /// <summary>Attribute value id (a side or place id) for attribute claims; for events, the place id if one is named.</summary>
     [JsonPropertyName("av")] public string? AttributeValue { get; init; }
 }

@@ -52,7 +52,44 @@ internal static class ClaimComparer
             return PairResult.Unrelated;
         }
 
-        return a.Kind == ClaimKind.Quantity ? CompareQuantities(a, b, lexicon) : CompareAttributes(a, b, lexicon);
+        return a.Kind switch
+        {
+            ClaimKind.Quantity => CompareQuantities(a, b, lexicon),
+            ClaimKind.Attribute => CompareAttributes(a, b, lexicon),
+            _ => CompareEvents(a, b, lexicon),
+        };
+    }
+
+    /// <summary>
+    /// Two dates for the same "first" event of the same things: a conflict when the periods do not overlap. Sides
+    /// must match as stated (all MiG-15s vs Chinese units is another event); an unnamed place matches any.
+    /// </summary>
+    private static PairResult CompareEvents(Claim a, Claim b, ClaimLexicon lexicon)
+    {
+        if (a.Attribute is null || a.Attribute != b.Attribute || !lexicon.Events.TryGetValue(a.Attribute, out var ev)
+            || a.Thing is null || b.Thing is null || a.Time is null || b.Time is null
+            || !lexicon.Things.TryGetValue(a.Thing, out var ta) || !lexicon.Things.TryGetValue(b.Thing, out var tb)
+            || RelateThings(ta, tb) != Relation.Equal)
+        {
+            return PairResult.Unrelated;
+        }
+
+        var sa = a.Side is null ? null : lexicon.Sides.GetValueOrDefault(a.Side);
+        var sb = b.Side is null ? null : lexicon.Sides.GetValueOrDefault(b.Side);
+        if (RelateSides(sa, false, sb, false) != Relation.Equal
+            || (a.AttributeValue is not null && b.AttributeValue is not null && a.AttributeValue != b.AttributeValue
+                && !ValuesNested(a.AttributeValue, b.AttributeValue, lexicon)))
+        {
+            return PairResult.Unrelated;
+        }
+
+        if (a.Time.To >= b.Time.From && b.Time.To >= a.Time.From)
+        {
+            return PairResult.Compatible;
+        }
+
+        var topic = ev.Topic.Replace("{thing}", ta.Label, StringComparison.Ordinal);
+        return new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
     }
 
     private static PairResult CompareQuantities(Claim a, Claim b, ClaimLexicon lexicon)
@@ -311,7 +348,7 @@ internal static class ClaimComparer
         return false;
     }
 
-    private static bool ValuesNested(string? a, string? b, ClaimLexicon lexicon)
+    internal static bool ValuesNested(string? a, string? b, ClaimLexicon lexicon)
     {
         if (a is null || b is null)
         {

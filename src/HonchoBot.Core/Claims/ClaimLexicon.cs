@@ -201,6 +201,12 @@ public sealed class ClaimLexicon
         OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
         AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
 
+        var events = file.Events.Select(e => new EventInfo(e.Id, e.Label, e.Topic)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Events = events;
+        EventCues = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
+        MonthNames = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
         ClauseBreaks = [.. file.ClauseBreaks.Where(b => b.Length > 0)];
         Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
     }
@@ -254,6 +260,10 @@ public sealed class ClaimLexicon
     internal TermMatcher<AttributeInfo> AttributeCues { get; }
     internal TermMatcher<AttributeInfo> OwnTerms { get; }
     internal TermMatcher<AttributeInfo> AttributeQuestionTerms { get; }
+    internal Dictionary<string, EventInfo> Events { get; }
+    internal TermMatcher<EventInfo> EventCues { get; }
+    internal TermMatcher<EventInfo> EventQuestionTerms { get; }
+    internal string[] MonthNames { get; }
     internal string[] ClauseBreaks { get; }
     internal HashSet<string> Abbreviations { get; }
 
@@ -392,6 +402,8 @@ internal sealed class PlaceInfo(string id, string label)
     public string Label { get; } = label;
     public PlaceInfo? Parent { get; set; }
 }
+
+internal sealed record EventInfo(string Id, string Label, string Topic);
 
 internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
 

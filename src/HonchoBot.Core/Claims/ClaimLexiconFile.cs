@@ -31,6 +31,7 @@ internal sealed class LexiconFile
     public TimeSection Time { get; set; } = new();
     public List<PlaceEntry> Places { get; set; } = [];
     public List<AttributeEntry> Attributes { get; set; } = [];
+    public List<EventEntry> Events { get; set; } = [];
     public List<string> ClauseBreaks { get; set; } = [];
     public List<string> Abbreviations { get; set; } = [];
 }
@@ -152,6 +153,14 @@ internal sealed class AttributeEntry
     public bool RequiresUnit { get; set; }
     public List<string> Cues { get; set; } = [];
     public List<string> OwnTerms { get; set; } = [];
+    public List<string> QuestionTerms { get; set; } = [];
+}
+internal sealed class EventEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public List<string> Cues { get; set; } = [];
     public List<string> QuestionTerms { get; set; } = [];
 }
 #pragma warning restore CA2227

@@ -20,7 +20,11 @@ internal sealed class QuestionFrame
     public string? Unit { get; private set; }
     public HashSet<string> Attributes { get; } = new(StringComparer.Ordinal);
 
-    public bool AsksAnything => MeasureGroups.Count > 0 || Attributes.Count > 0;
+    public HashSet<string> Events { get; } = new(StringComparer.Ordinal);
+
+    public string? Place { get; private set; }
+
+    public bool AsksAnything => MeasureGroups.Count > 0 || Attributes.Count > 0 || Events.Count > 0;
 
     public static QuestionFrame Parse(string question, ClaimLexicon lexicon)
     {
@@ -32,6 +36,12 @@ internal sealed class QuestionFrame
             frame.Attributes.Add(hit.Value.Id);
         }
 
+        foreach (var hit in lexicon.EventQuestionTerms.Find(question))
+        {
+            frame.Events.Add(hit.Value.Id);
+        }
+
+        frame.Place = doc.Places.Count > 0 ? doc.Places[0].Value.Id : null;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)
         {
@@ -163,6 +173,18 @@ internal sealed class QuestionFrame
     /// <summary>Is the claim about what the question asks?</summary>
     public bool IsRelevant(Claim claim, ClaimLexicon lexicon)
     {
+        if (claim.Kind == ClaimKind.Event)
+        {
+            if (claim.Attribute is null || !Events.Contains(claim.Attribute) || claim.Thing is null
+                || !lexicon.Things.TryGetValue(claim.Thing, out var eventThing))
+            {
+                return false;
+            }
+
+            return (Things.Count == 0 || Things.Any(t => ClaimComparer.RelateThings(t, eventThing) != Relation.Disjoint))
+                && (Place is null || claim.AttributeValue is null || Place == claim.AttributeValue || ClaimComparer.ValuesNested(Place, claim.AttributeValue, lexicon));
+        }
+
         if (claim.Kind == ClaimKind.Attribute)
         {
             if (claim.Attribute is null || !Attributes.Contains(claim.Attribute))

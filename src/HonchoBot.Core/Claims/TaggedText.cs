@@ -28,6 +28,7 @@ internal sealed class TaggedText
         Places = lexicon.PlaceTerms.Find(text);
         AttributeCues = lexicon.AttributeCues.Find(text);
         Own = lexicon.OwnTerms.Find(text);
+        Events = lexicon.EventCues.Find(text);
         Dates = FindDates(text, lexicon);
         Units = FindUnits(text, lexicon);
     }
@@ -48,6 +49,7 @@ internal sealed class TaggedText
     public List<TermHit<PlaceInfo>> Places { get; }
     public List<TermHit<AttributeInfo>> AttributeCues { get; }
     public List<TermHit<AttributeInfo>> Own { get; }
+    public List<TermHit<EventInfo>> Events { get; }
     public List<DateHit> Dates { get; }
     public List<UnitHit> Units { get; }
 

@@ -212,6 +212,27 @@ public sealed class ClaimExtractorTests
         Assert.Contains("unit:324 division", claim.Scope);
     }
 
+    [Fact]
+    public void Extract_FirstPatrolsParagraph_DatesTheFirstAppearance()
+    {
+        var text = ClaimTestKit.SeedParagraph(ClaimTestKit.Milwaukee, 10);
+
+        var claim = Assert.Single(ClaimTestKit.Extractor.Extract(text), c => c.Kind == ClaimKind.Event);
+
+        Assert.Equal(("first_appearance", "mig-15", "November 1950", "korea"), (claim.Attribute, claim.Thing, claim.Value, claim.AttributeValue));
+        Assert.Equal(new TimeScope(TimeScopeKind.Period, 195011, 195011), claim.Time);
+        Assert.StartsWith("The first MiG-15 combat patrols in the Korean theater began in November 1950", text[claim.Start..claim.End], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The first major engagements saw mixed results.")]
+    [InlineData("MiG-15s appeared over Korea in 1950.")]
+    [InlineData("MiG-15s had been active over Shanghai since April 1950.")]
+    public void Extract_NoFirstEventWithADate_HasNoEventClaim(string text)
+    {
+        Assert.DoesNotContain(ClaimTestKit.Extractor.Extract(text), c => c.Kind == ClaimKind.Event);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n ")]

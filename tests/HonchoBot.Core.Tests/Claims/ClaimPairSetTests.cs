@@ -33,10 +33,11 @@ public sealed class ClaimPairSetTests(ITestOutputHelper output)
     [Theory]
     [InlineData("claim-pairs.json")]
     [InlineData("claim-pairs-heldout.json")]
+    [InlineData("claim-pairs-events.json")]
     [InlineData("*")]
     public void PairSet_ConflictAndFlaggedClasses_MeetPrecisionAndRecallThresholds(string file)
     {
-        var pairs = file == "*" ? [.. LoadPairs(), .. LoadPairs("claim-pairs-heldout.json")] : LoadPairs(file);
+        var pairs = file == "*" ? [.. LoadPairs(), .. LoadPairs("claim-pairs-heldout.json"), .. LoadPairs("claim-pairs-events.json")] : LoadPairs(file);
         var results = pairs.Select(p => (Pair: p, Predicted: Predict(p))).ToList();
 
         var conflict = Score(results, p => p == "conflict", exactKind: true);

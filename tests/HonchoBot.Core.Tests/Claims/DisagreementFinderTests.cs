@@ -153,6 +153,27 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_TwoMentionsOfNovember1950InOneSource_AreNotFlagged()
+    {
+        var findings = Find("When did the first MiG-15 patrols appear over Korea?",
+            ClaimTestKit.Seed(ClaimTestKit.Milwaukee, 10), ClaimTestKit.Seed(ClaimTestKit.Milwaukee, 15), SanghaRecords);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Find_NewSourceWithAnotherFirstDate_IsAConflict()
+    {
+        var added = ClaimTestKit.Evidence("test-chronology", "MiG-15s first appeared over Korea in December 1950.");
+
+        var finding = Assert.Single(Find("When did the first MiG-15 patrols appear over Korea?", ClaimTestKit.Seed(ClaimTestKit.Milwaukee, 10), added));
+
+        Assert.Equal(DisagreementKind.Conflict, finding.Kind);
+        Assert.Equal(("November 1950", "December 1950"), (finding.First.Value, finding.Second.Value));
+        Assert.Equal("when MiG-15s first appeared", finding.Topic);
+    }
+
+    [Fact]
     public void Find_TwoPassagesOfOneSource_AreNeverCompared()
     {
         var first = ClaimTestKit.Evidence("one-source", "The Soviet air force lost 335 planes.", 0);

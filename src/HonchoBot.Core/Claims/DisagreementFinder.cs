@@ -82,7 +82,7 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
                 }
 
                 var result = ClaimComparer.Compare(ci, cj, lexicon);
-                if (result.Kind is not { } kind)
+                if (result.Kind is not { } kind || !frame.IsAnsweredBy(ci, cj, lexicon))
                 {
                     continue;
                 }

@@ -51,6 +51,7 @@ internal sealed class QuestionFrame
 
         // The counted thing: what follows "how many" / "number of"; otherwise every thing named.
         TermHit<ThingInfo>? counted = null;
+        ThingInfo? coordinated = null;
         var tokens = doc.Tokens;
         for (var k = 0; k < tokens.Tokens.Length && counted is null; k++)
         {
@@ -58,12 +59,22 @@ internal sealed class QuestionFrame
             {
                 var (found, _) = ClaimExtractor.NounPhrase(doc, k + 1, tokens.Tokens[k].End, question.Length, allowOf: false);
                 counted = found?.Hit;
+                if (found is { Hit: not null })
+                {
+                    // "airmen and support staff": coordinated things ask about their common kind (personnel).
+                    var next = tokens.TokenAt(found.WindowEnd);
+                    if ((tokens.Is(next, "and") || tokens.Is(next, "or"))
+                        && ClaimExtractor.NounPhrase(doc, next + 1, tokens.Tokens[next].End, question.Length, allowOf: false).Found is { Hit: not null } other)
+                    {
+                        coordinated = CommonAncestor(found.Thing, other.Thing);
+                    }
+                }
             }
         }
 
         if (counted is { } c)
         {
-            frame.Things.Add(c.Value);
+            frame.Things.Add(coordinated ?? c.Value);
             if (doc.Measures.Count == 0 && c.Value.DefaultMeasure is null && lexicon.CountQuestionGroup is { } countGroup)
             {
                 frame.MeasureGroups.Add(countGroup);
@@ -168,6 +179,37 @@ internal sealed class QuestionFrame
 
         frame.Unit = doc.Units.Count > 0 ? doc.Units[0].Key : null;
         return frame;
+    }
+
+    private static ThingInfo? CommonAncestor(ThingInfo a, ThingInfo b)
+    {
+        for (var x = a; x is not null; x = x.Parent)
+        {
+            if (x == b || ClaimExtractor.IsAncestor(x, b))
+            {
+                return x;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A pair of figures answers the question only if one of them counts the asked thing or something within it:
+    /// two all-aircraft totals do not answer "how many B-29s were lost?", though each is related to it.
+    /// </summary>
+    public bool IsAnsweredBy(Claim a, Claim b, ClaimLexicon lexicon)
+    {
+        if (a.Kind != ClaimKind.Quantity || Things.Count == 0)
+        {
+            return true;
+        }
+
+        return Narrow(a) || Narrow(b);
+
+        bool Narrow(Claim claim) =>
+            claim.Thing is not null && lexicon.Things.TryGetValue(claim.Thing, out var thing)
+            && Things.Any(t => ClaimComparer.RelateThings(t, thing) is Relation.Equal or Relation.FirstBroader);
     }
 
     /// <summary>Is the claim about what the question asks?</summary>

@@ -95,6 +95,13 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_FiguresOnlyBroaderThanTheAskedThing_DoNotAnswerIt()
+    {
+        Assert.Empty(Find("How many B-29s were lost?", MilwaukeeClaims, SanghaRecords));
+        Assert.NotEmpty(Find("How many planes were lost by the U.S.?", MilwaukeeClaims, SanghaRecords));
+    }
+
+    [Fact]
     public void Find_QuestionAboutLosses_DoesNotReportTheMarkingsChange()
     {
         var findings = Find("How many planes did the Soviet air force lose?", MilwaukeeInsignia, SanghaRecords, MilwaukeeClaims);

@@ -38,6 +38,17 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void ToDisagreement_Finding_MapsToTheAnswerContractWithCitationNumbers()
+    {
+        var finding = Assert.Single(Find("How many MiG-15s did US Sabre pilots claim?", MilwaukeeClaims, SanghaRecords));
+
+        var disagreement = finding.ToDisagreement(1, 4);
+
+        Assert.Equal((DisagreementKind.DifferentMeasure, "communist aircraft lost", finding.Note), (disagreement.Kind, disagreement.Topic, disagreement.Note));
+        Assert.Equal([new DisagreementClaim(1, "Sabre pilots claimed 792 MiG-15s", "792"), new DisagreementClaim(4, finding.Second.Statement, "335")], disagreement.Claims);
+    }
+
+    [Fact]
     public void Find_AcknowledgedLossesAgainstSovietKillClaims_IsADifferentMeasure()
     {
         var findings = Find("How many American planes were lost in air-to-air combat?", MilwaukeeClaims, SanghaRecords);

@@ -120,7 +120,7 @@ internal static class ClaimComparer
 
         var sameMeasure = a.Measure == b.Measure;
         var statusDiffers = IsClaimOrRecord(a.Status) && IsClaimOrRecord(b.Status) && a.Status != b.Status;
-        foreach (var group in (ReadOnlySpan<string>)["unit", "per", "rate"])
+        foreach (var group in (ReadOnlySpan<string>)["unit", "per", "rate", "peak"])
         {
             if (ScopeValue(a.Scope, group) != ScopeValue(b.Scope, group))
             {

@@ -353,6 +353,11 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
             scope.Add("rate");
         }
 
+        if (AnyIn(doc.Peak, clause.Start, clause.End))
+        {
+            scope.Add("peak");
+        }
+
         var cues = new List<string>(2);
         var isNegated = false;
         foreach (var neg in doc.Negation)

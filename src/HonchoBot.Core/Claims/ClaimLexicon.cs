@@ -142,6 +142,7 @@ public sealed class ClaimLexicon
         ScopeLabels = file.Scopes.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
         PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false);
         RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false);
+        PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
         CountQuestionGroup = file.CountQuestionGroup;
         EpistemicTerms = new TermMatcher<string>(file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, e.Class))), allowPlural: false);
@@ -241,6 +242,9 @@ public sealed class ClaimLexicon
     internal Dictionary<string, string> ScopeLabels { get; }
     internal TermMatcher<string> PerUnitTerms { get; }
     internal TermMatcher<string> RateTerms { get; }
+
+    /// <summary>"at its peak", "at any one time": a peak figure, not a cumulative total.</summary>
+    internal TermMatcher<string> PeakTerms { get; }
 
     /// <summary>The measure group a "how many X" question without a measure verb asks about ("how many MiGs were there").</summary>
     internal string? CountQuestionGroup { get; }

@@ -22,6 +22,7 @@ internal sealed class LexiconFile
     public List<ScopeEntry> Scopes { get; set; } = [];
     public List<string> PerUnit { get; set; } = [];
     public List<string> Rate { get; set; } = [];
+    public List<string> Peak { get; set; } = [];
     public string? CountQuestionGroup { get; set; }
     public List<string> UnitNouns { get; set; } = [];
     public List<EpistemicEntry> Epistemic { get; set; } = [];

@@ -20,6 +20,7 @@ internal sealed class TaggedText
         Scopes = lexicon.ScopeTerms.Find(text);
         PerUnit = lexicon.PerUnitTerms.Find(text);
         Rate = lexicon.RateTerms.Find(text);
+        Peak = lexicon.PeakTerms.Find(text);
         Epistemic = lexicon.EpistemicTerms.Find(text);
         Negation = lexicon.NegationTerms.Find(text);
         Rebuttal = lexicon.RebuttalTerms.Find(text);
@@ -41,6 +42,7 @@ internal sealed class TaggedText
     public List<TermHit<ScopeInfo>> Scopes { get; }
     public List<TermHit<string>> PerUnit { get; }
     public List<TermHit<string>> Rate { get; }
+    public List<TermHit<string>> Peak { get; }
     public List<TermHit<string>> Epistemic { get; }
     public List<TermHit<string>> Negation { get; }
     public List<TermHit<string>> Rebuttal { get; }

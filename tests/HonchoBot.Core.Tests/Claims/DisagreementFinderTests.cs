@@ -192,6 +192,14 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_PeakStrengthAgainstTheCumulativeTotal_IsNotFlagged()
+    {
+        var added = ClaimTestKit.Evidence("test-peak", "The Soviet contingent peaked at 26,000 personnel.");
+
+        Assert.Empty(Find("How many Soviet personnel served in Korea?", SanghaRecords, added));
+    }
+
+    [Fact]
     public void Find_TwoPassagesOfOneSource_AreNeverCompared()
     {
         var first = ClaimTestKit.Evidence("one-source", "The Soviet air force lost 335 planes.", 0);

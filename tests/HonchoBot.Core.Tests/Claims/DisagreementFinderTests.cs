@@ -194,7 +194,7 @@ public sealed class DisagreementFinderTests
     [Fact]
     public void Find_PeakStrengthAgainstTheCumulativeTotal_IsNotFlagged()
     {
-        var added = ClaimTestKit.Evidence("test-peak", "The Soviet contingent peaked at 26,000 personnel.");
+        var added = ClaimTestKit.Evidence("test-peak", "At its peak the Soviet contingent numbered 26,000 personnel.");
 
         Assert.Empty(Find("How many Soviet personnel served in Korea?", SanghaRecords, added));
     }

@@ -107,7 +107,11 @@ internal static class ClaimComparer
         var thingRelation = RelateThings(ta, tb);
         var sa = a.Side is null ? null : lexicon.Sides.GetValueOrDefault(a.Side);
         var sb = b.Side is null ? null : lexicon.Sides.GetValueOrDefault(b.Side);
-        var sideRelation = RelateSides(sa, a.IsSideInferred, sb, b.IsSideInferred);
+        // Whose aircraft an attacker shot down is the attacker's attribution ("UN aircraft", "enemy planes"): against
+        // the owner's own loss figure it aligns within the bloc, as an inferred side does.
+        var looseA = a.IsSideInferred || (ma.IsAttackerView && !mb.IsAttackerView);
+        var looseB = b.IsSideInferred || (mb.IsAttackerView && !ma.IsAttackerView);
+        var sideRelation = RelateSides(sa, looseA, sb, looseB);
         if (thingRelation == Relation.Disjoint || sideRelation == Relation.Disjoint)
         {
             return PairResult.Unrelated;
@@ -120,12 +124,25 @@ internal static class ClaimComparer
 
         var sameMeasure = a.Measure == b.Measure;
         var statusDiffers = IsClaimOrRecord(a.Status) && IsClaimOrRecord(b.Status) && a.Status != b.Status;
-        foreach (var group in (ReadOnlySpan<string>)["unit", "per", "rate", "peak"])
+        foreach (var group in (ReadOnlySpan<string>)["per", "rate", "peak"])
         {
             if (ScopeValue(a.Scope, group) != ScopeValue(b.Scope, group))
             {
                 return PairResult.DifferentScope;
             }
+        }
+
+        // One unit within all forces is a nesting like MiG-15s within all aircraft; two different units are not
+        // comparable.
+        var unitA = ScopeValue(a.Scope, "unit");
+        var unitB = ScopeValue(b.Scope, "unit");
+        var unitRelation = unitA == unitB ? Relation.Equal
+            : unitA is null ? Relation.FirstBroader
+            : unitB is null ? Relation.SecondBroader
+            : Relation.Disjoint;
+        if (unitRelation == Relation.Disjoint)
+        {
+            return PairResult.DifferentScope;
         }
 
         var causeA = ScopeValue(a.Scope, "cause");
@@ -137,7 +154,7 @@ internal static class ClaimComparer
 
         // Nested slots (MiG-15s within all aircraft; Soviet within all communist forces) only contradict when the
         // part exceeds the whole.
-        var broader = Combine(thingRelation, sideRelation);
+        var broader = Combine(Combine(thingRelation, sideRelation), unitRelation);
         switch (broader)
         {
             case Relation.Disjoint:
@@ -168,6 +185,11 @@ internal static class ClaimComparer
             if (thingRelation != Relation.Equal)
             {
                 note += $"; one counts {ta.Label}, the other {tb.Label}";
+            }
+
+            if (unitRelation != Relation.Equal)
+            {
+                note += $"; one covers the {UnitLabel(unitA ?? unitB!)} only";
             }
 
             return new PairResult(PairVerdict.DifferentMeasure, topic, note);

@@ -192,6 +192,28 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_OneCorpsClaimingMoreThanAllAcknowledgedLosses_IsADifferentMeasure()
+    {
+        var added = ClaimTestKit.Evidence("test-encyclopedia",
+            "According to Soviet records, the 64th Fighter Aviation Corps lost 335 MiG-15s and 120 pilots, while claiming 1,106 UN aircraft.");
+
+        var finding = Assert.Single(Find("How many UN aircraft did Soviet pilots shoot down?", MilwaukeeClaims, added));
+
+        Assert.Equal(DisagreementKind.DifferentMeasure, finding.Kind);
+        Assert.Equal(("139", "1106"), (finding.First.Value, finding.Second.Value));
+        Assert.Contains("64th corps only", finding.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_OneCorpsLosingLessThanAllCommunistForces_IsNotFlagged()
+    {
+        var corps = ClaimTestKit.Evidence("test-corps", "The 64th Fighter Aviation Corps lost 319 MiG-15s over the course of the war.");
+        var all = ClaimTestKit.Evidence("test-all", "Communist air forces as a whole lost more than 1,000 aircraft in Korea.");
+
+        Assert.Empty(Find("How many MiGs did the communists lose?", corps, all));
+    }
+
+    [Fact]
     public void Find_PeakStrengthAgainstTheCumulativeTotal_IsNotFlagged()
     {
         var added = ClaimTestKit.Evidence("test-peak", "At its peak the Soviet contingent numbered 26,000 personnel.");

@@ -132,15 +132,13 @@ internal static class ClaimComparer
             }
         }
 
-        // One unit within all forces is a nesting like MiG-15s within all aircraft; two different units are not
-        // comparable.
+        // One unit within all forces, or one battle within the whole war, is a nesting like MiG-15s within all
+        // aircraft; two different units or battles are not comparable.
         var unitA = ScopeValue(a.Scope, "unit");
         var unitB = ScopeValue(b.Scope, "unit");
-        var unitRelation = unitA == unitB ? Relation.Equal
-            : unitA is null ? Relation.FirstBroader
-            : unitB is null ? Relation.SecondBroader
-            : Relation.Disjoint;
-        if (unitRelation == Relation.Disjoint)
+        var unitRelation = Nesting(unitA, unitB);
+        var episodeRelation = Nesting(ScopeValue(a.Scope, "episode"), ScopeValue(b.Scope, "episode"));
+        if (unitRelation == Relation.Disjoint || episodeRelation == Relation.Disjoint)
         {
             return PairResult.DifferentScope;
         }
@@ -154,7 +152,7 @@ internal static class ClaimComparer
 
         // Nested slots (MiG-15s within all aircraft; Soviet within all communist forces) only contradict when the
         // part exceeds the whole.
-        var broader = Combine(Combine(thingRelation, sideRelation), unitRelation);
+        var broader = Combine(Combine(Combine(thingRelation, sideRelation), unitRelation), episodeRelation);
         switch (broader)
         {
             case Relation.Disjoint:
@@ -284,6 +282,9 @@ internal static class ClaimComparer
 
         return high < y.Low || (high == y.Low && (x.IsHighExclusive || y.IsLowExclusive));
     }
+
+    private static Relation Nesting(string? a, string? b) =>
+        a == b ? Relation.Equal : a is null ? Relation.FirstBroader : b is null ? Relation.SecondBroader : Relation.Disjoint;
 
     private static Relation Combine(Relation things, Relation sides) => (things, sides) switch
     {

@@ -343,6 +343,11 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
             scope.Add("unit:" + unit.Key);
         }
 
+        if (UnitIn(doc.Episodes, clause, sentence, atom.Start) is { } episode)
+        {
+            scope.Add("episode:" + episode.Key);
+        }
+
         if (AnyIn(doc.PerUnit, clause.Start, clause.End))
         {
             scope.Add("per:unit");
@@ -749,10 +754,12 @@ public sealed class ClaimExtractor(ClaimLexicon lexicon) : IClaimExtractor
         return best;
     }
 
-    private static UnitHit? UnitIn(TaggedText doc, Segment clause, Segment sentence, int before)
+    private static UnitHit? UnitIn(TaggedText doc, Segment clause, Segment sentence, int before) => UnitIn(doc.Units, clause, sentence, before);
+
+    private static UnitHit? UnitIn(List<UnitHit> hits, Segment clause, Segment sentence, int before)
     {
         UnitHit? inSentence = null;
-        foreach (var unit in doc.Units)
+        foreach (var unit in hits)
         {
             if (unit.Start >= clause.Start && unit.End <= clause.End)
             {

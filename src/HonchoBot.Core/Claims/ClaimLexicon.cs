@@ -173,6 +173,25 @@ public sealed class ClaimLexicon
             $@"(?<![\p{{L}}\p{{N}}])(?<n>\d+)(?:st|nd|rd|th)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?<u>{unitNouns})(?![\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
+        // Named episodes ("Operation Strangle", "the Battle of the Ch'ongch'on"): a capitalised episode noun and the
+        // capitalised name after it, or a listed name.
+        var episodeNouns = string.Join('|', file.EpisodeNouns.Select(Regex.Escape));
+        var episodeNames = string.Join('|', file.EpisodeNames.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+        var episodeAlternatives = new List<string>();
+        if (episodeNouns.Length > 0)
+        {
+            episodeAlternatives.Add($@"(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*");
+        }
+
+        if (episodeNames.Length > 0)
+        {
+            episodeAlternatives.Add($"(?:{episodeNames})");
+        }
+
+        EpisodeRegex = episodeAlternatives.Count == 0 ? null : new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', episodeAlternatives)})(?![\p{{L}}\p{{N}}])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
         // Places and attributes.
         var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
         foreach (var p in file.Places)
@@ -258,6 +277,7 @@ public sealed class ClaimLexicon
     internal Dictionary<string, int> Months { get; }
     internal Regex DateRegex { get; }
     internal Regex UnitRegex { get; }
+    internal Regex? EpisodeRegex { get; }
     internal Dictionary<string, PlaceInfo> Places { get; }
     internal TermMatcher<PlaceInfo> PlaceTerms { get; }
     internal Dictionary<string, AttributeInfo> Attributes { get; }

@@ -25,6 +25,8 @@ internal sealed class LexiconFile
     public List<string> Peak { get; set; } = [];
     public string? CountQuestionGroup { get; set; }
     public List<string> UnitNouns { get; set; } = [];
+    public List<string> EpisodeNouns { get; set; } = [];
+    public List<string> EpisodeNames { get; set; } = [];
     public List<EpistemicEntry> Epistemic { get; set; } = [];
     public List<string> Negation { get; set; } = [];
     public List<string> Rebuttal { get; set; } = [];

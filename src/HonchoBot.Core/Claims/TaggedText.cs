@@ -32,6 +32,7 @@ internal sealed class TaggedText
         Events = lexicon.EventCues.Find(text);
         Dates = FindDates(text, lexicon);
         Units = FindUnits(text, lexicon);
+        Episodes = FindEpisodes(text, lexicon);
     }
 
     public TextTokens Tokens { get; }
@@ -54,6 +55,9 @@ internal sealed class TaggedText
     public List<TermHit<EventInfo>> Events { get; }
     public List<DateHit> Dates { get; }
     public List<UnitHit> Units { get; }
+
+    /// <summary>Named battles and operations, keyed like units ("operation strangle").</summary>
+    public List<UnitHit> Episodes { get; }
 
     public static TaggedText Create(string text, ClaimLexicon lexicon) => new(TextTokens.Create(text, lexicon), lexicon);
 
@@ -105,6 +109,22 @@ internal sealed class TaggedText
                 _ => new TimeScope(TimeScopeKind.Period, from, to),
             };
             hits.Add(new DateHit(m.Index, m.Index + m.Length, scope));
+        }
+
+        return hits;
+    }
+
+    private static List<UnitHit> FindEpisodes(string text, ClaimLexicon lexicon)
+    {
+        var hits = new List<UnitHit>();
+        if (lexicon.EpisodeRegex is null)
+        {
+            return hits;
+        }
+
+        for (var m = lexicon.EpisodeRegex.Match(text); m.Success; m = m.NextMatch())
+        {
+            hits.Add(new UnitHit(m.Index, m.Index + m.Length, TermMatcher<int>.Normalize(m.Value)));
         }
 
         return hits;

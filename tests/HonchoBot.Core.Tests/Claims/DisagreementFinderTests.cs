@@ -214,6 +214,18 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_OneOperationAgainstTheWholeWar_IsNotFlaggedButTwoAccountsOfOneOperationAre()
+    {
+        var operation = ClaimTestKit.Evidence("test-interdiction", "In Operation Strangle the USAF lost 343 aircraft.");
+        var total = ClaimTestKit.Evidence("test-total", "The USAF lost 1,466 aircraft in Korea.");
+        var other = ClaimTestKit.Evidence("test-other", "The USAF lost 250 aircraft during Operation Strangle.");
+
+        Assert.Empty(Find("How many aircraft did the USAF lose?", operation, total));
+        var finding = Assert.Single(Find("How many aircraft did the USAF lose in Operation Strangle?", operation, other));
+        Assert.Equal(DisagreementKind.Conflict, finding.Kind);
+    }
+
+    [Fact]
     public void Find_PeakStrengthAgainstTheCumulativeTotal_IsNotFlagged()
     {
         var added = ClaimTestKit.Evidence("test-peak", "At its peak the Soviet contingent numbered 26,000 personnel.");

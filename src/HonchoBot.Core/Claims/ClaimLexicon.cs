@@ -1,0 +1,455 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HonchoBot.Core.Claims;
+
+/// <summary>
+/// Every word list the claim extractor and the disagreement finder use, loaded once from
+/// <c>claim-lexicon.json</c> and compiled into precompiled regexes and lookup tables.
+/// </summary>
+public sealed class ClaimLexicon
+{
+    /// <summary>Version of the extraction and comparison rules; part of <see cref="Hash"/>.</summary>
+    public const int RulesVersion = 1;
+
+    /// <summary>File name of the shipped lexicon, copied beside the binary under <c>lexicons/</c>.</summary>
+    public const string FileName = "claim-lexicon.json";
+
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private ClaimLexicon(LexiconFile file, string hash)
+    {
+        Hash = hash;
+        FileVersion = file.Version;
+        ApproxWidening = file.ApproxWidening is > 0 and < 1 ? file.ApproxWidening : 0.1;
+
+        // Numbers.
+        Units = ToLookup(file.Numbers.Units);
+        Tens = ToLookup(file.Numbers.Tens);
+        Scales = ToLookup(file.Numbers.Scales);
+        Informal = [.. file.Numbers.Informal.Select(p => new PhraseValue(TokenizePhrase(p.Key), p.Value, 0, p.Key))
+            .OrderByDescending(p => p.Tokens.Length)];
+        YearLow = file.Numbers.YearRange.Count == 2 ? file.Numbers.YearRange[0] : 1800;
+        YearHigh = file.Numbers.YearRange.Count == 2 ? file.Numbers.YearRange[1] : 2099;
+        Vague = [.. file.Vague.Select(v => new PhraseValue(TokenizePhrase(v.Phrase), v.Low, v.High, v.Phrase))
+            .OrderByDescending(p => p.Tokens.Length)];
+        Bounds = [.. file.Bounds.Select(b => new BoundPhrase(TokenizePhrase(b.Phrase), ParseBound(b.Kind, b.Phrase), b.After))
+            .OrderByDescending(b => b.Tokens.Length)];
+        RangeJoiners = new HashSet<string>(file.RangeJoiners, StringComparer.OrdinalIgnoreCase);
+        DesignatorPrefixes = [.. file.DesignatorPrefixes.Select(TokenizePhrase)];
+
+        // Sides.
+        var sides = new Dictionary<string, SideInfo>(StringComparer.Ordinal);
+        foreach (var s in file.Sides)
+        {
+            Require(!string.IsNullOrWhiteSpace(s.Id), "a side has no id");
+            Require(sides.TryAdd(s.Id, new SideInfo(s.Id, string.IsNullOrWhiteSpace(s.Label) ? s.Id : s.Label, s.Place)), $"side '{s.Id}' is listed twice");
+        }
+
+        foreach (var s in file.Sides.Where(s => s.Parent is not null))
+        {
+            Require(sides.TryGetValue(s.Parent!, out var parent), $"side '{s.Id}' has unknown parent '{s.Parent}'");
+            sides[s.Id].Parent = parent;
+        }
+
+        Sides = sides;
+        foreach (var pair in file.Opposing)
+        {
+            Require(pair.Count == 2 && sides.ContainsKey(pair[0]) && sides.ContainsKey(pair[1]), "'opposing' pairs must name two known sides");
+            sides[pair[0]].Opponent = sides[pair[1]];
+            sides[pair[1]].Opponent = sides[pair[0]];
+        }
+
+        SideTerms = new TermMatcher<SideTerm>(
+            file.Sides.SelectMany(s => s.Terms.Select(t => (t, new SideTerm(sides[s.Id]))))
+                .Concat(file.EnemyTerms.Select(t => (t, new SideTerm(null)))),
+            allowPlural: false);
+
+        // Counted things.
+        var things = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
+        foreach (var t in file.Things)
+        {
+            Require(!string.IsNullOrWhiteSpace(t.Id), "a thing has no id");
+            SideInfo? side = null;
+            Require(t.Side is null || sides.TryGetValue(t.Side, out side), $"thing '{t.Id}' has unknown side '{t.Side}'");
+            Require(things.TryAdd(t.Id, new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope)), $"thing '{t.Id}' is listed twice");
+        }
+
+        foreach (var t in file.Things.Where(t => t.Parent is not null))
+        {
+            Require(things.TryGetValue(t.Parent!, out var parent), $"thing '{t.Id}' has unknown parent '{t.Parent}'");
+            things[t.Id].Parent = parent;
+        }
+
+        Things = things;
+        ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true);
+
+        // Measures.
+        var groups = file.MeasureGroups.ToDictionary(g => g.Id, g => g.Topic, StringComparer.Ordinal);
+        var measures = new Dictionary<string, MeasureInfo>(StringComparer.Ordinal);
+        var measureTerms = new List<(string, MeasureTerm)>();
+        foreach (var m in file.Measures)
+        {
+            Require(groups.ContainsKey(m.Group), $"measure '{m.Id}' has unknown group '{m.Group}'");
+            var info = new MeasureInfo(m.Id, m.Group, groups[m.Group], string.Equals(m.Perspective, "attacker", StringComparison.OrdinalIgnoreCase), m.Label, m.Status);
+            Require(measures.TryAdd(m.Id, info), $"measure '{m.Id}' is listed twice");
+            var implies = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
+            foreach (var (term, thing) in m.ImpliesThing)
+            {
+                Require(things.TryGetValue(thing, out var implied), $"measure '{m.Id}' implies unknown thing '{thing}'");
+                implies[TermMatcher<int>.Normalize(term)] = implied!;
+            }
+
+            foreach (var term in m.Terms)
+            {
+                implies.TryGetValue(TermMatcher<int>.Normalize(term), out var implied);
+                measureTerms.Add((term, new MeasureTerm(info, implied)));
+            }
+
+            foreach (var (term, implied) in m.ImpliesThing)
+            {
+                measureTerms.Add((term, new MeasureTerm(info, things[implied])));
+            }
+        }
+
+        foreach (var t in things.Values.Where(t => t.DefaultMeasure is not null))
+        {
+            Require(measures.ContainsKey(t.DefaultMeasure!), $"thing '{t.Id}' has unknown measure '{t.DefaultMeasure}'");
+        }
+
+        Measures = measures;
+        MeasureTerms = new TermMatcher<MeasureTerm>(measureTerms, allowPlural: false);
+
+        // Scopes, cues.
+        var scopeTerms = new List<(string, ScopeInfo)>();
+        foreach (var s in file.Scopes)
+        {
+            ThingInfo? implied = null;
+            Require(s.ImpliesThing is null || things.TryGetValue(s.ImpliesThing, out implied), $"scope '{s.Id}' implies unknown thing '{s.ImpliesThing}'");
+            var info = new ScopeInfo(s.Id, s.Group, s.Label, implied);
+            scopeTerms.AddRange(s.Terms.Select(t => (t, info)));
+        }
+
+        ScopeTerms = new TermMatcher<ScopeInfo>(scopeTerms, allowPlural: false);
+        ScopeLabels = file.Scopes.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
+        PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false);
+        RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false);
+        PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
+        Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
+        CountQuestionGroup = file.CountQuestionGroup;
+        EpistemicTerms = new TermMatcher<string>(file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, e.Class))), allowPlural: false);
+        NegationTerms = new TermMatcher<string>(file.Negation.Select(t => (t, "negation")), allowPlural: false);
+        RebuttalTerms = new TermMatcher<string>(file.Rebuttal.Select(t => (t, "rebuttal")), allowPlural: false);
+        ChangeTerms = new TermMatcher<ClaimPhase>(
+            file.Change.SelectMany(c => c.Terms.Select(t => (t, string.Equals(c.Phase, "early", StringComparison.OrdinalIgnoreCase) ? ClaimPhase.Early : ClaimPhase.Late))),
+            allowPlural: false);
+
+        // Time.
+        WarFrom = ParseMonth(file.Time.War.From, "time.war.from");
+        WarTo = ParseMonth(file.Time.War.To, "time.war.to");
+        TimeCues = new TermMatcher<TimeCue>(
+            file.Time.Whole.Select(t => (t, TimeCue.Whole))
+                .Concat(file.Time.Onset.Select(t => (t, TimeCue.Onset)))
+                .Concat(file.Time.End.Select(t => (t, TimeCue.End))),
+            allowPlural: false);
+        Months = new Dictionary<string, int>(file.Time.Months, StringComparer.OrdinalIgnoreCase);
+        var monthAlternation = string.Join('|', file.Time.Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
+        var prepositions = string.Join('|', file.Time.DatePrepositions.OrderByDescending(k => k.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+        DateRegex = new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:(?<pre>{prepositions})\s+(?:the\s+)?)?(?:(?<mon>{monthAlternation})\.?\s+(?:\d{{1,2}},?\s+)?)?(?<y>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}])(?:\s*[–—-]\s*(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\p{{L}}\p{{N}}])|\s+(?:to|until|till|through|and)\s+(?:(?<mon2>{monthAlternation})\.?\s+)?(?<y3>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}]))?",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+        // Units ("64th Fighter Aviation Corps"): an ordinal followed within three words by a unit noun.
+        var unitNouns = string.Join('|', file.UnitNouns.OrderByDescending(k => k.Length).Select(Regex.Escape));
+        UnitRegex = new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?<n>\d+)(?:st|nd|rd|th)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?<u>{unitNouns})(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+        // Named episodes ("Operation Strangle", "the Battle of the Ch'ongch'on"): a capitalised episode noun and the
+        // capitalised name after it, or a listed name.
+        var episodeNouns = string.Join('|', file.EpisodeNouns.Select(Regex.Escape));
+        var episodeNames = string.Join('|', file.EpisodeNames.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
+        var episodeAlternatives = new List<string>();
+        if (episodeNouns.Length > 0)
+        {
+            episodeAlternatives.Add($@"(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*");
+        }
+
+        if (episodeNames.Length > 0)
+        {
+            episodeAlternatives.Add($"(?:{episodeNames})");
+        }
+
+        EpisodeRegex = episodeAlternatives.Count == 0 ? null : new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', episodeAlternatives)})(?![\p{{L}}\p{{N}}])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+        // Places and attributes.
+        var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
+        foreach (var p in file.Places)
+        {
+            Require(places.TryAdd(p.Id, new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label)), $"place '{p.Id}' is listed twice");
+        }
+
+        foreach (var p in file.Places.Where(p => p.Parent is not null))
+        {
+            Require(places.TryGetValue(p.Parent!, out var parent), $"place '{p.Id}' has unknown parent '{p.Parent}'");
+            places[p.Id].Parent = parent;
+        }
+
+        Places = places;
+        PlaceTerms = new TermMatcher<PlaceInfo>(file.Places.SelectMany(p => p.Terms.Select(t => (t, places[p.Id]))), allowPlural: false);
+
+        var attributes = new List<AttributeInfo>();
+        foreach (var a in file.Attributes)
+        {
+            var isSide = string.Equals(a.ValueType, "side", StringComparison.OrdinalIgnoreCase);
+            Require(isSide || string.Equals(a.ValueType, "place", StringComparison.OrdinalIgnoreCase), $"attribute '{a.Id}' has valueType '{a.ValueType}' (expected side or place)");
+            attributes.Add(new AttributeInfo(a.Id, a.Label, a.Topic, isSide, !string.Equals(a.ValuePosition, "after", StringComparison.OrdinalIgnoreCase), a.RequiresUnit));
+        }
+
+        Attributes = attributes.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        AttributeCues = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.Cues.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
+        OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
+        AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
+
+        var events = file.Events.Select(e => new EventInfo(e.Id, e.Label, e.Topic)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Events = events;
+        EventCues = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
+        MonthNames = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+        ClauseBreaks = [.. file.ClauseBreaks.Where(b => b.Length > 0)];
+        Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// SHA-256 (hex) of the rules version and the lexicon file's bytes. Stored with the index: when it changes,
+    /// the stored claims are stale and the index is rebuilt.
+    /// </summary>
+    public string Hash { get; }
+
+    /// <summary>The <c>version</c> field of the file.</summary>
+    public int FileVersion { get; }
+
+    internal double ApproxWidening { get; }
+    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Units { get; }
+    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Tens { get; }
+    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Scales { get; }
+    internal PhraseValue[] Informal { get; }
+    internal int YearLow { get; }
+    internal int YearHigh { get; }
+    internal PhraseValue[] Vague { get; }
+    internal BoundPhrase[] Bounds { get; }
+    internal HashSet<string> RangeJoiners { get; }
+    internal string[][] DesignatorPrefixes { get; }
+    internal Dictionary<string, SideInfo> Sides { get; }
+    internal TermMatcher<SideTerm> SideTerms { get; }
+    internal Dictionary<string, ThingInfo> Things { get; }
+    internal TermMatcher<ThingInfo> ThingTerms { get; }
+    internal Dictionary<string, MeasureInfo> Measures { get; }
+    internal TermMatcher<MeasureTerm> MeasureTerms { get; }
+    internal TermMatcher<ScopeInfo> ScopeTerms { get; }
+    internal Dictionary<string, string> ScopeLabels { get; }
+    internal TermMatcher<string> PerUnitTerms { get; }
+    internal TermMatcher<string> RateTerms { get; }
+
+    /// <summary>"at its peak", "at any one time": a peak figure, not a cumulative total.</summary>
+    internal TermMatcher<string> PeakTerms { get; }
+
+    /// <summary>The measure group a "how many X" question without a measure verb asks about ("how many MiGs were there").</summary>
+    internal string? CountQuestionGroup { get; }
+    internal TermMatcher<string> EpistemicTerms { get; }
+    internal TermMatcher<string> NegationTerms { get; }
+    internal TermMatcher<string> RebuttalTerms { get; }
+    internal TermMatcher<ClaimPhase> ChangeTerms { get; }
+    internal int WarFrom { get; }
+    internal int WarTo { get; }
+    internal TermMatcher<TimeCue> TimeCues { get; }
+    internal Dictionary<string, int> Months { get; }
+    internal Regex DateRegex { get; }
+    internal Regex UnitRegex { get; }
+    internal Regex? EpisodeRegex { get; }
+    internal Dictionary<string, PlaceInfo> Places { get; }
+    internal TermMatcher<PlaceInfo> PlaceTerms { get; }
+    internal Dictionary<string, AttributeInfo> Attributes { get; }
+    internal TermMatcher<AttributeInfo> AttributeCues { get; }
+    internal TermMatcher<AttributeInfo> OwnTerms { get; }
+    internal TermMatcher<AttributeInfo> AttributeQuestionTerms { get; }
+    internal Dictionary<string, EventInfo> Events { get; }
+    internal TermMatcher<EventInfo> EventCues { get; }
+    internal TermMatcher<EventInfo> EventQuestionTerms { get; }
+    internal string[] MonthNames { get; }
+    internal string[] ClauseBreaks { get; }
+    internal HashSet<string> Abbreviations { get; }
+
+    /// <summary>Loads and compiles a lexicon file. Throws <see cref="InvalidDataException"/> naming the problem when the file is malformed.</summary>
+    public static ClaimLexicon Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Claim lexicon not found: {path}", path);
+        }
+
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Loads the shipped lexicon from <c>AppContext.BaseDirectory/lexicons/claim-lexicon.json</c>.</summary>
+    public static ClaimLexicon LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, "lexicons", FileName));
+
+    /// <summary>Compiles a lexicon from the bytes of a JSON file; <paramref name="origin"/> names it in errors.</summary>
+    public static ClaimLexicon Parse(ReadOnlySpan<byte> utf8Json, string origin = "claim lexicon")
+    {
+        LexiconFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<LexiconFile>(utf8Json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{origin}: not valid lexicon JSON ({ex.Message})", ex);
+        }
+
+        if (file is null)
+        {
+            throw new InvalidDataException($"{origin}: empty lexicon");
+        }
+
+        var hashInput = new byte[utf8Json.Length + 16];
+        Encoding.ASCII.GetBytes($"rules:{RulesVersion:D4}\n", hashInput);
+        utf8Json.CopyTo(hashInput.AsSpan(11));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(hashInput.AsSpan(0, utf8Json.Length + 11)));
+        try
+        {
+            return new ClaimLexicon(file, hash);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{origin}: {ex.Message}", ex);
+        }
+    }
+
+    internal static string[] TokenizePhrase(string phrase) =>
+        [.. TextTokens.TokenRegex.Matches(phrase).Select(m => m.Value.ToLowerInvariant())];
+
+    private static Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> ToLookup(Dictionary<string, long> source) =>
+        new Dictionary<string, long>(source, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static BoundKind ParseBound(string kind, string phrase) =>
+        Enum.TryParse<BoundKind>(kind, ignoreCase: true, out var parsed)
+            ? parsed
+            : throw new InvalidDataException($"bound '{phrase}' has unknown kind '{kind}'");
+
+    private static int ParseMonth(string text, string field)
+    {
+        var parts = text.Split('-');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && month is >= 1 and <= 12)
+        {
+            return (year * 100) + month;
+        }
+
+        throw new InvalidDataException($"{field} must be written YYYY-MM, not '{text}'");
+    }
+
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidDataException(problem);
+        }
+    }
+}
+
+internal sealed class SideInfo(string id, string label, bool isPlace)
+{
+    public string Id { get; } = id;
+    public string Label { get; } = label;
+    public bool IsPlace { get; } = isPlace;
+    public SideInfo? Parent { get; set; }
+    public SideInfo? Opponent { get; set; }
+
+    /// <summary>The actor a place stands for ("China" the place → the Chinese side).</summary>
+    public SideInfo Actor => IsPlace && Parent is not null ? Parent : this;
+
+    public SideInfo Root
+    {
+        get
+        {
+            var s = this;
+            while (s.Parent is not null)
+            {
+                s = s.Parent;
+            }
+
+            return s;
+        }
+    }
+
+    public SideInfo? OpponentOf => Root.Opponent;
+}
+
+/// <summary>A side term; <see cref="Side"/> is null for "enemy" (the opponent of whoever acts).</summary>
+internal sealed record SideTerm(SideInfo? Side);
+
+internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo? side, string? defaultMeasure, string? agentScope)
+{
+    public string Id { get; } = id;
+    public string Label { get; } = label;
+    public bool IsFamily { get; } = isFamily;
+    public SideInfo? Side { get; } = side;
+    public string? DefaultMeasure { get; } = defaultMeasure;
+    /// <summary>The cause an agent of this kind implies ("pilots shot down" → air-to-air); inherited from the parent.</summary>
+    public string? AgentScope => agentScope ?? Parent?.AgentScope;
+    public ThingInfo? Parent { get; set; }
+}
+
+internal sealed record MeasureInfo(string Id, string Group, string GroupTopic, bool IsAttackerView, string Label, string? DefaultStatus);
+
+internal sealed record MeasureTerm(MeasureInfo Measure, ThingInfo? ImpliedThing);
+
+internal sealed record ScopeInfo(string Id, string Group, string Label, ThingInfo? ImpliedThing);
+
+internal sealed class PlaceInfo(string id, string label)
+{
+    public string Id { get; } = id;
+    public string Label { get; } = label;
+    public PlaceInfo? Parent { get; set; }
+}
+
+internal sealed record EventInfo(string Id, string Label, string Topic);
+
+internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
+
+internal enum TimeCue
+{
+    Whole,
+    Onset,
+    End,
+}
+
+internal enum BoundKind
+{
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    JustOver,
+    JustUnder,
+}
+
+internal sealed record BoundPhrase(string[] Tokens, BoundKind Kind, bool IsAfter);
+
+internal sealed record PhraseValue(string[] Tokens, double Low, double High, string Phrase);

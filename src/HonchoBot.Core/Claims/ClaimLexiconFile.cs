@@ -1,0 +1,169 @@
+namespace HonchoBot.Core.Claims;
+
+// The JSON shape of claim-lexicon.json. Plain settable classes: System.Text.Json fills them, ClaimLexicon
+// validates them and compiles them into matchers once at start-up.
+#pragma warning disable CA2227 // Collection properties are set by the deserialiser.
+
+internal sealed class LexiconFile
+{
+    public int Version { get; set; }
+    public NumbersSection Numbers { get; set; } = new();
+    public List<VagueEntry> Vague { get; set; } = [];
+    public List<BoundEntry> Bounds { get; set; } = [];
+    public double ApproxWidening { get; set; } = 0.1;
+    public List<string> RangeJoiners { get; set; } = [];
+    public List<string> DesignatorPrefixes { get; set; } = [];
+    public List<SideEntry> Sides { get; set; } = [];
+    public List<List<string>> Opposing { get; set; } = [];
+    public List<string> EnemyTerms { get; set; } = [];
+    public List<ThingEntry> Things { get; set; } = [];
+    public List<MeasureGroupEntry> MeasureGroups { get; set; } = [];
+    public List<MeasureEntry> Measures { get; set; } = [];
+    public List<ScopeEntry> Scopes { get; set; } = [];
+    public List<string> PerUnit { get; set; } = [];
+    public List<string> Rate { get; set; } = [];
+    public List<string> Peak { get; set; } = [];
+    public string? CountQuestionGroup { get; set; }
+    public List<string> UnitNouns { get; set; } = [];
+    public List<string> EpisodeNouns { get; set; } = [];
+    public List<string> EpisodeNames { get; set; } = [];
+    public List<EpistemicEntry> Epistemic { get; set; } = [];
+    public List<string> Negation { get; set; } = [];
+    public List<string> Rebuttal { get; set; } = [];
+    public List<ChangeEntry> Change { get; set; } = [];
+    public TimeSection Time { get; set; } = new();
+    public List<PlaceEntry> Places { get; set; } = [];
+    public List<AttributeEntry> Attributes { get; set; } = [];
+    public List<EventEntry> Events { get; set; } = [];
+    public List<string> ClauseBreaks { get; set; } = [];
+    public List<string> Abbreviations { get; set; } = [];
+}
+
+internal sealed class NumbersSection
+{
+    public Dictionary<string, long> Units { get; set; } = [];
+    public Dictionary<string, long> Tens { get; set; } = [];
+    public Dictionary<string, long> Scales { get; set; } = [];
+    public Dictionary<string, long> Informal { get; set; } = [];
+    public List<int> YearRange { get; set; } = [1800, 2099];
+}
+
+internal sealed class VagueEntry
+{
+    public string Phrase { get; set; } = "";
+    public double Low { get; set; }
+    public double High { get; set; }
+}
+
+internal sealed class BoundEntry
+{
+    public string Phrase { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public bool After { get; set; }
+}
+
+internal sealed class SideEntry
+{
+    public string Id { get; set; } = "";
+    public string? Parent { get; set; }
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+    public bool Place { get; set; }
+}
+
+internal sealed class ThingEntry
+{
+    public string Id { get; set; } = "";
+    public string? Parent { get; set; }
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+    public bool Family { get; set; }
+    public string? Side { get; set; }
+    public string? Measure { get; set; }
+    public string? AgentScope { get; set; }
+}
+
+internal sealed class MeasureGroupEntry
+{
+    public string Id { get; set; } = "";
+    public string Topic { get; set; } = "";
+}
+
+internal sealed class MeasureEntry
+{
+    public string Id { get; set; } = "";
+    public string Group { get; set; } = "";
+    public string Perspective { get; set; } = "owner";
+    public string Label { get; set; } = "";
+    public string? Status { get; set; }
+    public List<string> Terms { get; set; } = [];
+    public Dictionary<string, string> ImpliesThing { get; set; } = [];
+}
+
+internal sealed class ScopeEntry
+{
+    public string Id { get; set; } = "";
+    public string Group { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+    public string? ImpliesThing { get; set; }
+}
+
+internal sealed class EpistemicEntry
+{
+    public string Id { get; set; } = "";
+    public string Class { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+}
+
+internal sealed class ChangeEntry
+{
+    public string Phase { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+}
+
+internal sealed class TimeSection
+{
+    public WarEntry War { get; set; } = new();
+    public Dictionary<string, int> Months { get; set; } = [];
+    public List<string> Whole { get; set; } = [];
+    public List<string> Onset { get; set; } = [];
+    public List<string> End { get; set; } = [];
+    public List<string> DatePrepositions { get; set; } = [];
+}
+
+internal sealed class WarEntry
+{
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}
+
+internal sealed class PlaceEntry
+{
+    public string Id { get; set; } = "";
+    public string? Parent { get; set; }
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+}
+
+internal sealed class AttributeEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string ValueType { get; set; } = "";
+    public string ValuePosition { get; set; } = "before";
+    public bool RequiresUnit { get; set; }
+    public List<string> Cues { get; set; } = [];
+    public List<string> OwnTerms { get; set; } = [];
+    public List<string> QuestionTerms { get; set; } = [];
+}
+internal sealed class EventEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public List<string> Cues { get; set; } = [];
+    public List<string> QuestionTerms { get; set; } = [];
+}
+#pragma warning restore CA2227

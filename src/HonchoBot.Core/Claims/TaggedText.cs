@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HonchoBot.Core.Claims;
+
+internal readonly record struct DateHit(int Start, int End, TimeScope Scope);
+
+internal readonly record struct UnitHit(int Start, int End, string Key);
+
+/// <summary>A text with every lexicon term found once: the shared ground for claims and questions.</summary>
+internal sealed class TaggedText
+{
+    private TaggedText(TextTokens tokens, ClaimLexicon lexicon)
+    {
+        Tokens = tokens;
+        var text = tokens.Text;
+        Sides = lexicon.SideTerms.Find(text);
+        Things = lexicon.ThingTerms.Find(text);
+        Measures = lexicon.MeasureTerms.Find(text);
+        Scopes = lexicon.ScopeTerms.Find(text);
+        PerUnit = lexicon.PerUnitTerms.Find(text);
+        Rate = lexicon.RateTerms.Find(text);
+        Peak = lexicon.PeakTerms.Find(text);
+        Epistemic = lexicon.EpistemicTerms.Find(text);
+        Negation = lexicon.NegationTerms.Find(text);
+        Rebuttal = lexicon.RebuttalTerms.Find(text);
+        Change = lexicon.ChangeTerms.Find(text);
+        TimeCues = lexicon.TimeCues.Find(text);
+        Places = lexicon.PlaceTerms.Find(text);
+        AttributeCues = lexicon.AttributeCues.Find(text);
+        Own = lexicon.OwnTerms.Find(text);
+        Events = lexicon.EventCues.Find(text);
+        Dates = FindDates(text, lexicon);
+        Units = FindUnits(text, lexicon);
+        Episodes = FindEpisodes(text, lexicon);
+    }
+
+    public TextTokens Tokens { get; }
+    public string Text => Tokens.Text;
+    public List<TermHit<SideTerm>> Sides { get; }
+    public List<TermHit<ThingInfo>> Things { get; }
+    public List<TermHit<MeasureTerm>> Measures { get; }
+    public List<TermHit<ScopeInfo>> Scopes { get; }
+    public List<TermHit<string>> PerUnit { get; }
+    public List<TermHit<string>> Rate { get; }
+    public List<TermHit<string>> Peak { get; }
+    public List<TermHit<string>> Epistemic { get; }
+    public List<TermHit<string>> Negation { get; }
+    public List<TermHit<string>> Rebuttal { get; }
+    public List<TermHit<ClaimPhase>> Change { get; }
+    public List<TermHit<TimeCue>> TimeCues { get; }
+    public List<TermHit<PlaceInfo>> Places { get; }
+    public List<TermHit<AttributeInfo>> AttributeCues { get; }
+    public List<TermHit<AttributeInfo>> Own { get; }
+    public List<TermHit<EventInfo>> Events { get; }
+    public List<DateHit> Dates { get; }
+    public List<UnitHit> Units { get; }
+
+    /// <summary>Named battles and operations, keyed like units ("operation strangle").</summary>
+    public List<UnitHit> Episodes { get; }
+
+    public static TaggedText Create(string text, ClaimLexicon lexicon) => new(TextTokens.Create(text, lexicon), lexicon);
+
+    /// <summary>Number of tokens between two character offsets (0 when adjacent).</summary>
+    public int TokensBetween(int from, int to) => from >= to ? 0 : Math.Max(0, Tokens.TokenAt(to) - Tokens.TokenAt(from));
+
+    private static List<DateHit> FindDates(string text, ClaimLexicon lexicon)
+    {
+        var hits = new List<DateHit>();
+        for (var m = lexicon.DateRegex.Match(text); m.Success; m = m.NextMatch())
+        {
+            var year = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+            if (year < lexicon.YearLow || year > lexicon.YearHigh)
+            {
+                continue;
+            }
+
+            var month = m.Groups["mon"].Success ? lexicon.Months[m.Groups["mon"].Value] : 0;
+            var endYear = year;
+            var endMonth = month;
+            var isRange = false;
+            if (m.Groups["y2"].Success)
+            {
+                var y2 = int.Parse(m.Groups["y2"].ValueSpan, CultureInfo.InvariantCulture);
+                endYear = y2 < 100 ? (year / 100 * 100) + y2 : y2;
+                endMonth = 0;
+                isRange = true;
+            }
+            else if (m.Groups["y3"].Success)
+            {
+                endYear = int.Parse(m.Groups["y3"].ValueSpan, CultureInfo.InvariantCulture);
+                endMonth = m.Groups["mon2"].Success ? lexicon.Months[m.Groups["mon2"].Value] : 0;
+                isRange = true;
+            }
+
+            if (endYear < year)
+            {
+                continue;
+            }
+
+            var from = (year * 100) + (month == 0 ? 1 : month);
+            var to = (endYear * 100) + (endMonth == 0 ? 12 : endMonth);
+            var pre = m.Groups["pre"].Success ? Regex.Replace(m.Groups["pre"].Value.ToLowerInvariant(), @"\s+", " ") : "";
+            var scope = (pre, isRange) switch
+            {
+                ("by", false) => new TimeScope(TimeScopeKind.By, lexicon.WarFrom, to),
+                ("since" or "from", false) => new TimeScope(TimeScopeKind.Period, from, lexicon.WarTo),
+                ("until" or "till" or "before", false) => new TimeScope(TimeScopeKind.Period, lexicon.WarFrom, to),
+                _ => new TimeScope(TimeScopeKind.Period, from, to),
+            };
+            hits.Add(new DateHit(m.Index, m.Index + m.Length, scope));
+        }
+
+        return hits;
+    }
+
+    private static List<UnitHit> FindEpisodes(string text, ClaimLexicon lexicon)
+    {
+        var hits = new List<UnitHit>();
+        if (lexicon.EpisodeRegex is null)
+        {
+            return hits;
+        }
+
+        for (var m = lexicon.EpisodeRegex.Match(text); m.Success; m = m.NextMatch())
+        {
+            hits.Add(new UnitHit(m.Index, m.Index + m.Length, TermMatcher<int>.Normalize(m.Value)));
+        }
+
+        return hits;
+    }
+
+    private static List<UnitHit> FindUnits(string text, ClaimLexicon lexicon)
+    {
+        var hits = new List<UnitHit>();
+        for (var m = lexicon.UnitRegex.Match(text); m.Success; m = m.NextMatch())
+        {
+            hits.Add(new UnitHit(m.Index, m.Index + m.Length, $"{m.Groups["n"].Value} {m.Groups["u"].Value.ToLowerInvariant()}"));
+        }
+
+        return hits;
+    }
+}

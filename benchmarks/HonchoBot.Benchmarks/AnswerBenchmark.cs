@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -40,7 +41,10 @@ internal static class AnswerBenchmark
             var corpus = new SyntheticCorpus(seed: 42);
             var load = new CorpusLoad(corpus.Documents(passages).ToList(), []);
             var watch = Stopwatch.StartNew();
-            var (index, report) = PassageIndex.Open(data.FullName, load, SynonymList.Default);
+            // The production pipeline: claims extracted at index time, disagreements looked for at answer time.
+            var lexicon = ClaimLexicon.LoadDefault();
+            var annotator = new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon));
+            var (index, report) = PassageIndex.Open(data.FullName, load, SynonymList.Default, annotator);
             var build = watch.Elapsed.TotalSeconds;
 
             using var host = new IndexHost(
@@ -48,7 +52,7 @@ internal static class AnswerBenchmark
                 Options.Create(new CorpusOptions()),
                 NullLogger<IndexHost>.Instance);
             host.Adopt(index);
-            var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System);
+            var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
             var searcher = new PassageSearcher(index);
             var questions = corpus.Questions(questionCount);
 

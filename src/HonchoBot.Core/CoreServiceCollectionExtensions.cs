@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Ingestion;
 using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Pipeline;
@@ -36,6 +37,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SourceExtractor>();
         services.AddSingleton<SourceRegistry>();
         services.AddSingleton<ISourceRegistry>(sp => sp.GetRequiredService<SourceRegistry>());
+        // Claims: one moderator-editable lexicon, extraction at index time, comparison at answer time.
+        services.AddSingleton(_ => ClaimLexicon.LoadDefault());
+        services.AddSingleton<IClaimExtractor, ClaimExtractor>();
+        services.AddSingleton<IPassageAnnotator, ClaimAnnotator>();
+        services.AddSingleton<IDisagreementFinder, DisagreementFinder>();
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Retrieval;
 
 namespace HonchoBot.Core.Answers;
@@ -23,7 +24,7 @@ public static class AnswerComposer
     public const string NotCoveredMessage =
         "My sources do not seem to answer that. I only know what my sources say; /sources lists them.";
 
-    public static Answer Compose(string question, QuestionMode mode, SearchResult result, double elapsedMs)
+    public static Answer Compose(string question, QuestionMode mode, SearchResult result, double elapsedMs, IDisagreementFinder? disagreements = null)
     {
         if (result.ConceptCount == 0)
         {
@@ -36,8 +37,14 @@ public static class AnswerComposer
         }
 
         var chosen = ChooseCitations(result.Candidates, mode == QuestionMode.Fact ? 1 : MaxCitations);
-        var citations = chosen.Select((evidence, i) => ToCitation(evidence, i + 1)).ToList();
-        return new Answer(question, AnswerStatus.Answered, null, citations, [], elapsedMs);
+        IReadOnlyList<Citation> citations = chosen.Select((evidence, i) => ToCitation(evidence, i + 1)).ToList();
+        IReadOnlyList<Disagreement> found = [];
+        if (disagreements is not null && mode == QuestionMode.Ask)
+        {
+            (citations, found) = DisagreementCitations.Add(question, result.Candidates, citations, disagreements);
+        }
+
+        return new Answer(question, AnswerStatus.Answered, null, citations, found, elapsedMs);
     }
 
     /// <summary>True when the passage covers enough of the question to count as an answer.</summary>
@@ -49,9 +56,12 @@ public static class AnswerComposer
         best.Coverage >= MinCoverage && best.MatchedConcepts >= Math.Min(conceptCount, 2);
 
     /// <summary>Builds citation <paramref name="n"/> from a piece of evidence.</summary>
-    public static Citation ToCitation(Evidence evidence, int n)
+    public static Citation ToCitation(Evidence evidence, int n) => ToCitation(evidence, n, ExcerptBuilder.Build(evidence));
+
+    /// <summary>Builds citation <paramref name="n"/> with a given excerpt (e.g. the sentence carrying a claim).</summary>
+    public static Citation ToCitation(Evidence evidence, int n, (string Text, int Start) excerptAt)
     {
-        var (excerpt, start) = ExcerptBuilder.Build(evidence);
+        var (excerpt, start) = excerptAt;
         var source = evidence.Source;
         return new Citation(
             n,

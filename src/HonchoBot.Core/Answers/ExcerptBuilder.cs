@@ -34,6 +34,28 @@ public static class ExcerptBuilder
         return (text.Substring(start, length), start);
     }
 
+    /// <summary>The whole sentences that cover a claim's span <c>[start, end)</c>, within the same limits.</summary>
+    public static (string Text, int Start) BuildAround(Evidence evidence, int start, int end)
+    {
+        var text = evidence.Passage.Text;
+        var sentences = evidence.Sentences.Where(s => s.Start < end && s.Start + s.Length > start).ToList();
+        if (sentences.Count == 0)
+        {
+            return Build(evidence);
+        }
+
+        var from = sentences[0].Start;
+        var to = sentences[^1].Start + sentences[^1].Length;
+        if (to - from <= MaxLength || (sentences.Count == 1 && to - from <= MaxSingleSentence))
+        {
+            return (text[from..to], from);
+        }
+
+        // Too long for whole sentences: the first sentence of the span, cut at a word.
+        var first = text.Substring(sentences[0].Start, sentences[0].Length);
+        return (first.Length <= MaxSingleSentence ? first : CutAtWord(first, MaxSingleSentence), from);
+    }
+
     private static (int Start, int Length) Extend(Evidence evidence, int index, int start, int length)
     {
         var sentences = evidence.Sentences;

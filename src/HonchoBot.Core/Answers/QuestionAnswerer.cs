@@ -1,3 +1,4 @@
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -15,7 +16,8 @@ public sealed class QuestionAnswerer(
     ISourceVisibility visibility,
     TimeProvider time,
     HonchoMetrics? metrics = null,
-    IOptions<CitationLinkOptions>? links = null) : IQuestionAnswerer
+    IOptions<CitationLinkOptions>? links = null,
+    IDisagreementFinder? disagreements = null) : IQuestionAnswerer
 {
     public const string EmptyMessage = "Ask me a question, e.g. \"How many MiG-15s did the Sabre pilots claim?\"";
     public const string NotReadyMessage = "I am still reading my sources. Try again in a few seconds.";
@@ -53,8 +55,9 @@ public sealed class QuestionAnswerer(
         }
 
         var scope = new SearchScope(question.Origin.CommunityId, visibility.HiddenIn(question.Origin.CommunityId));
-        var result = new PassageSearcher(index).Search(TextNormalizer.Normalize(text), scope);
-        var answer = CitationLinks.Apply(AnswerComposer.Compose(text, question.Mode, result, 0), links?.Value.PublicBaseUrl);
+        var wantsDisagreements = disagreements is not null && question.Mode == QuestionMode.Ask;
+        var result = new PassageSearcher(index).Search(TextNormalizer.Normalize(text), scope, otherSources: wantsDisagreements);
+        var answer = CitationLinks.Apply(AnswerComposer.Compose(text, question.Mode, result, 0, disagreements), links?.Value.PublicBaseUrl);
         return answer with { ElapsedMs = Elapsed() };
 
         double Elapsed() => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 2);

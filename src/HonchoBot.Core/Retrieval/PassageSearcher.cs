@@ -18,7 +18,15 @@ public sealed class PassageSearcher(PassageIndex index)
     private const double Bm25Weight = 0.35;
     private const double SentenceWeight = 0.15;
 
-    public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates)
+    /// <summary>Extra candidates from sources missing in the top results (disagreement evidence).</summary>
+    public const int OtherSourceCandidates = 3;
+
+    /// <summary>
+    /// Finds and ranks candidates. With <paramref name="otherSources"/>, a second search adds the best
+    /// passages of sources the top results do not include, so a disagreement between sources can be seen
+    /// even when one source dominates the ranking.
+    /// </summary>
+    public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates, bool otherSources = false)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -35,10 +43,18 @@ public sealed class PassageSearcher(PassageIndex index)
                 return new SearchResult([], plan.Concepts.Count);
             }
 
+            var hits = top.ScoreDocs.ToList();
+            if (otherSources)
+            {
+                var seen = hits.Select(h => searcher.Doc(h.Doc, SourceIdOnly).Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+                var others = new SearchScope(scope.CommunityId, new HashSet<string>(scope.HiddenSourceIds.Concat(seen), StringComparer.Ordinal));
+                hits.AddRange(searcher.Search(plan.Query, ScopeFilter(others, hasCommunitySources: true), OtherSourceCandidates).ScoreDocs);
+            }
+
             var maxBm25 = top.ScoreDocs.Max(d => d.Score);
             var totalIdf = Math.Max(plan.Concepts.Sum(c => c.Idf), 1e-9);
-            var evidence = new List<Evidence>(top.ScoreDocs.Length);
-            foreach (var hit in top.ScoreDocs)
+            var evidence = new List<Evidence>(hits.Count);
+            foreach (var hit in hits)
             {
                 var document = searcher.Doc(hit.Doc);
                 var passage = PassageDocuments.ReadPassage(document);
@@ -107,6 +123,8 @@ public sealed class PassageSearcher(PassageIndex index)
             index.Searchers.Release(searcher);
         }
     }
+
+    private static readonly ISet<string> SourceIdOnly = new HashSet<string>(StringComparer.Ordinal) { PassageDocuments.SourceIdField };
 
     private static Filter? ScopeFilter(SearchScope scope, bool hasCommunitySources)
     {

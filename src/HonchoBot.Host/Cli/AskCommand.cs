@@ -62,11 +62,11 @@ internal static class AskCommand
 
     private static void Explain(PassageIndex index, string question)
     {
-        var result = new PassageSearcher(index).Search(question, SearchScope.Global);
+        var result = new PassageSearcher(index).Search(question, SearchScope.Global, otherSources: true);
         Console.Error.WriteLine($"concepts: {result.ConceptCount}");
         foreach (var e in result.Candidates)
         {
-            Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2}");
+            Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2} claims {(e.Annotation is null ? 0 : e.Annotation.Length)}");
             for (var s = 0; s < e.Sentences.Count; s++)
             {
                 var (start, length) = e.Sentences[s];

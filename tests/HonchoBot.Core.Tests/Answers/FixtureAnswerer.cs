@@ -1,3 +1,5 @@
+using HonchoBot.Core.Corpus;
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -21,10 +23,12 @@ public sealed class FixtureAnswerer : IDisposable
             Options.Create(new DataOptions { Path = Path.Combine(Path.GetTempPath(), "honcho-core-tests-unused") }),
             Options.Create(new CorpusOptions { Paths = [TestCorpus.FixtureCorpusDirectory] }),
             NullLogger<IndexHost>.Instance);
-        var (index, report) = PassageIndex.OpenInMemory(TestCorpus.LoadFixture(), SynonymList.Default);
+        // The production pipeline: claims extracted at index time, disagreements found at answer time.
+        var lexicon = ClaimLexicon.LoadDefault();
+        var (index, report) = PassageIndex.OpenInMemory(TestCorpus.LoadFixture(), SynonymList.Default, new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)));
         Assert.True(report.Passages > 20);
         _host.Adopt(index);
-        Answerer = new QuestionAnswerer(_host, new NothingHidden(), TimeProvider.System);
+        Answerer = new QuestionAnswerer(_host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
     }
 
     public QuestionAnswerer Answerer { get; }
@@ -32,6 +36,14 @@ public sealed class FixtureAnswerer : IDisposable
     public PassageIndex Index => _host.Current!;
 
     public Answer Ask(string text) => Answerer.AnswerNow(Question.FromCli(text));
+
+    /// <summary>The stored text of a passage, read back through a search scoped to nothing but the index.</summary>
+    public string PassageText(string passageId)
+    {
+        var sourceId = passageId[..passageId.LastIndexOf('#')];
+        var document = TestCorpus.LoadFixture().Documents.Single(d => d.Info.Id == sourceId);
+        return PassageChunker.Chunk(document).Single(p => p.Id == passageId).Text;
+    }
 
     public void Dispose() => _host.Dispose();
 }

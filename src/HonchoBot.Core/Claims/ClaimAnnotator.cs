@@ -1,0 +1,19 @@
+using System.Globalization;
+using HonchoBot.Core.Retrieval;
+
+namespace HonchoBot.Core.Claims;
+
+/// <summary>
+/// Runs claim extraction at index time and stores the claims with each passage. The lexicon hash and the
+/// JSON version are part of the index schema, so editing the lexicon rebuilds the index at next start.
+/// </summary>
+public sealed class ClaimAnnotator(ClaimLexicon lexicon, IClaimExtractor extractor) : IPassageAnnotator
+{
+    public string Version { get; } = string.Create(CultureInfo.InvariantCulture, $"claims-{ClaimJson.Version}-{lexicon.Hash[..16]}");
+
+    public string? Annotate(string passageText)
+    {
+        var claims = extractor.Extract(passageText);
+        return claims.Count == 0 ? null : ClaimJson.Serialize(claims);
+    }
+}

@@ -38,7 +38,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SourceRegistry>();
         services.AddSingleton<ISourceRegistry>(sp => sp.GetRequiredService<SourceRegistry>());
         // Claims: one moderator-editable lexicon, extraction at index time, comparison at answer time.
-        services.AddSingleton(_ => ClaimLexicon.LoadDefault());
+        // Claims:LexiconPath points at an extended copy (e.g. on the data volume); default: beside the executable.
+        services.AddSingleton(_ => configuration["Claims:LexiconPath"] is { Length: > 0 } lexiconPath
+            ? ClaimLexicon.Load(lexiconPath)
+            : ClaimLexicon.LoadDefault());
         services.AddSingleton<IClaimExtractor, ClaimExtractor>();
         services.AddSingleton<IPassageAnnotator, ClaimAnnotator>();
         services.AddSingleton<IDisagreementFinder, DisagreementFinder>();

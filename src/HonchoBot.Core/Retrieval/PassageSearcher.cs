@@ -21,10 +21,13 @@ public sealed class PassageSearcher(PassageIndex index)
     /// <summary>Extra candidates from sources missing in the top results (disagreement evidence).</summary>
     public const int OtherSourceCandidates = 3;
 
+    /// <summary>How much deeper than the candidates the search looks for other sources.</summary>
+    private const int OtherSourceDepth = 3;
+
     /// <summary>
-    /// Finds and ranks candidates. With <paramref name="otherSources"/>, a second search adds the best
-    /// passages of sources the top results do not include, so a disagreement between sources can be seen
-    /// even when one source dominates the ranking.
+    /// Finds and ranks candidates. With <paramref name="otherSources"/>, the best passages of sources the
+    /// top results do not include are added, so a disagreement between sources can be seen even when one
+    /// source dominates the ranking.
     /// </summary>
     public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates, bool otherSources = false)
     {
@@ -37,18 +40,31 @@ public sealed class PassageSearcher(PassageIndex index)
                 return new SearchResult([], 0);
             }
 
-            var top = searcher.Search(plan.Query, ScopeFilter(scope, index.HasCommunitySources), candidates);
+            // With otherSources, one deeper search: the top candidates, then from the rest the best hits of
+            // sources the top does not include (no second query, no exclusion filter to build).
+            var depth = otherSources ? candidates * OtherSourceDepth : candidates;
+            var top = searcher.Search(plan.Query, ScopeFilter(scope, index.HasCommunitySources), depth);
             if (top.ScoreDocs.Length == 0)
             {
                 return new SearchResult([], plan.Concepts.Count);
             }
 
-            var hits = top.ScoreDocs.ToList();
-            if (otherSources)
+            var hits = top.ScoreDocs.Take(candidates).ToList();
+            if (otherSources && top.ScoreDocs.Length > candidates)
             {
-                var seen = hits.Select(h => searcher.Doc(h.Doc, SourceIdOnly).Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
-                var others = new SearchScope(scope.CommunityId, new HashSet<string>(scope.HiddenSourceIds.Concat(seen), StringComparer.Ordinal));
-                hits.AddRange(searcher.Search(plan.Query, ScopeFilter(others, hasCommunitySources: true), OtherSourceCandidates).ScoreDocs);
+                var seen = hits.Select(h => SourceIdOf(searcher, h.Doc)).ToHashSet(StringComparer.Ordinal);
+                foreach (var hit in top.ScoreDocs.Skip(candidates))
+                {
+                    if (hits.Count >= candidates + OtherSourceCandidates)
+                    {
+                        break;
+                    }
+
+                    if (seen.Add(SourceIdOf(searcher, hit.Doc)))
+                    {
+                        hits.Add(hit);
+                    }
+                }
             }
 
             var maxBm25 = top.ScoreDocs.Max(d => d.Score);
@@ -123,6 +139,9 @@ public sealed class PassageSearcher(PassageIndex index)
             index.Searchers.Release(searcher);
         }
     }
+
+    private static string SourceIdOf(IndexSearcher searcher, int doc) =>
+        searcher.Doc(doc, SourceIdOnly).Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly ISet<string> SourceIdOnly = new HashSet<string>(StringComparer.Ordinal) { PassageDocuments.SourceIdField };
 

@@ -72,26 +72,12 @@ public sealed partial class SourceRegistry(
                 return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, error!), input);
             }
 
-            await _writeGate.WaitAsync(cancellationToken);
-            try
-            {
-                var result = await AddLockedAsync(draft, extracted!.Blocks, requester, cancellationToken);
-                return await FinishAsync(requester, action, result.Source?.Id, result, input);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
+            var result = await UnderWriteGateAsync(() => AddLockedAsync(draft, extracted!.Blocks, requester, cancellationToken), cancellationToken);
+            return await FinishAsync(requester, action, result.Source?.Id, result, input);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            var correlation = Guid.NewGuid().ToString("N")[..12];
-            LogUnexpected(logger, ex, action, correlation);
-            return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Failed, $"Something went wrong while adding the source (ref {correlation})."), input);
+            return await UnexpectedAsync(ex, requester, action, null, input, "adding the source");
         }
     }
 
@@ -149,26 +135,12 @@ public sealed partial class SourceRegistry(
                 return await FinishAsync(requester, action, SafeId(sourceId), locked, null);
             }
 
-            await _writeGate.WaitAsync(cancellationToken);
-            try
-            {
-                var result = await RemoveLockedAsync(sourceId, requester, cancellationToken);
-                return await FinishAsync(requester, action, SafeId(sourceId), result, null);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
+            var result = await UnderWriteGateAsync(() => RemoveLockedAsync(sourceId, requester, cancellationToken), cancellationToken);
+            return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            var correlation = Guid.NewGuid().ToString("N")[..12];
-            LogUnexpected(logger, ex, action, correlation);
-            return await FinishAsync(requester, action, SafeId(sourceId), new SourceResult(SourceOutcome.Failed, $"Something went wrong while removing the source (ref {correlation})."), null);
+            return await UnexpectedAsync(ex, requester, action, SafeId(sourceId), null, "removing the source");
         }
     }
 
@@ -216,28 +188,12 @@ public sealed partial class SourceRegistry(
 
         try
         {
-            await _writeGate.WaitAsync(cancellationToken);
-            SourceResult result;
-            try
-            {
-                result = await SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-
+            var result = await UnderWriteGateAsync(() => SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken), cancellationToken);
             return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            var correlation = Guid.NewGuid().ToString("N")[..12];
-            LogUnexpected(logger, ex, action, correlation);
-            return await FinishAsync(requester, action, SafeId(sourceId), new SourceResult(SourceOutcome.Failed, $"Something went wrong (ref {correlation})."), null);
+            return await UnexpectedAsync(ex, requester, action, SafeId(sourceId), null, $"{(hide ? "hiding" : "unhiding")} the source");
         }
     }
 
@@ -493,6 +449,28 @@ public sealed partial class SourceRegistry(
     {
         var info = document.Info;
         return new SourceSummary(info.Id, info.Title, info.Publisher, info.Published, info.Url, info.AddedBy, info.AddedAt, passages, info.IsShipped, isHidden, info.CommunityId);
+    }
+
+    /// <summary>Runs a change with the write gate held: one change at a time in this process.</summary>
+    private async Task<SourceResult> UnderWriteGateAsync(Func<Task<SourceResult>> change, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>An unexpected failure: logged with a reference the requester can quote, audited as failed.</summary>
+    private Task<SourceResult> UnexpectedAsync(Exception exception, Requester requester, string action, string? sourceId, string? input, string doing)
+    {
+        var correlation = Guid.NewGuid().ToString("N")[..12];
+        LogUnexpected(logger, exception, action, correlation);
+        return FinishAsync(requester, action, sourceId, new SourceResult(SourceOutcome.Failed, $"Something went wrong while {doing} (ref {correlation})."), input);
     }
 
     private async Task<SourceResult> FinishAsync(Requester requester, string action, string? sourceId, SourceResult result, string? input)

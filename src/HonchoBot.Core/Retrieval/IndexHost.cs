@@ -27,11 +27,11 @@ public sealed partial class IndexHost(
 
     public string DataPath => Path.GetFullPath(data.Value.Path);
 
-    /// <summary>Loads every corpus file; malformed files are logged with their name and reason.</summary>
-    public CorpusLoad LoadCorpus()
+    /// <summary>Loads every corpus file; malformed files are logged with their name and reason (unless told not to).</summary>
+    public CorpusLoad LoadCorpus(bool logErrors = true)
     {
         var load = CorpusLoader.Load(CorpusPaths, Path.Combine(DataPath, "sources"));
-        foreach (var error in load.Errors)
+        foreach (var error in logErrors ? load.Errors : [])
         {
             LogCorpusError(logger, error.FileName, error.Reason);
         }

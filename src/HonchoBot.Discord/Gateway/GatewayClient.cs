@@ -140,7 +140,11 @@ internal sealed partial class GatewayClient(
 
     private async Task<SessionEnd> RunSessionAsync(IGatewayTransport transport, bool isResume, Func<GatewayDispatch, bool> onDispatch, CancellationToken cancellationToken)
     {
-        using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the host's token: cancelling a pending ClientWebSocket receive aborts the socket and
+        // loses the close code. On shutdown the close frame goes out first; the server's echo ends the receive,
+        // and only if it never comes is the session cancelled after a grace period.
+        using var sessionCts = new CancellationTokenSource();
+        using var onShutdown = cancellationToken.Register(() => _ = CloseForShutdownAsync(transport, sessionCts, time));
         var state = new SessionState();
         using var sendLock = new SemaphoreSlim(1, 1);
         var heartbeat = Task.CompletedTask;
@@ -195,6 +199,7 @@ internal sealed partial class GatewayClient(
 
                 if (frame.IsClosed)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     return state.EndReason is { } ended
                         ? new SessionEnd(ended, WasReady: wasReady)
                         : Classify(frame.CloseCode, frame.CloseReason, wasReady);
@@ -411,6 +416,21 @@ internal sealed partial class GatewayClient(
     {
         var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
         return builder.Uri;
+    }
+
+    /// <summary>Shutdown: a resumable close (4000, not 1000/1001) so the session could be resumed by the next process.</summary>
+    private static async Task CloseForShutdownAsync(IGatewayTransport transport, CancellationTokenSource session, TimeProvider time)
+    {
+        try
+        {
+            await SendCloseQuietlyAsync(transport, 4000, "shutting down");
+            await Task.Delay(CloseGrace, time, session.Token);
+            await session.CancelAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The session already ended (the server echoed the close).
+        }
     }
 
     private static async Task SendCloseQuietlyAsync(IGatewayTransport transport, int code, string reason)

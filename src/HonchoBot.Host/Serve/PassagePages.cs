@@ -23,7 +23,7 @@ internal static class PassagePages
 
     private static string Library(IndexHost host)
     {
-        var documents = host.LoadCorpus().Documents.Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);
+        var documents = host.LoadCorpus(logErrors: false).Documents.Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);
         var body = new StringBuilder("<h1>Sources</h1>\n<table>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th><th scope=\"col\">Passages</th></tr></thead>\n<tbody>\n");
         foreach (var document in documents)
         {
@@ -36,9 +36,15 @@ internal static class PassagePages
 
     private static IResult SourcePage(IndexHost host, string id, int? highlight)
     {
-        if (!SourceIds.IsValid(id) || host.LoadCorpus().Documents.FirstOrDefault(d => d.Info.Id == id) is not { } document)
+        if (!SourceIds.IsValid(id) || host.LoadCorpus(logErrors: false).Documents.FirstOrDefault(d => d.Info.Id == id) is not { } document)
         {
             return HtmlResult(Page("Not found", "<h1>Source not found</h1>\n<p><a href=\"/sources\">All sources</a></p>"), StatusCodes.Status404NotFound);
+        }
+
+        var passages = PassageChunker.Chunk(document);
+        if (highlight is { } cited && !passages.Any(p => p.Ordinal == cited))
+        {
+            return HtmlResult(Page("Not found", "<h1>Passage not found</h1>\n<p><a href=\"/sources/" + Html.Encode(id) + "\">The whole source</a></p>"), StatusCodes.Status404NotFound);
         }
 
         var info = document.Info;
@@ -54,7 +60,7 @@ internal static class PassagePages
         }
 
         body.Append("</dl>\n");
-        foreach (var passage in PassageChunker.Chunk(document))
+        foreach (var passage in passages)
         {
             var isCited = passage.Ordinal == highlight;
             body.Append(CultureInfo.InvariantCulture, $"<section id=\"passage-{passage.Ordinal}\"{(isCited ? " class=\"cited\" aria-label=\"Cited passage\"" : "")}>\n");

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace HonchoBot.Host.Tests.Serve;
+
+/// <summary>
+/// The passage pages (<c>/sources</c>, <c>/sources/{id}</c>, the permalink): hostile source text is
+/// HTML-encoded everywhere, the permalink marks exactly the cited passage, and odd ids are 404s.
+/// </summary>
+public sealed partial class PassagePagesTests : IAsyncLifetime
+{
+    private const string Id = "hostile-source";
+    private const string Script = "<script>alert(1)</script>";
+    private const string Breakout = "\"><img src=x onerror=alert(1)>";
+
+    private static readonly string Filler = string.Join(' ', Enumerable.Repeat("The regiment flew patrols along the Yalu river from the airfield at Antung every morning.", 4));
+
+    private string _corpus = null!;
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _corpus = Path.Combine(Path.GetTempPath(), "honcho-hostile-corpus-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_corpus);
+        await File.WriteAllTextAsync(Path.Combine(_corpus, Id + ".md"), $"""
+            ---
+            id: {Id}
+            title: '{Script} & {Breakout.Replace("'", "''", StringComparison.Ordinal)} title'
+            publisher: 'Evil & Co <b>bold</b>'
+            published: '1952'
+            ---
+            First paragraph opens with {Script} and then carries on. {Filler}
+
+            Second paragraph tries to break out {Breakout} of an attribute, and Smith & Jones wrote it. {Filler}
+
+            Third paragraph is plain and ends the source. {Filler}
+            """);
+        _server = await RunningServer.StartAsync(_corpus);
+        await _server.WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_corpus, recursive: true);
+    }
+
+    private async Task<string> GetHtmlAsync(string path)
+    {
+        using var response = await _server.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The page shows the hostile strings as text (they decode back) but never as markup.</summary>
+    private static void AssertEncoded(string html, params string[] shownAsText)
+    {
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" & ", html, StringComparison.Ordinal);
+        var text = WebUtility.HtmlDecode(html);
+        foreach (var shown in shownAsText)
+        {
+            Assert.Contains(shown, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_library_page_encodes_hostile_titles_and_publishers_and_links_the_source()
+    {
+        var html = await GetHtmlAsync("/sources");
+
+        AssertEncoded(html, Script, Breakout, "Evil & Co <b>bold</b>");
+        Assert.Contains($"href=\"/sources/{Id}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_source_page_encodes_hostile_passage_text_and_highlights_nothing()
+    {
+        var html = await GetHtmlAsync($"/sources/{Id}");
+
+        AssertEncoded(html, Script, Breakout, "Smith & Jones wrote it", "Evil & Co <b>bold</b>");
+        Assert.DoesNotContain("class=\"cited\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>", html, StringComparison.Ordinal);
+        Assert.True(Sections(html).Count >= 3, "three paragraphs of 40+ words are three passages");
+    }
+
+    [Fact]
+    public async Task The_permalink_marks_exactly_the_cited_passage_and_no_other()
+    {
+        var ordinals = Sections(await GetHtmlAsync($"/sources/{Id}")).Select(s => s.Ordinal).ToList();
+        Assert.True(ordinals.Count >= 3, "three passages expected");
+
+        foreach (var ordinal in ordinals)
+        {
+            var html = await GetHtmlAsync($"/sources/{Id}/passages/{ordinal}");
+            AssertEncoded(html, Script, Breakout);
+
+            var sections = Sections(html);
+            var cited = Assert.Single(sections, s => s.IsCited);
+            Assert.Equal(ordinal, cited.Ordinal);
+            Assert.Contains("<mark>", cited.Html, StringComparison.Ordinal);
+            Assert.All(sections.Where(s => !s.IsCited), s => Assert.DoesNotContain("<mark>", s.Html, StringComparison.Ordinal));
+            Assert.Equal(CountOf(cited.Html, "<mark>"), CountOf(html, "<mark>"));
+        }
+
+        // The second passage is the one with the attribute break-out: its highlight holds it, encoded.
+        var second = Sections(await GetHtmlAsync($"/sources/{Id}/passages/{ordinals[1]}")).Single(s => s.IsCited);
+        Assert.Contains(Breakout, WebUtility.HtmlDecode(second.Html), StringComparison.Ordinal);
+        Assert.DoesNotContain(Breakout, second.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/sources/no-such-source")]
+    [InlineData("/sources/no-such-source/passages/1")]
+    [InlineData("/sources/Hostile-Source")]
+    [InlineData("/sources/..%2Fetc")]
+    [InlineData("/sources/..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("/sources/..%2Fetc/passages/1")]
+    [InlineData("/sources/%2E%2E%2Fetc")]
+    [InlineData("/sources/hostile-source%2F..%2F..%2Fetc")]
+    [InlineData("/sources/hostile-source/passages/999")]
+    [InlineData("/sources/hostile-source/passages/-1")]
+    public async Task Unknown_or_path_like_ids_are_404(string path)
+    {
+        using var response = await _server.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("etc/passwd", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+    }
+
+    private sealed record Section(int Ordinal, bool IsCited, string Html);
+
+    private static List<Section> Sections(string html) =>
+        SectionPattern().Matches(html)
+            .Select(m => new Section(int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["cited"].Success, m.Value))
+            .ToList();
+
+    private static int CountOf(string text, string what) => Regex.Count(text, Regex.Escape(what));
+
+    [GeneratedRegex("<section id=\"passage-(?<n>\\d+)\"(?<cited> class=\"cited\")?[^>]*>.*?</section>", RegexOptions.Singleline)]
+    private static partial Regex SectionPattern();
+}

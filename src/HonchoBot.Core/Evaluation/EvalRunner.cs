@@ -5,8 +5,17 @@ namespace HonchoBot.Core.Evaluation;
 /// <summary>Asks every question through the real pipeline and scores the answers.</summary>
 public static class EvalRunner
 {
+    /// <summary>Questions asked once, unscored, before the timed run.</summary>
+    public const int WarmUpQuestions = 3;
+
     public static async Task<EvalReport> RunAsync(IQuestionAnswerer answerer, IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
     {
+        // Latency is measured on a warm process (DESIGN.md "Speed, defined"): the first questions pay for JIT.
+        foreach (var question in questions.Take(WarmUpQuestions))
+        {
+            await answerer.AnswerAsync(Question.FromCli(question.Q), cancellationToken);
+        }
+
         var outcomes = new List<EvalOutcome>(questions.Count);
         foreach (var question in questions)
         {

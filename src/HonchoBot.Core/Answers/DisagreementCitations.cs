@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HonchoBot.Core.Claims;
 using HonchoBot.Core.Retrieval;
 
@@ -56,7 +57,17 @@ public static class DisagreementCitations
             e.Passage.Text,
             ClaimJson.TryDeserialize(e.Annotation, out var claims, out _) ? claims : [],
             e.Rank)).ToList();
-        var findings = finder.Find(question, claimEvidence);
+        IReadOnlyList<DisagreementFinding> findings;
+        try
+        {
+            findings = finder.Find(question, claimEvidence);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Disagreements are an addition to the answer; a pathological question must not cost the answer.
+            return (citations, []);
+        }
+
         if (findings.Count == 0)
         {
             return (citations, []);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using HonchoBot.Core.Retrieval;
 
 namespace HonchoBot.Core.Claims;
@@ -11,9 +12,17 @@ public sealed class ClaimAnnotator(ClaimLexicon lexicon, IClaimExtractor extract
 {
     public string Version { get; } = string.Create(CultureInfo.InvariantCulture, $"claims-{ClaimJson.Version}-{lexicon.Hash[..16]}");
 
+    /// <remarks>Best effort: a passage whose extraction times out is indexed without claims, never dropped.</remarks>
     public string? Annotate(string passageText)
     {
-        var claims = extractor.Extract(passageText);
-        return claims.Count == 0 ? null : ClaimJson.Serialize(claims);
+        try
+        {
+            var claims = extractor.Extract(passageText);
+            return claims.Count == 0 ? null : ClaimJson.Serialize(claims);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 }

@@ -12,6 +12,12 @@ namespace HonchoBot.Core.Claims;
 /// </summary>
 public sealed class ClaimLexicon
 {
+    /// <summary>
+    /// A guard against pathological input, not a budget: passages are short, but the first match of a
+    /// compiled pattern also pays for its JIT, which on a busy 2-core machine took over a second.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Version of the extraction and comparison rules; part of <see cref="Hash"/>.</summary>
     public const int RulesVersion = 1;
 
@@ -165,13 +171,13 @@ public sealed class ClaimLexicon
         var prepositions = string.Join('|', file.Time.DatePrepositions.OrderByDescending(k => k.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
         DateRegex = new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?:(?<pre>{prepositions})\s+(?:the\s+)?)?(?:(?<mon>{monthAlternation})\.?\s+(?:\d{{1,2}},?\s+)?)?(?<y>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}])(?:\s*[–—-]\s*(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\p{{L}}\p{{N}}])|\s+(?:to|until|till|through|and)\s+(?:(?<mon2>{monthAlternation})\.?\s+)?(?<y3>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}]))?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // Units ("64th Fighter Aviation Corps"): an ordinal followed within three words by a unit noun.
         var unitNouns = string.Join('|', file.UnitNouns.OrderByDescending(k => k.Length).Select(Regex.Escape));
         UnitRegex = new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?<n>\d+)(?:st|nd|rd|th)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?<u>{unitNouns})(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // Named episodes ("Operation Strangle", "the Battle of the Ch'ongch'on"): a capitalised episode noun and the
         // capitalised name after it, or a listed name.
@@ -190,7 +196,7 @@ public sealed class ClaimLexicon
 
         EpisodeRegex = episodeAlternatives.Count == 0 ? null : new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', episodeAlternatives)})(?![\p{{L}}\p{{N}}])",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // Places and attributes.
         var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);

@@ -48,7 +48,7 @@ internal sealed class TermMatcher<T>
         regex = new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?:{alternation}){suffix}(?![\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            TimeSpan.FromSeconds(1));
+            ClaimLexicon.MatchTimeout);
     }
 
     public int Count => map.Count;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using HonchoBot.Core.Corpus;
+using Microsoft.Extensions.Logging;
+
+namespace HonchoBot.Core.Sources;
+
+// Adding a source: refuse a known URL → extract and validate (SourceRegistry.Extraction.cs) → refuse the same
+// text → store → index.
+public sealed partial class SourceRegistry
+{
+    public async Task<SourceResult> AddAsync(SourceAddRequest request, Requester requester, CancellationToken cancellationToken)
+    {
+        const string action = "add";
+        var input = Describe(request.Input);
+        if (!requester.IsModerator)
+        {
+            return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.NotModerator, "Only moderators can add sources."), input);
+        }
+
+        try
+        {
+            if (LockedResult() is { } locked)
+            {
+                return await FinishAsync(requester, action, null, locked, input);
+            }
+
+            // A URL already in the library is refused before it is fetched (checked again under the write gate).
+            if (request.Input is SourceInput.FromUrl fromUrl && await FindSameUrlAsync(fromUrl.Url, requester.CommunityId, cancellationToken) is { } known)
+            {
+                return await FinishAsync(requester, action, null, known, input);
+            }
+
+            var (extracted, fetchedUrl, refusal) = await ExtractAsync(request.Input, cancellationToken);
+            if (refusal is not null)
+            {
+                return await FinishAsync(requester, action, null, refusal, input);
+            }
+
+            var (draft, error) = BuildInfo(extracted!, fetchedUrl, request.Metadata, requester);
+            if (draft is null)
+            {
+                return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, error!), input);
+            }
+
+            var result = await UnderWriteGateAsync(() => AddLockedAsync(draft, extracted!.Blocks, requester, cancellationToken), cancellationToken);
+            return await FinishAsync(requester, action, result.Source?.Id, result, input);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return await UnexpectedAsync(ex, requester, action, null, input, "adding the source");
+        }
+    }
+
+    private async Task<SourceResult> AddLockedAsync(SourceInfo draft, IReadOnlyList<SourceBlock> blocks, Requester requester, CancellationToken cancellationToken)
+    {
+        if (await FindSameUrlAsync(draft.Url, requester.CommunityId, cancellationToken) is { } sameUrl)
+        {
+            return sameUrl;
+        }
+
+        var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
+
+        var fingerprint = SourceFingerprint.OfText(blocks);
+        if (existing.FirstOrDefault(d => _fingerprints.GetOrAdd(d.ContentHash, _ => SourceFingerprint.OfText(d.Blocks)) == fingerprint) is { } sameText)
+        {
+            return new SourceResult(SourceOutcome.Duplicate, $"The same text is already in the library as {sameText.Info.Id} (\"{sameText.Info.Title}\").");
+        }
+
+        var info = draft with { Id = NewId(draft.Title) };
+
+        // From here on the change completes whatever the caller does: a half-made add helps no one.
+        var document = await store.WriteAsync(info, blocks, CancellationToken.None);
+        int passages;
+        try
+        {
+            passages = indexHost.Require().Upsert(document);
+        }
+        catch
+        {
+            // Keep the library consistent with what is reported: the add failed, so its file goes too.
+            await store.RemoveAsync(info.Id, CancellationToken.None);
+            throw;
+        }
+
+        _passageCounts[document.ContentHash] = passages;
+        LogAdded(logger, info.Id, passages, requester.Platform, requester.UserId);
+        return new SourceResult(
+            SourceOutcome.Done,
+            $"Added \"{info.Title}\" as {info.Id} ({passages} {(passages == 1 ? "passage" : "passages")}).",
+            Summarize(document, passages, isHidden: false));
+    }
+
+    private async Task<SourceResult?> FindSameUrlAsync(string? url, string? communityId, CancellationToken cancellationToken)
+    {
+        if (SourceFingerprint.OfUrl(url) is not { } wanted)
+        {
+            return null;
+        }
+
+        var same = (await VisibleSourcesAsync(communityId, cancellationToken)).FirstOrDefault(d => SourceFingerprint.OfUrl(d.Info.Url) == wanted);
+        return same is null ? null : new SourceResult(SourceOutcome.Duplicate, $"That URL is already in the library as {same.Info.Id} (\"{same.Info.Title}\").");
+    }
+
+    /// <summary>A fresh slug from the title; a taken one gets -2, -3… (ids are never user strings).</summary>
+    private string NewId(string title)
+    {
+        var stem = SourceIds.FromTitle(title);
+        var shippedIds = Shipped().Documents.Select(d => d.Info.Id).ToHashSet(StringComparer.Ordinal);
+        var indexed = indexHost.Require().IndexedSources;
+        var candidate = stem;
+        for (var n = 2; shippedIds.Contains(candidate) || indexed.ContainsKey(candidate) || store.IsIdTaken(candidate); n++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+        }
+
+        return candidate;
+    }
+
+    private static string Describe(SourceInput input) => input switch
+    {
+        SourceInput.FromUrl url => $"url {url.Url}",
+        SourceInput.FromFile file => string.Create(CultureInfo.InvariantCulture, $"file {Path.GetFileName(file.FileName)} ({file.Content.Length:N0} bytes)"),
+        SourceInput.FromText text => string.Create(CultureInfo.InvariantCulture, $"text ({text.Text?.Length ?? 0:N0} characters)"),
+        _ => "unknown input",
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId} added ({Passages} passages) by {Platform}:{UserId}")]
+    private static partial void LogAdded(ILogger logger, string sourceId, int passages, string platform, string userId);
+}

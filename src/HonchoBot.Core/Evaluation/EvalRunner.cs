@@ -13,7 +13,14 @@ public static class EvalRunner
         // Latency is measured on a warm process (DESIGN.md "Speed, defined"): the first questions pay for JIT.
         foreach (var question in questions.Take(WarmUpQuestions))
         {
-            await answerer.AnswerAsync(Question.FromCli(question.Q), cancellationToken);
+            try
+            {
+                await answerer.AnswerAsync(Question.FromCli(question.Q), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Counted below, where every question is asked again and scored.
+            }
         }
 
         var outcomes = new List<EvalOutcome>(questions.Count);

@@ -123,7 +123,10 @@ internal static class ClaimComparer
         }
 
         var sameMeasure = a.Measure == b.Measure;
-        var statusDiffers = IsClaimOrRecord(a.Status) && IsClaimOrRecord(b.Status) && a.Status != b.Status;
+        // Kill figures are the attacker's claims whatever the wording ("records credit … victories"): claim vs
+        // record only separates measures when one side counts its own losses.
+        var statusDiffers = IsClaimOrRecord(a.Status) && IsClaimOrRecord(b.Status) && a.Status != b.Status
+            && !(ma.IsAttackerView && mb.IsAttackerView);
         foreach (var group in (ReadOnlySpan<string>)["per", "rate", "peak"])
         {
             if (ScopeValue(a.Scope, group) != ScopeValue(b.Scope, group))

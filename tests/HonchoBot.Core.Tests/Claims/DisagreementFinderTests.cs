@@ -137,6 +137,18 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_CorpsVictoriesAgainstAntiAircraftKills_AreDifferentScopesNotAMeasureDisagreement()
+    {
+        // "records credit … victories" is still the attacker's kill claim: against the anti-aircraft artillery's
+        // 212 it is a different scope (air vs ground fire), not "claims vs records".
+        var added = ClaimTestKit.Evidence("test-corps-history", "Soviet records credit the 64th IAK with about 1,100 victories over UN aircraft, while admitting the loss of 335 MiG-15s.");
+
+        var findings = Find("How many victories did the 64th IAK claim?", added, SanghaRecords);
+
+        Assert.DoesNotContain(findings, f => f.First.Value == "212" || f.Second.Value == "212");
+    }
+
+    [Fact]
     public void Find_NewSourceWithADifferentFigure_IsFlaggedWithoutCodeChanges()
     {
         var added = ClaimTestKit.Evidence("test-soviet-archive", "Soviet archives list the losses of the Soviet air force in Korea as 319 aircraft.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Host.Output;
 
@@ -67,6 +68,14 @@ internal static class AskCommand
         foreach (var e in result.Candidates)
         {
             Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2} claims {(e.Annotation is null ? 0 : e.Annotation.Length)}");
+            if (ClaimJson.TryDeserialize(e.Annotation, out var claims, out _))
+            {
+                foreach (var claim in claims)
+                {
+                    Console.Error.WriteLine($"    claim {claim.Kind} {claim.Value} thing={claim.Thing} measure={claim.Measure} side={claim.Side} agent={claim.Agent} status={claim.Status} scope=[{string.Join(",", claim.Scope)}]");
+                }
+            }
+
             for (var s = 0; s < e.Sentences.Count; s++)
             {
                 var (start, length) = e.Sentences[s];

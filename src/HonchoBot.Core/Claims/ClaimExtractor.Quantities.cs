@@ -76,6 +76,11 @@ public sealed partial class ClaimExtractor
         {
             scope.Add("per:unit");
         }
+        else if (AnyIn(doc.PerPerson, clause.Start, atom.Start))
+        {
+            // One pilot's tally is not a force total: compared only with other individual tallies.
+            scope.Add("per:person");
+        }
 
         if (AnyIn(doc.Rate, clause.Start, clause.End))
         {

@@ -147,6 +147,7 @@ public sealed class ClaimLexicon
         ScopeTerms = new TermMatcher<ScopeInfo>(scopeTerms, allowPlural: false);
         ScopeLabels = file.Scopes.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
         PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false);
+        PerPersonTerms = new TermMatcher<string>(file.PerPerson.Select(t => (t, "per:person")), allowPlural: false);
         RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false);
         PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
@@ -266,6 +267,8 @@ public sealed class ClaimLexicon
     internal TermMatcher<ScopeInfo> ScopeTerms { get; }
     internal Dictionary<string, string> ScopeLabels { get; }
     internal TermMatcher<string> PerUnitTerms { get; }
+
+    internal TermMatcher<string> PerPersonTerms { get; }
     internal TermMatcher<string> RateTerms { get; }
 
     /// <summary>"at its peak", "at any one time": a peak figure, not a cumulative total.</summary>

@@ -21,6 +21,9 @@ internal sealed class LexiconFile
     public List<MeasureEntry> Measures { get; set; } = [];
     public List<ScopeEntry> Scopes { get; set; } = [];
     public List<string> PerUnit { get; set; } = [];
+
+    /// <summary>Words that make a figure one person's tally ("the top ace … 16 victories"), never a force total.</summary>
+    public List<string> PerPerson { get; set; } = [];
     public List<string> Rate { get; set; } = [];
     public List<string> Peak { get; set; } = [];
     public string? CountQuestionGroup { get; set; }

@@ -19,6 +19,7 @@ internal sealed class TaggedText
         Measures = lexicon.MeasureTerms.Find(text);
         Scopes = lexicon.ScopeTerms.Find(text);
         PerUnit = lexicon.PerUnitTerms.Find(text);
+        PerPerson = lexicon.PerPersonTerms.Find(text);
         Rate = lexicon.RateTerms.Find(text);
         Peak = lexicon.PeakTerms.Find(text);
         Epistemic = lexicon.EpistemicTerms.Find(text);
@@ -42,6 +43,8 @@ internal sealed class TaggedText
     public List<TermHit<MeasureTerm>> Measures { get; }
     public List<TermHit<ScopeInfo>> Scopes { get; }
     public List<TermHit<string>> PerUnit { get; }
+
+    public List<TermHit<string>> PerPerson { get; }
     public List<TermHit<string>> Rate { get; }
     public List<TermHit<string>> Peak { get; }
     public List<TermHit<string>> Epistemic { get; }

@@ -149,6 +149,17 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
+    public void Find_OneAcesTally_IsNotComparedWithForceTotals()
+    {
+        var added = ClaimTestKit.Evidence("test-aces", "By the end of the war the top American ace, Joseph McConnell, was credited with 16 victories.");
+
+        var findings = Find("How many MiGs did the Sabre pilots claim?", MilwaukeeClaims, SanghaRecords, added);
+
+        Assert.DoesNotContain(findings, f => f.First.Value == "16" || f.Second.Value == "16");
+        Assert.Contains(findings, f => f.First.Value == "792" || f.Second.Value == "792");
+    }
+
+    [Fact]
     public void Find_NewSourceWithADifferentFigure_IsFlaggedWithoutCodeChanges()
     {
         var added = ClaimTestKit.Evidence("test-soviet-archive", "Soviet archives list the losses of the Soviet air force in Korea as 319 aircraft.");

@@ -19,7 +19,13 @@ internal static partial class EvidenceScorer
     private const int MinExcerptWords = 5;
     private const double ShortSentenceFactor = 0.2;
 
-    public static (double Coverage, int Matched, double[] SentenceScores, IReadOnlyList<(int Start, int Length)> Sentences) Score(
+    /// <returns>
+    /// Coverage of the whole passage; matched concepts; per-sentence scores (with the answer-type and
+    /// short-sentence factors, for choosing the excerpt); and the best single sentence's own coverage
+    /// (without those factors): questions are answered by sentences, so concepts spread across a long
+    /// passage count for less than concepts together in one sentence.
+    /// </returns>
+    public static (double Coverage, int Matched, double[] SentenceScores, IReadOnlyList<(int Start, int Length)> Sentences, double SentenceCoverage) Score(
         QueryPlan plan, Passage passage, TextAnalysis analysis)
     {
         var tokens = analysis.AnalyzeText(passage.Text);
@@ -103,6 +109,7 @@ internal static partial class EvidenceScorer
             return weight;
         }
 
+        var sentenceCoverage = totalIdf > 0 && sentenceScores.Length > 0 ? sentenceScores.Max() / totalIdf : 0;
         for (var s = 0; s < sentences.Count; s++)
         {
             // Credit lines and headings ("MI Staff (Korea)") match words but say nothing.
@@ -124,7 +131,7 @@ internal static partial class EvidenceScorer
             }
         }
 
-        return (totalIdf > 0 ? covered / totalIdf : 0, matched, sentenceScores, sentences);
+        return (totalIdf > 0 ? covered / totalIdf : 0, matched, sentenceScores, sentences, sentenceCoverage);
     }
 
     private static void Index(Dictionary<string, List<int>> map, string key, int sentence)

@@ -14,12 +14,15 @@ public sealed class PassageSearcher(PassageIndex index)
     /// <summary>Candidates re-ranked per question.</summary>
     public const int DefaultCandidates = 10;
 
-    private const double CoverageWeight = 0.5;
-    private const double Bm25Weight = 0.35;
-    private const double SentenceWeight = 0.15;
+    private const double CoverageWeight = 0.3;
+    private const double Bm25Weight = 0.2;
+    private const double SentenceWeight = 0.5;
 
     /// <summary>Extra candidates from sources missing in the top results (disagreement evidence).</summary>
     public const int OtherSourceCandidates = 3;
+
+    /// <summary>Extra candidates that carry claims (disagreement evidence from any source).</summary>
+    public const int ClaimCandidates = 8;
 
     /// <summary>How much deeper than the candidates the search looks for other sources.</summary>
     private const int OtherSourceDepth = 3;
@@ -52,30 +55,17 @@ public sealed class PassageSearcher(PassageIndex index)
             var hits = top.ScoreDocs.Take(candidates).ToList();
             if (otherSources && top.ScoreDocs.Length > candidates)
             {
-                var seen = hits.Select(h => SourceIdOf(searcher, h.Doc)).ToHashSet(StringComparer.Ordinal);
-                foreach (var hit in top.ScoreDocs.Skip(candidates))
-                {
-                    if (hits.Count >= candidates + OtherSourceCandidates)
-                    {
-                        break;
-                    }
-
-                    if (seen.Add(SourceIdOf(searcher, hit.Doc)))
-                    {
-                        hits.Add(hit);
-                    }
-                }
+                hits.AddRange(DisagreementEvidence(searcher, hits, top.ScoreDocs.Skip(candidates)));
             }
 
             var maxBm25 = top.ScoreDocs.Max(d => d.Score);
-            var totalIdf = Math.Max(plan.Concepts.Sum(c => c.Idf), 1e-9);
             var evidence = new List<Evidence>(hits.Count);
             foreach (var hit in hits)
             {
                 var document = searcher.Doc(hit.Doc);
                 var passage = PassageDocuments.ReadPassage(document);
                 var source = PassageDocuments.ReadSource(document.Get(PassageDocuments.SourceField, System.Globalization.CultureInfo.InvariantCulture));
-                var (coverage, matched, sentenceScores, sentences) = EvidenceScorer.Score(plan, passage, index.Analysis);
+                var (coverage, matched, sentenceScores, sentences, sentenceCoverage) = EvidenceScorer.Score(plan, passage, index.Analysis);
                 var best = 0;
                 for (var s = 1; s < sentenceScores.Length; s++)
                 {
@@ -85,7 +75,7 @@ public sealed class PassageSearcher(PassageIndex index)
                     }
                 }
 
-                var rank = (CoverageWeight * coverage) + (Bm25Weight * hit.Score / maxBm25) + (SentenceWeight * Math.Min(1, sentenceScores.Length == 0 ? 0 : sentenceScores[best] / totalIdf));
+                var rank = (CoverageWeight * coverage) + (Bm25Weight * hit.Score / maxBm25) + (SentenceWeight * sentenceCoverage);
                 evidence.Add(new Evidence(
                     passage,
                     source,
@@ -139,6 +129,35 @@ public sealed class PassageSearcher(PassageIndex index)
             index.Searchers.Release(searcher);
         }
     }
+
+    /// <summary>
+    /// From the hits below the top candidates: the best of each source the top does not include, and the
+    /// passages that carry claims — a disagreement's other side may be worded unlike the question.
+    /// </summary>
+    private static List<ScoreDoc> DisagreementEvidence(IndexSearcher searcher, List<ScoreDoc> top, IEnumerable<ScoreDoc> deeper)
+    {
+        var seen = top.Select(h => SourceIdOf(searcher, h.Doc)).ToHashSet(StringComparer.Ordinal);
+        var extra = new List<ScoreDoc>();
+        int otherSources = 0, withClaims = 0;
+        foreach (var hit in deeper)
+        {
+            var fields = searcher.Doc(hit.Doc, SourceAndClaims);
+            if (seen.Add(fields.Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture)) && otherSources < OtherSourceCandidates)
+            {
+                otherSources++;
+                extra.Add(hit);
+            }
+            else if (fields.GetField(PassageDocuments.ClaimsField) is not null && withClaims < ClaimCandidates)
+            {
+                withClaims++;
+                extra.Add(hit);
+            }
+        }
+
+        return extra;
+    }
+
+    private static readonly ISet<string> SourceAndClaims = new HashSet<string>(StringComparer.Ordinal) { PassageDocuments.SourceIdField, PassageDocuments.ClaimsField };
 
     private static string SourceIdOf(IndexSearcher searcher, int doc) =>
         searcher.Doc(doc, SourceIdOnly).Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture);

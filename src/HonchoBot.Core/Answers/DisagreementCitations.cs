@@ -17,6 +17,9 @@ public static class DisagreementCitations
     /// <summary>Passages compared: the best few, not only the cited ones.</summary>
     public const int EvidencePassages = 8;
 
+    /// <summary>At most this many passages are compared (the best ones plus those that carry claims).</summary>
+    public const int MaxEvidencePassages = 20;
+
     /// <summary>Candidates covering less of the question than this are not evidence about it.</summary>
     private const double MinEvidenceCoverage = 0.15;
 
@@ -26,17 +29,12 @@ public static class DisagreementCitations
     /// </summary>
     private static List<Evidence> Select(IReadOnlyList<Evidence> ranked)
     {
+        // The best relevant passages, then every candidate that carries claims: the finder's own relevance
+        // gate (the claim's counted thing and measure must match the question) judges those, not word
+        // coverage, since the other side of a disagreement may be worded quite unlike the question.
         var chosen = ranked.Where(e => e.Coverage >= MinEvidenceCoverage).Take(EvidencePassages - 2).ToList();
-
-        // Other sources' passages are judged by the finder's own relevance gate (the claim's counted thing
-        // and measure must match the question), not by word coverage: their wording may differ entirely.
-        foreach (var group in ranked.Except(chosen).Where(e => e.Coverage > 0).GroupBy(e => e.Source.Id, StringComparer.Ordinal))
-        {
-            var already = chosen.Count(e => e.Source.Id == group.Key);
-            chosen.AddRange(group.Take(Math.Max(0, 2 - already)));
-        }
-
-        return chosen.Take(EvidencePassages + 2).ToList();
+        chosen.AddRange(ranked.Except(chosen).Where(e => e.Coverage > 0 && e.Annotation is not null));
+        return chosen.Take(MaxEvidencePassages).ToList();
     }
 
     public static (IReadOnlyList<Citation> Citations, IReadOnlyList<Disagreement> Disagreements) Add(

@@ -128,8 +128,15 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
             return [];
         }
 
-        // Relevant claims are in evidence order, so findings already come best evidence first.
-        return findings.Count > MaxFindings ? findings.GetRange(0, MaxFindings) : findings;
+        // Relevant claims are in evidence order, so findings come best evidence first; a plain conflict outranks a
+        // change over time, which outranks a difference of measure (the stable sort keeps evidence order within each).
+        var ordered = findings.OrderBy(f => f.Kind switch
+        {
+            DisagreementKind.Conflict => 0,
+            DisagreementKind.ChangeOverTime => 1,
+            _ => 2,
+        }).ToList();
+        return ordered.Count > MaxFindings ? ordered.GetRange(0, MaxFindings) : ordered;
     }
 
     private static bool HasTwoSources(IReadOnlyList<ClaimEvidence> evidence)

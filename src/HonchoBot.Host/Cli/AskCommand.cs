@@ -72,7 +72,7 @@ internal static class AskCommand
             {
                 foreach (var claim in claims)
                 {
-                    Console.Error.WriteLine($"    claim {claim.Kind} {claim.Value} thing={claim.Thing} measure={claim.Measure} side={claim.Side} agent={claim.Agent} status={claim.Status} scope=[{string.Join(",", claim.Scope)}]");
+                    Console.Error.WriteLine($"    claim {claim.Kind} {claim.Value} thing={claim.Thing} measure={claim.Measure} side={claim.Side} agent={claim.Agent} status={claim.Status} time={claim.Time} scope=[{string.Join(",", claim.Scope)}]");
                 }
             }
 

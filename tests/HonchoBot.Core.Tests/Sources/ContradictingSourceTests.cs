@@ -35,4 +35,25 @@ public sealed class ContradictingSourceTests
         Assert.Equal(2, cited.Count);
         Assert.Contains(added.Source!.Id, cited);
     }
+
+    [Fact]
+    public async Task The_other_side_is_found_even_when_it_is_worded_unlike_the_question()
+    {
+        // "the U.S. acknowledged 139 air-to-air losses" shares few words with the question; it is found because
+        // it carries a claim about the same thing, not because it matches the question's wording.
+        using var harness = RegistryHarness.Create();
+        var added = await harness.Registry.AddAsync(
+            new SourceAddRequest(
+                new SourceInput.FromText("American losses to MiGs were far lower than the Soviet claims: the United States admitted the loss of 147 aircraft in air combat over the whole war."),
+                new SourceMetadata(Title: "Losses in the air war", Publisher: "Test Encyclopedia")),
+            Requester.Cli("tester"),
+            CancellationToken.None);
+        Assert.True(added.IsDone, added.Message);
+
+        var answer = await harness.Answerer.AnswerAsync(Question.FromCli("How many aircraft did the United States lose in air combat?"), CancellationToken.None);
+
+        var conflict = Assert.Single(answer.Disagreements, d => d.Kind == DisagreementKind.Conflict);
+        Assert.Equal(["139", "147"], conflict.Claims.Select(c => c.Value).Order(StringComparer.Ordinal));
+        Assert.All(conflict.Claims, c => Assert.Contains(answer.Citations, x => x.N == c.Citation));
+    }
 }

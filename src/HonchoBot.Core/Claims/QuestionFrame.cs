@@ -24,6 +24,15 @@ internal sealed class QuestionFrame
 
     public string? Place { get; private set; }
 
+    /// <summary>
+    /// The question asks about one person ("the top ace", "he", or a personal name such as "Joseph McConnell"):
+    /// only individual tallies answer it, never force totals.
+    /// </summary>
+    public bool IsAboutOnePerson { get; private set; }
+
+    /// <summary>The period the question names ("in 1951"), or null: figures for other periods do not answer it.</summary>
+    public TimeScope? Time { get; private set; }
+
     public bool AsksAnything => MeasureGroups.Count > 0 || Attributes.Count > 0 || Events.Count > 0;
 
     public static QuestionFrame Parse(string question, ClaimLexicon lexicon)
@@ -42,6 +51,8 @@ internal sealed class QuestionFrame
         }
 
         frame.Place = doc.Places.Count > 0 ? doc.Places[0].Value.Id : null;
+        frame.IsAboutOnePerson = doc.PerPerson.Count > 0 || NamesAPerson(doc);
+        frame.Time = doc.Dates.Count > 0 ? doc.Dates[0].Scope : null;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)
         {
@@ -248,6 +259,16 @@ internal sealed class QuestionFrame
             return false;
         }
 
+        if (IsAboutOnePerson != (ClaimComparer.ScopeValue(claim.Scope, "per") == "person"))
+        {
+            return false;
+        }
+
+        if (Time is not null && !ClaimComparer.SameTime(Time, claim.Time))
+        {
+            return false;
+        }
+
         if (claim.Thing is null || !lexicon.Things.TryGetValue(claim.Thing, out var thing))
         {
             return false;
@@ -270,5 +291,43 @@ internal sealed class QuestionFrame
         }
 
         return Unit is null || ClaimComparer.ScopeValue(claim.Scope, "unit") is not { } unit || unit == Unit;
+    }
+
+    /// <summary>
+    /// Two title-case words in a row, past the first word, that the lexicon does not know as a side, thing,
+    /// place, unit, episode or measure: "Joseph McConnell", not "Soviet Union", "MiG Alley" or "US Sabre".
+    /// </summary>
+    private static bool NamesAPerson(TaggedText doc)
+    {
+        var known = new List<(int Start, int End)>();
+        known.AddRange(doc.Sides.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Things.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Places.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Measures.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Scopes.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Units.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Episodes.Select(h => (h.Start, h.End)));
+        known.AddRange(doc.Dates.Select(h => (h.Start, h.End)));
+
+        var tokens = doc.Tokens;
+        for (var k = 1; k + 1 < tokens.Tokens.Length; k++)
+        {
+            if (IsUnknownName(k) && IsUnknownName(k + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool IsUnknownName(int k)
+        {
+            var token = tokens.Tokens[k];
+            var word = tokens.Span(token);
+            return word.Length >= 2 && char.IsUpper(word[0]) && word[1..].ContainsAnyInRange('a', 'z') && !HasDigit(word)
+                && !known.Exists(h => token.Start < h.End && h.Start < token.End);
+        }
+
+        static bool HasDigit(ReadOnlySpan<char> word) => word.ContainsAnyInRange('0', '9');
     }
 }

@@ -159,6 +159,19 @@ public sealed class DisagreementFinderTests
         Assert.Contains(findings, f => f.First.Value == "792" || f.Second.Value == "792");
     }
 
+    [Theory]
+    [InlineData("How many victories did Joseph McConnell have?")]
+    [InlineData("How many MiGs did the top Sabre ace shoot down?")]
+    public void Find_QuestionAboutOnePerson_IsNotAnsweredByForceTotals(string question) =>
+        Assert.Empty(Find(question, MilwaukeeClaims, SanghaRecords));
+
+    [Fact]
+    public void Find_QuestionAboutOneYear_IsNotAnsweredByWholeWarFigures()
+    {
+        Assert.NotEmpty(Find("How many planes did the Soviet air force lose?", MilwaukeeClaims, SanghaRecords));
+        Assert.Empty(Find("How many planes did the Soviet air force lose in 1951?", MilwaukeeClaims, SanghaRecords));
+    }
+
     [Fact]
     public void Find_NewSourceWithADifferentFigure_IsFlaggedWithoutCodeChanges()
     {

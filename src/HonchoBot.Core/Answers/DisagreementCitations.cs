@@ -24,14 +24,13 @@ public static class DisagreementCitations
     private const double MinEvidenceCoverage = 0.15;
 
     /// <summary>
-    /// The best passages, plus the best two of every other source among the candidates: one source can
-    /// dominate the ranking, and a disagreement needs the other side in view.
+    /// The best relevant passages, then every other candidate that carries claims (the search adds the best
+    /// passages of sources missing from the top, and claim-bearing ones): the finder's own relevance gate
+    /// — the claim's counted thing and measure must match the question — judges those, not word coverage,
+    /// since the other side of a disagreement may be worded quite unlike the question.
     /// </summary>
     private static List<Evidence> Select(IReadOnlyList<Evidence> ranked)
     {
-        // The best relevant passages, then every candidate that carries claims: the finder's own relevance
-        // gate (the claim's counted thing and measure must match the question) judges those, not word
-        // coverage, since the other side of a disagreement may be worded quite unlike the question.
         var chosen = ranked.Where(e => e.Coverage >= MinEvidenceCoverage).Take(EvidencePassages - 2).ToList();
         chosen.AddRange(ranked.Except(chosen).Where(e => e.Coverage > 0 && e.Annotation is not null));
         return chosen.Take(MaxEvidencePassages).ToList();

@@ -28,9 +28,9 @@ public sealed class PassageSearcher(PassageIndex index)
     private const int OtherSourceDepth = 3;
 
     /// <summary>
-    /// Finds and ranks candidates. With <paramref name="otherSources"/>, the best passages of sources the
-    /// top results do not include are added, so a disagreement between sources can be seen even when one
-    /// source dominates the ranking.
+    /// Finds and ranks candidates. With <paramref name="otherSources"/> the search goes three times deeper
+    /// and adds the best passages of sources the top results do not include, and passages that carry
+    /// claims, so a disagreement between sources can be seen even when one source dominates the ranking.
     /// </summary>
     public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates, bool otherSources = false)
     {

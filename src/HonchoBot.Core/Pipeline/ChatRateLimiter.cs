@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using HonchoBot.Core.Answers;
@@ -18,7 +19,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>Token buckets keyed by platform + id, refilled continuously over a minute.</summary>
-public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options) : IChatRateLimiter, IDisposable
+public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options, HonchoMetrics? metrics = null) : IChatRateLimiter, IDisposable
 {
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _buckets = new(StringComparer.Ordinal);
     private readonly RateLimitOptions _options = options.Value;
@@ -30,13 +31,14 @@ public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options) : IChatR
             return true;
         }
 
-        var userOk = origin.UserId is null || Take($"u:{origin.Platform}:{origin.UserId}", _options.PerUserPerMinute);
-        if (!userOk)
+        var allowed = (origin.UserId is null || Take($"u:{origin.Platform}:{origin.UserId}", _options.PerUserPerMinute))
+            && (origin.ChannelId is null || Take($"c:{origin.Platform}:{origin.ChannelId}", _options.PerChannelPerMinute));
+        if (!allowed)
         {
-            return false;
+            metrics?.RecordRateLimited(origin.Platform);
         }
 
-        return origin.ChannelId is null || Take($"c:{origin.Platform}:{origin.ChannelId}", _options.PerChannelPerMinute);
+        return allowed;
     }
 
     private bool Take(string key, int perMinute)

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ public sealed class QueueOptions
 }
 
 /// <summary>A bounded channel drained by <see cref="QuestionWorkerService"/>.</summary>
-public sealed class QuestionQueue(IOptions<QueueOptions> options) : IQuestionQueue
+public sealed class QuestionQueue(IOptions<QueueOptions> options, HonchoMetrics? metrics = null) : IQuestionQueue
 {
     private readonly Channel<QueuedWork> _channel = Channel.CreateBounded<QueuedWork>(
         new BoundedChannelOptions(options.Value.QueueCapacity)
@@ -34,7 +35,17 @@ public sealed class QuestionQueue(IOptions<QueueOptions> options) : IQuestionQue
 
     public int Depth => _channel.Reader.CanCount ? _channel.Reader.Count : 0;
 
-    public bool TryEnqueue(QueuedWork work) => _channel.Writer.TryWrite(work);
+    public bool TryEnqueue(QueuedWork work)
+    {
+        if (_channel.Writer.TryWrite(work))
+        {
+            return true;
+        }
+
+        // Tagged with the work's kind ("discord mention", "slack command"…): the platform is its first word.
+        metrics?.RecordQueueFull(work.Description.Split(' ', 2)[0]);
+        return false;
+    }
 
     internal ChannelReader<QueuedWork> Reader => _channel.Reader;
 

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net.WebSockets;
 using HonchoBot.Discord.Rest;
@@ -20,7 +21,8 @@ internal sealed partial class GatewayClient(
     GatewayTimings timings,
     DiscordHealth health,
     TimeProvider time,
-    ILogger<GatewayClient> logger)
+    ILogger<GatewayClient> logger,
+    HonchoMetrics? metrics = null)
 {
     // The reconnect policy lives here: close-code classification, back-off and the session fields a resume needs.
     // One connection is in GatewayClient.Session.cs, its heartbeat in .Heartbeat.cs, gateway discovery and identify
@@ -94,6 +96,7 @@ internal sealed partial class GatewayClient(
             var delay = end.Delay ?? Backoff(failures);
             health.Set(DiscordConnectionState.Retrying, end.Reason);
             LogReconnecting(logger, end.Reason, delay.TotalSeconds, _sessionId is not null);
+            metrics?.RecordReconnect("discord-gateway");
             try
             {
                 await Task.Delay(delay, time, cancellationToken);

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -20,7 +21,8 @@ internal sealed partial class DiscordRestClient(
     DiscordRateLimiter limiter,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordRestClient> logger) : IDiscordRestClient
+    ILogger<DiscordRestClient> logger,
+    HonchoMetrics? metrics = null) : IDiscordRestClient
 {
     /// <summary>Named client; its default request logging is removed because it prints full URIs with tokens.</summary>
     public const string HttpClientName = "HonchoBot.Discord";
@@ -130,6 +132,8 @@ internal sealed partial class DiscordRestClient(
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
+                    metrics?.RecordRest429("discord");
+
                     // A shared-resource 429 does not count toward the invalid-request ban (protocols.md 1d).
                     if (!(response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared")))
                     {

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,8 @@ public sealed partial class SocketModeClient(
     SlackEnvelopeRouter router,
     SlackStatus status,
     TimeProvider time,
-    ILogger<SocketModeClient> logger)
+    ILogger<SocketModeClient> logger,
+    HonchoMetrics? metrics = null)
 {
     /// <summary>How long a new socket may take to say <c>hello</c>.</summary>
     public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
@@ -59,6 +61,7 @@ public sealed partial class SocketModeClient(
                     await current.DisposeAsync();
                     current = null;
                     status.Set(SlackConnectionState.Retrying, "Socket Mode connection dropped; reconnecting");
+                    metrics?.RecordReconnect("slack-socket-mode");
                     await Task.Delay(Backoff.Next(), time, cancellationToken);
                     continue;
                 }
@@ -74,6 +77,7 @@ public sealed partial class SocketModeClient(
                 }
 
                 // refresh_requested / warning: open the new connection first; the old one keeps acking meanwhile.
+                metrics?.RecordReconnect("slack-socket-mode");
                 var next = await TryConnectAsync(cancellationToken);
                 await current.CloseAsync(CloseTimeout, time);
                 await current.DisposeAsync();

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -19,7 +20,8 @@ public sealed partial class SlackApiClient(
     IOptions<SlackOptions> options,
     SlackHostPolicy hosts,
     TimeProvider time,
-    ILogger<SlackApiClient> logger) : ISlackApi
+    ILogger<SlackApiClient> logger,
+    HonchoMetrics? metrics = null) : ISlackApi
 {
     /// <summary>How many 429s in a row one call waits out before giving up with <c>ratelimited</c>.</summary>
     internal const int MaxRateLimitRetries = 3;
@@ -264,6 +266,7 @@ public sealed partial class SlackApiClient(
 
     private void BlockAfter429(string method, HttpResponseMessage response)
     {
+        metrics?.RecordRest429("slack");
         var wait = response.Headers.RetryAfter switch
         {
             { Delta: TimeSpan delta } => delta,

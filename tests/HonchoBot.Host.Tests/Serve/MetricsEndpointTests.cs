@@ -48,4 +48,45 @@ public sealed class MetricsEndpointTests
         Assert.True(Prometheus.Sum(after, "honcho_answer_duration_milliseconds_count", ("platform", "slack")) >= 1, after);
         Assert.Contains("honcho_queue_depth", after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_count_rate_limit_refusals_and_full_queue_refusals_by_platform()
+    {
+        await using var server = await RunningServer.StartAsync(Corpus, new Dictionary<string, string?>
+        {
+            ["RateLimits:PerUserPerMinute"] = "1",
+            ["Server:QueueCapacity"] = "1",
+            ["Server:Workers"] = "1",
+        });
+        await server.WaitUntilReadyAsync();
+
+        var limiter = server.Services.GetRequiredService<HonchoBot.Core.Pipeline.IChatRateLimiter>();
+        var origin = new QuestionOrigin("discord", "discord:1", "C1", "U1");
+        Assert.True(limiter.TryAcquire(origin));
+        Assert.False(limiter.TryAcquire(origin));
+
+        var queue = server.Services.GetRequiredService<HonchoBot.Core.Pipeline.IQuestionQueue>();
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c1", async (_, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+        })));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c2", (_, _) => Task.CompletedTask)));
+        Assert.False(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c3", (_, _) => Task.CompletedTask)));
+        release.SetResult();
+
+        var text = string.Empty;
+        await Wait.UntilAsync(
+            async () =>
+            {
+                text = await server.Client.GetStringAsync("/metrics");
+                return Prometheus.Sum(text, "honcho_ratelimit_refusals_total", ("platform", "discord")) >= 1
+                    && Prometheus.Sum(text, "honcho_queue_full_total", ("platform", "slack")) >= 1;
+            },
+            "rate-limit and queue-full counters to move",
+            onTimeout: () => text);
+    }
 }

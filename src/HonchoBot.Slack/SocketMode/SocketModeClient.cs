@@ -115,7 +115,7 @@ public sealed partial class SocketModeClient(
             socket = await transport.ConnectAsync(url, cancellationToken);
             var connection = new SocketModeConnection(Interlocked.Increment(ref _nextId), socket, router, logger);
             socket = null;
-            connection.Start(cancellationToken);
+            connection.Start();
             try
             {
                 await connection.Hello.WaitAsync(HelloTimeout, time, cancellationToken);

@@ -13,6 +13,7 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
 {
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lifetime = new();
     private Task _completion = Task.CompletedTask;
 
     public int Id => id;
@@ -26,7 +27,12 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
     /// <summary>Completes when the socket has closed (for whatever reason).</summary>
     public Task Completion => _completion;
 
-    public void Start(CancellationToken cancellationToken) => _completion = ReceiveLoopAsync(cancellationToken);
+    /// <summary>
+    /// Starts receiving. The loop runs on the connection's own token, not the host's: cancelling a pending
+    /// ClientWebSocket receive aborts the socket, and then no close handshake is possible. On shutdown
+    /// <see cref="CloseAsync"/> starts the handshake and the peer's close ends the loop; disposal ends it otherwise.
+    /// </summary>
+    public void Start() => _completion = ReceiveLoopAsync(_lifetime.Token);
 
     /// <summary>Closes gracefully, letting envelopes already received be acknowledged.</summary>
     public async Task CloseAsync(TimeSpan timeout, TimeProvider time)
@@ -127,7 +133,12 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
         }
     }
 
-    public async ValueTask DisposeAsync() => await socket.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync();
+        await socket.DisposeAsync();
+        _lifetime.Dispose();
+    }
 
     private static string? Get(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

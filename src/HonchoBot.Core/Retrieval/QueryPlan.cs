@@ -56,6 +56,11 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
 
             // A multi-word concept is at most as frequent as its rarest word.
             var idf = term.Split(' ').Max(word => Idf(reader.DocFreq(new Term(TextAnalysis.TextField, word)), total));
+            if (alternatives.Length == 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(TextAnalysis.TextField, term)) == 0)
+            {
+                alternatives = SpellingNeighbours(term, reader);
+            }
+
             concepts.Add(new Concept(term, alternatives, idf));
         }
 
@@ -66,6 +71,36 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         }
 
         return new QueryPlan(concepts, BuildQuery(concepts, reader, total), Classify(question));
+    }
+
+    /// <summary>Chat has typos: only words the library has never seen, long enough to misspell, not figures.</summary>
+    private static bool IsTypoCandidate(string term) =>
+        term.Length >= MinTypoLength && !term.Contains(' ', StringComparison.Ordinal) && !term.Any(char.IsDigit);
+
+    private const int MinTypoLength = 5;
+    private const int MaxSpellingNeighbours = 3;
+
+    /// <summary>
+    /// Indexed terms one edit away (two for long words), first letter kept (lucene-notes.md §4.3: fuzzy only for
+    /// terms with document frequency 0; prefix shorter than the term, bug #941). They become the concept's
+    /// alternatives, so they count for coverage at an alternative's weight, never as an exact match.
+    /// </summary>
+    private static string[][] SpellingNeighbours(string term, IndexReader reader)
+    {
+        var fuzzy = new FuzzyQuery(new Term(TextAnalysis.TextField, term), term.Length >= 8 ? 2 : 1, prefixLength: 1);
+        if (fuzzy.Rewrite(reader) is not BooleanQuery rewritten)
+        {
+            return [];
+        }
+
+        return rewritten.Clauses
+            .Select(c => c.Query)
+            .OfType<TermQuery>()
+            .OrderByDescending(q => q.Boost)
+            .ThenBy(q => q.Term.Text, StringComparer.Ordinal)
+            .Take(MaxSpellingNeighbours)
+            .Select(q => new[] { q.Term.Text })
+            .ToArray();
     }
 
     /// <summary>BM25's idf: ln(1 + (N − df + 0.5) / (df + 0.5)).</summary>

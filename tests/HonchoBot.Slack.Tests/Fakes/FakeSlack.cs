@@ -87,6 +87,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Lock _signalLock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ticket;
+
+    /// <summary>When set, <c>apps.connections.open</c> answers only once this completes.</summary>
+    public TaskCompletionSource? HoldConnectionsOpen { get; set; }
     private int _ts = 1000;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -244,6 +247,12 @@ public sealed class FakeSlack : IAsyncDisposable
         var auth = request.Headers.Authorization.ToString();
         var call = new RecordedCall(method, body, form, auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow);
         Record(call);
+
+        if (method == "apps.connections.open" && HoldConnectionsOpen is { } hold)
+        {
+            // Lets a test decide when a replacement connection may come up (e.g. after an event on the old one).
+            await hold.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
 
         if (_rateLimits.TryGetValue(method, out var limit))
         {

@@ -85,10 +85,12 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
     public async Task On_refresh_a_new_connection_opens_before_the_old_one_closes_and_no_event_is_lost(string reason)
     {
         var old = await _fake.WaitForSocketAsync(0);
+        _fake.HoldConnectionsOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await old.SendDisconnectAsync(reason);
 
-        // The old socket keeps working until its replacement is up.
+        // The old socket keeps working until its replacement is up (held here until the event is acked).
         await MentionAsync(old, "Ev1REFRESH1", "1700000011.000100");
+        _fake.HoldConnectionsOpen.SetResult();
 
         var replacement = await _fake.WaitForSocketAsync(1);
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(10));

@@ -63,10 +63,16 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Added to every learned reset and retry_after: Discord rounds them to milliseconds and timers are coarse,
+    /// and an early request costs a 429 that counts toward the invalid-request ban, where waiting costs 50 ms.
+    /// </summary>
+    internal static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>A 429: block the bucket, or every non-interaction route when <paramref name="isGlobal"/>.</summary>
     public void OnRateLimited(BucketState bucket, TimeSpan retryAfter, bool isGlobal)
     {
-        var until = time.GetUtcNow() + retryAfter;
+        var until = time.GetUtcNow() + retryAfter + SafetyMargin;
         if (isGlobal)
         {
             lock (_globalLock)
@@ -153,7 +159,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         if (TryHeader(headers, "X-RateLimit-Reset-After", out var resetAfter)
             && double.TryParse(resetAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(seconds) + SafetyMargin;
         }
     }
 

@@ -148,6 +148,7 @@ public sealed class ClaimLexicon
         ScopeLabels = file.Scopes.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
         PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false);
         PerPersonTerms = new TermMatcher<string>(file.PerPerson.Select(t => (t, "per:person")), allowPlural: false);
+        NotNames = new HashSet<string>(file.NotNames, StringComparer.OrdinalIgnoreCase);
         RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false);
         PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
@@ -269,6 +270,9 @@ public sealed class ClaimLexicon
     internal TermMatcher<string> PerUnitTerms { get; }
 
     internal TermMatcher<string> PerPersonTerms { get; }
+
+    /// <summary>Title-case words that never make a question about one person.</summary>
+    internal HashSet<string> NotNames { get; }
     internal TermMatcher<string> RateTerms { get; }
 
     /// <summary>"at its peak", "at any one time": a peak figure, not a cumulative total.</summary>

@@ -24,6 +24,9 @@ internal sealed class LexiconFile
 
     /// <summary>Words that make a figure one person's tally ("the top ace … 16 victories"), never a force total.</summary>
     public List<string> PerPerson { get; set; } = [];
+
+    /// <summary>Title-case words that are never part of a person's name ("Air Force", "Yalu River", "Fighter Wing").</summary>
+    public List<string> NotNames { get; set; } = [];
     public List<string> Rate { get; set; } = [];
     public List<string> Peak { get; set; } = [];
     public string? CountQuestionGroup { get; set; }

@@ -51,7 +51,7 @@ internal sealed class QuestionFrame
         }
 
         frame.Place = doc.Places.Count > 0 ? doc.Places[0].Value.Id : null;
-        frame.IsAboutOnePerson = doc.PerPerson.Count > 0 || NamesAPerson(doc);
+        frame.IsAboutOnePerson = doc.PerPerson.Count > 0 || NamesAPerson(doc, lexicon);
         frame.Time = doc.Dates.Count > 0 ? doc.Dates[0].Scope : null;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)
@@ -297,7 +297,7 @@ internal sealed class QuestionFrame
     /// Two title-case words in a row, past the first word, that the lexicon does not know as a side, thing,
     /// place, unit, episode or measure: "Joseph McConnell", not "Soviet Union", "MiG Alley" or "US Sabre".
     /// </summary>
-    private static bool NamesAPerson(TaggedText doc)
+    private static bool NamesAPerson(TaggedText doc, ClaimLexicon lexicon)
     {
         var known = new List<(int Start, int End)>();
         known.AddRange(doc.Sides.Select(h => (h.Start, h.End)));
@@ -325,6 +325,7 @@ internal sealed class QuestionFrame
             var token = tokens.Tokens[k];
             var word = tokens.Span(token);
             return word.Length >= 2 && char.IsUpper(word[0]) && word[1..].ContainsAnyInRange('a', 'z') && !HasDigit(word)
+                && !lexicon.NotNames.Contains(word.ToString())
                 && !known.Exists(h => token.Start < h.End && h.Start < token.End);
         }
 

@@ -165,6 +165,12 @@ public sealed class DisagreementFinderTests
     public void Find_QuestionAboutOnePerson_IsNotAnsweredByForceTotals(string question) =>
         Assert.Empty(Find(question, MilwaukeeClaims, SanghaRecords));
 
+    [Theory]
+    [InlineData("How many planes did the Soviet Air Force lose?")]
+    [InlineData("How many planes did the Soviet air force lose?")]
+    public void Find_TitleCaseInstitutionWords_AreNotTakenForAPersonsName(string question) =>
+        Assert.NotEmpty(Find(question, MilwaukeeClaims, SanghaRecords));
+
     [Fact]
     public void Find_QuestionAboutOneYear_IsNotAnsweredByWholeWarFigures()
     {

@@ -37,7 +37,7 @@ public static class AnswerComposer
         }
 
         var chosen = ChooseCitations(result.Candidates, mode == QuestionMode.Fact ? 1 : MaxCitations);
-        IReadOnlyList<Citation> citations = chosen.Select((evidence, i) => ToCitation(evidence, i + 1)).ToList();
+        IReadOnlyList<Citation> citations = chosen.Select((c, i) => ToCitation(c.Evidence, i + 1, c.Excerpt)).ToList();
         IReadOnlyList<Disagreement> found = [];
         if (disagreements is not null && mode == QuestionMode.Ask)
         {
@@ -77,20 +77,20 @@ public static class AnswerComposer
             Math.Round(evidence.Bm25, 3));
     }
 
-    private static List<Evidence> ChooseCitations(IReadOnlyList<Evidence> ranked, int max)
+    /// <summary>The chosen evidence in rank order, each with its excerpt (built once: it also decides duplicates).</summary>
+    private static List<(Evidence Evidence, (string Text, int Start) Excerpt)> ChooseCitations(IReadOnlyList<Evidence> ranked, int max)
     {
         var best = ranked[0];
         var relevant = ranked
             .Skip(1)
             .Where(e => e.Coverage >= Math.Max(MinCoverage * 0.8, best.Coverage * RelativeCoverage))
             .ToList();
-        var chosen = new List<Evidence> { best };
-        var excerpts = new HashSet<string>(StringComparer.Ordinal) { ExcerptBuilder.Build(best).Text };
+        var chosen = new List<(Evidence Evidence, (string Text, int Start) Excerpt)> { (best, ExcerptBuilder.Build(best)) };
 
         // A relevant passage from a source not yet cited goes first; then the rest by rank.
         while (chosen.Count < max)
         {
-            var next = relevant.FirstOrDefault(e => chosen.TrueForAll(c => c.Source.Id != e.Source.Id))
+            var next = relevant.FirstOrDefault(e => chosen.TrueForAll(c => c.Evidence.Source.Id != e.Source.Id))
                 ?? relevant.FirstOrDefault();
             if (next is null)
             {
@@ -98,14 +98,15 @@ public static class AnswerComposer
             }
 
             relevant.Remove(next);
-            if (excerpts.Add(ExcerptBuilder.Build(next).Text))
+            var excerpt = ExcerptBuilder.Build(next);
+            if (chosen.TrueForAll(c => c.Excerpt.Text != excerpt.Text))
             {
-                chosen.Add(next);
+                chosen.Add((next, excerpt));
             }
         }
 
         // Citations stay in rank order.
         var order = ranked.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
-        return [.. chosen.OrderBy(e => order[e])];
+        return [.. chosen.OrderBy(c => order[c.Evidence])];
     }
 }

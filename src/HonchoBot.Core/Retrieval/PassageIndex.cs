@@ -151,11 +151,10 @@ public sealed class PassageIndex : IDisposable
             directory.Dispose();
         }
 
+        var synonyms = analysis.Synonyms;
         analysis.Dispose();
-        return OpenInMemory(corpus, SynonymListOf(analysis), annotator, progress, $"the index is owned by {holder} and differs from the corpus; answering from an in-memory copy");
+        return OpenInMemory(corpus, synonyms, annotator, progress, $"the index is owned by {holder} and differs from the corpus; answering from an in-memory copy");
     }
-
-    private static SynonymList SynonymListOf(TextAnalysis analysis) => analysis.Synonyms;
 
     private static bool Matches(Dictionary<string, string> hashes, CorpusLoad corpus) =>
         hashes.Count == corpus.Documents.Count && corpus.Documents.All(d => hashes.TryGetValue(d.Info.Id, out var h) && h == d.ContentHash);

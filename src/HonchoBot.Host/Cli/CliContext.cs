@@ -47,12 +47,12 @@ internal static class CliContext
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
-        services.AddLogging(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .SetMinimumLevel(minimumLevel)
-            .AddFilter(level => level >= minimumLevel)
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddLogging(logging =>
+        {
+            // The same stderr console (and Logging:Format) as serve; CLI verbs add a quieter floor.
+            Serve.HonchoServer.ConfigureLogging(logging, configuration);
+            logging.AddFilter(level => level >= minimumLevel);
+        });
         services.AddHonchoCore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -43,8 +43,8 @@ public sealed class PassageSearcher(PassageIndex index)
                 return new SearchResult([], 0);
             }
 
-            // With otherSources, one deeper search: the top candidates, then from the rest the best hits of
-            // sources the top does not include (no second query, no exclusion filter to build).
+            // With otherSources, one deeper search: the top candidates, then from the rest the disagreement
+            // evidence (other sources' best hits, claim-bearing passages): no second query, no exclusion filter.
             var depth = otherSources ? candidates * OtherSourceDepth : candidates;
             var top = searcher.Search(plan.Query, ScopeFilter(scope, index.HasCommunitySources), depth);
             if (top.ScoreDocs.Length == 0)
@@ -52,41 +52,12 @@ public sealed class PassageSearcher(PassageIndex index)
                 return new SearchResult([], plan.Concepts.Count);
             }
 
-            var hits = top.ScoreDocs.Take(candidates).ToList();
+            var maxBm25 = top.ScoreDocs.Max(d => d.Score);
+            var evidence = top.ScoreDocs.Take(candidates).Select(hit => Judge(searcher, plan, hit, maxBm25)).ToList();
             if (otherSources && top.ScoreDocs.Length > candidates)
             {
-                hits.AddRange(DisagreementEvidence(searcher, hits, top.ScoreDocs.Skip(candidates)));
-            }
-
-            var maxBm25 = top.ScoreDocs.Max(d => d.Score);
-            var evidence = new List<Evidence>(hits.Count);
-            foreach (var hit in hits)
-            {
-                var document = searcher.Doc(hit.Doc);
-                var passage = PassageDocuments.ReadPassage(document);
-                var source = PassageDocuments.ReadSource(document.Get(PassageDocuments.SourceField, System.Globalization.CultureInfo.InvariantCulture));
-                var (coverage, matched, sentenceScores, sentences, sentenceCoverage) = EvidenceScorer.Score(plan, passage, index.Analysis);
-                var best = 0;
-                for (var s = 1; s < sentenceScores.Length; s++)
-                {
-                    if (sentenceScores[s] > sentenceScores[best])
-                    {
-                        best = s;
-                    }
-                }
-
-                var rank = (CoverageWeight * coverage) + (Bm25Weight * hit.Score / maxBm25) + (SentenceWeight * sentenceCoverage);
-                evidence.Add(new Evidence(
-                    passage,
-                    source,
-                    document.Get(PassageDocuments.ClaimsField, System.Globalization.CultureInfo.InvariantCulture),
-                    hit.Score,
-                    coverage,
-                    matched,
-                    sentences.Count == 0 ? (0, passage.Text.Length) : sentences[best],
-                    sentences,
-                    sentenceScores,
-                    rank));
+                var seen = evidence.Select(e => e.Source.Id).ToHashSet(StringComparer.Ordinal);
+                evidence.AddRange(DisagreementEvidence(searcher, seen, top.ScoreDocs.Skip(candidates)).Select(hit => Judge(searcher, plan, hit, maxBm25)));
             }
 
             // Ties break by passage id: the same index state and question give the same answer.
@@ -130,13 +101,42 @@ public sealed class PassageSearcher(PassageIndex index)
         }
     }
 
+    /// <summary>Scores one hit against the question: coverage, best sentence and the re-rank score.</summary>
+    private Evidence Judge(IndexSearcher searcher, QueryPlan plan, ScoreDoc hit, float maxBm25)
+    {
+        var document = searcher.Doc(hit.Doc);
+        var passage = PassageDocuments.ReadPassage(document);
+        var source = PassageDocuments.ReadSource(document.Get(PassageDocuments.SourceField, System.Globalization.CultureInfo.InvariantCulture));
+        var (coverage, matched, sentenceScores, sentences, sentenceCoverage) = EvidenceScorer.Score(plan, passage, index.Analysis);
+        var best = 0;
+        for (var s = 1; s < sentenceScores.Length; s++)
+        {
+            if (sentenceScores[s] > sentenceScores[best])
+            {
+                best = s;
+            }
+        }
+
+        var rank = (CoverageWeight * coverage) + (Bm25Weight * hit.Score / maxBm25) + (SentenceWeight * sentenceCoverage);
+        return new Evidence(
+            passage,
+            source,
+            document.Get(PassageDocuments.ClaimsField, System.Globalization.CultureInfo.InvariantCulture),
+            hit.Score,
+            coverage,
+            matched,
+            sentences.Count == 0 ? (0, passage.Text.Length) : sentences[best],
+            sentences,
+            sentenceScores,
+            rank);
+    }
+
     /// <summary>
     /// From the hits below the top candidates: the best of each source the top does not include, and the
     /// passages that carry claims — a disagreement's other side may be worded unlike the question.
     /// </summary>
-    private static List<ScoreDoc> DisagreementEvidence(IndexSearcher searcher, List<ScoreDoc> top, IEnumerable<ScoreDoc> deeper)
+    private static List<ScoreDoc> DisagreementEvidence(IndexSearcher searcher, HashSet<string> seen, IEnumerable<ScoreDoc> deeper)
     {
-        var seen = top.Select(h => SourceIdOf(searcher, h.Doc)).ToHashSet(StringComparer.Ordinal);
         var extra = new List<ScoreDoc>();
         int otherSources = 0, withClaims = 0;
         foreach (var hit in deeper)
@@ -158,11 +158,6 @@ public sealed class PassageSearcher(PassageIndex index)
     }
 
     private static readonly ISet<string> SourceAndClaims = new HashSet<string>(StringComparer.Ordinal) { PassageDocuments.SourceIdField, PassageDocuments.ClaimsField };
-
-    private static string SourceIdOf(IndexSearcher searcher, int doc) =>
-        searcher.Doc(doc, SourceIdOnly).Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture);
-
-    private static readonly ISet<string> SourceIdOnly = new HashSet<string>(StringComparer.Ordinal) { PassageDocuments.SourceIdField };
 
     private static Filter? ScopeFilter(SearchScope scope, bool hasCommunitySources)
     {

@@ -55,8 +55,9 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
             }
 
             // A multi-word concept is at most as frequent as its rarest word.
-            var idf = term.Split(' ').Max(word => Idf(reader.DocFreq(new Term(TextAnalysis.TextField, word)), total));
-            if (alternatives.Length == 0 && IsTypoCandidate(term) && reader.DocFreq(new Term(TextAnalysis.TextField, term)) == 0)
+            var rarest = term.Split(' ').Min(word => reader.DocFreq(new Term(TextAnalysis.TextField, word)));
+            var idf = Idf(rarest, total);
+            if (alternatives.Length == 0 && IsTypoCandidate(term) && rarest == 0)
             {
                 alternatives = SpellingNeighbours(term, reader);
             }
@@ -159,7 +160,9 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
 
         // Proximity bonus for the question's words appearing together (not over common words: they were dropped).
         var single = concepts.Where(c => !c.Term.Contains(' ', StringComparison.Ordinal)).ToList();
-        if (!single.TrueForAll(c => IsRare(TextAnalysis.TextField, c.Term)))
+        // A concept's idf already encodes its document frequency: common means below the threshold's idf.
+        var commonIdf = Idf(commonAbove, total);
+        if (!single.TrueForAll(c => c.Idf >= commonIdf))
         {
             return query;
         }

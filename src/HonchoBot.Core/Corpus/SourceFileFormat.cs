@@ -53,7 +53,12 @@ public static partial class SourceFileFormat
         }
         catch (YamlException ex)
         {
-            return SourceParseResult.Fail(fileName, $"bad YAML front matter at line {ex.Start.Line}: {ex.Message}");
+            // People write "title: MiG Alley: The US Air Force" without quotes (strict YAML refuses the second
+            // colon); front matter made only of "key: value" lines is read the way its author meant it.
+            if (!TryReadPlainFields(yaml, out fields))
+            {
+                return SourceParseResult.Fail(fileName, $"bad YAML front matter at line {ex.Start.Line}: {ex.Message}");
+            }
         }
         catch (InvalidDataException ex)
         {
@@ -200,6 +205,43 @@ public static partial class SourceFileFormat
 
         return fields;
     }
+
+    /// <summary>
+    /// Reads front matter whose every line is <c>key: value</c> (or blank, or a <c>#</c> comment), taking the
+    /// whole rest of the line as the value; surrounding matching quotes are removed.
+    /// </summary>
+    private static bool TryReadPlainFields(string yaml, out Dictionary<string, string> fields)
+    {
+        fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in yaml.Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var match = PlainField().Match(line);
+            if (!match.Success)
+            {
+                fields.Clear();
+                return false;
+            }
+
+            var value = match.Groups[2].Value.Trim();
+            if (value.Length >= 2 && (value[0] is '"' or '\'') && value[^1] == value[0])
+            {
+                value = value[1..^1];
+            }
+
+            fields[match.Groups[1].Value] = value;
+        }
+
+        return fields.Count > 0;
+    }
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*))?$")]
+    private static partial Regex PlainField();
 
     private static string? Get(Dictionary<string, string> fields, string name) =>
         fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

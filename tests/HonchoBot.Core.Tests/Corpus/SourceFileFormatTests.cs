@@ -107,4 +107,28 @@ public sealed class SourceFileFormatTests
         var document = SourceFileFormat.Parse(Encoding.UTF8.GetBytes("---\ntitle: T\n---\nOne line\ncontinues here.\n\n\n\nNext.\n"), "t.md", true).Document!;
         Assert.Equal([new SourceBlock("One line continues here.", "¶1"), new SourceBlock("Next.", "¶2")], document.Blocks);
     }
+
+    [Fact]
+    public void Parse_UnquotedTitleWithAColon_IsReadAsTheAuthorMeantIt()
+    {
+        var text = "---\ntitle: MiG Alley: The US Air Force in Korea, 1950-53\npublisher: Some Press\nurl: https://example.org/a:b\n---\nBody text.\n";
+
+        var result = SourceFileFormat.Parse(Encoding.UTF8.GetBytes(text), "mig-alley.md", true);
+
+        Assert.True(result.Error is null, result.Error?.ToString());
+        Assert.Equal("MiG Alley: The US Air Force in Korea, 1950-53", result.Document!.Info.Title);
+        Assert.Equal("Some Press", result.Document.Info.Publisher);
+        Assert.Equal("https://example.org/a:b", result.Document.Info.Url);
+    }
+
+    [Fact]
+    public void Parse_BrokenYamlThatIsNotKeyValueLines_IsStillAnError()
+    {
+        var text = "---\ntitle: [unclosed\n  - : :\n---\nBody text.\n";
+
+        var result = SourceFileFormat.Parse(Encoding.UTF8.GetBytes(text), "bad.md", true);
+
+        Assert.Null(result.Document);
+        Assert.Contains("YAML", result.Error!.Reason, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,11 @@ internal static class PassageDocuments
     public const string SegmentsField = "segments";
     public const string SourceField = "source";
     public const string ClaimsField = "claims";
+    public const string VectorKeyField = "vector_key";
     public const string GlobalCommunity = "global";
+
+    /// <summary>Bump when the fields change: the index records it and rebuilds on a mismatch.</summary>
+    public const string Layout = "doc-2";
 
     public static Document ToDocument(Passage passage, string sourceJson, string? claimsJson, string community)
     {
@@ -22,7 +26,8 @@ internal static class PassageDocuments
         {
             new StringField(IdField, passage.Id, Field.Store.YES),
             new StringField(SourceIdField, passage.SourceId, Field.Store.YES),
-            new StringField(CommunityField, community, Field.Store.NO),
+            new StringField(CommunityField, community, Field.Store.YES),
+            new StoredField(VectorKeyField, Semantic.PassageVectorKey.ToHex(Semantic.PassageVectorKey.Of(passage.Text))),
             new TextField(TextAnalysis.TextField, passage.Text, Field.Store.YES),
             new TextField(TextAnalysis.PrefixField, passage.Text, Field.Store.NO),
             new StoredField(SegmentsField, EncodeSegments(passage.Segments)),

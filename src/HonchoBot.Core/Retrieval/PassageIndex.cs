@@ -13,6 +13,12 @@ namespace HonchoBot.Core.Retrieval;
 /// <summary>Progress of a long index build, for the CLI.</summary>
 public readonly record struct IndexProgress(int Done, int Total, string Phase);
 
+/// <summary>A passage as the index holds it: enough to find its vectors and to filter it by scope.</summary>
+public sealed record IndexedPassage(string Id, string SourceId, string? CommunityId, UInt128 VectorKey);
+
+/// <summary>A committed change to the index: sources whose passages left, and passages that arrived.</summary>
+public sealed record IndexChange(IReadOnlyList<string> RemovedSources, IReadOnlyList<IndexedPassage> Added);
+
 /// <summary>What a synchronisation did.</summary>
 public sealed record IndexSyncReport(bool Rebuilt, string? RebuildReason, int Added, int Updated, int Removed, int Passages, TimeSpan Elapsed, bool IsReadOnly, string? ReadOnlyReason);
 
@@ -60,6 +66,12 @@ public sealed class PassageIndex : IDisposable
     /// <summary>Why the index is read-only (names the owning process), or null.</summary>
     public string? ReadOnlyReason { get; }
 
+    /// <summary>
+    /// Raised after a moderator's change is committed and searchable (<see cref="Upsert"/>, <see cref="Delete"/>),
+    /// on the thread that made it; the semantic layer follows the library through it.
+    /// </summary>
+    public event Action<IndexChange>? Changed;
+
     /// <summary>True once any source belongs to a community (searches then need a scope filter).</summary>
     public bool HasCommunitySources { get; private set; } = true;
 
@@ -88,7 +100,7 @@ public sealed class PassageIndex : IDisposable
         bool forceRebuild = false)
     {
         var analysis = new TextAnalysis(synonyms);
-        var schema = $"{analysis.Version_};annotator={annotator?.Version ?? "none"}";
+        var schema = SchemaOf(analysis, annotator);
         var ownerLock = IndexOwnerLock.TryAcquire(dataDirectory, out var holder);
         if (ownerLock is null)
         {
@@ -124,7 +136,7 @@ public sealed class PassageIndex : IDisposable
     public static (PassageIndex Index, IndexSyncReport Report) OpenInMemory(CorpusLoad corpus, SynonymList synonyms, IPassageAnnotator? annotator = null, IProgress<IndexProgress>? progress = null, string? readOnlyReason = null)
     {
         var analysis = new TextAnalysis(synonyms);
-        var schema = $"{analysis.Version_};annotator={annotator?.Version ?? "none"}";
+        var schema = SchemaOf(analysis, annotator);
         var directory = new RAMDirectory();
         var writer = new IndexWriter(directory, WriterConfig(analysis, OpenMode.CREATE));
         var index = new PassageIndex(analysis, directory, null, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), [], schema, annotator, readOnlyReason);
@@ -155,6 +167,13 @@ public sealed class PassageIndex : IDisposable
         analysis.Dispose();
         return OpenInMemory(corpus, synonyms, annotator, progress, $"the index is owned by {holder} and differs from the corpus; answering from an in-memory copy");
     }
+
+    /// <summary>
+    /// What the index's documents depend on: the analysis chain, the annotator and the document layout
+    /// (<see cref="PassageDocuments.Layout"/>). A difference rebuilds the index.
+    /// </summary>
+    private static string SchemaOf(TextAnalysis analysis, IPassageAnnotator? annotator) =>
+        $"{analysis.Version_};annotator={annotator?.Version ?? "none"};{PassageDocuments.Layout}";
 
     private static bool Matches(Dictionary<string, string> hashes, CorpusLoad corpus) =>
         hashes.Count == corpus.Documents.Count && corpus.Documents.All(d => hashes.TryGetValue(d.Info.Id, out var h) && h == d.ContentHash);
@@ -245,15 +264,19 @@ public sealed class PassageIndex : IDisposable
     public int Upsert(SourceDocument document)
     {
         var writer = RequireWriter();
-        int count;
+        IReadOnlyList<Passage> passages;
         lock (_writeLock)
         {
-            count = WriteSource(writer, document);
+            passages = WriteSource(writer, document);
             CommitLocked(writer);
         }
 
         Searchers.MaybeRefreshBlocking();
-        return count;
+        var community = document.Info.CommunityId;
+        Changed?.Invoke(new IndexChange(
+            [document.Info.Id],
+            [.. passages.Select(p => new IndexedPassage(p.Id, p.SourceId, community, Semantic.PassageVectorKey.Of(p.Text)))]));
+        return passages.Count;
     }
 
     /// <summary>Removes one source's passages, commits and refreshes.</summary>
@@ -268,7 +291,71 @@ public sealed class PassageIndex : IDisposable
         }
 
         Searchers.MaybeRefreshBlocking();
+        Changed?.Invoke(new IndexChange([sourceId], []));
     }
+
+    /// <summary>Every live passage, read from the current searcher (the semantic layer's starting point).</summary>
+    public IReadOnlyList<IndexedPassage> LivePassages()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var liveDocs = MultiFields.GetLiveDocs(reader);
+            var passages = new List<IndexedPassage>(reader.NumDocs);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (liveDocs is not null && !liveDocs.Get(doc))
+                {
+                    continue;
+                }
+
+                var fields = reader.Document(doc, IndexedPassageFields);
+                if (Semantic.PassageVectorKey.TryParseHex(fields.Get(PassageDocuments.VectorKeyField, System.Globalization.CultureInfo.InvariantCulture), out var key))
+                {
+                    var community = fields.Get(PassageDocuments.CommunityField, System.Globalization.CultureInfo.InvariantCulture);
+                    passages.Add(new IndexedPassage(
+                        fields.Get(PassageDocuments.IdField, System.Globalization.CultureInfo.InvariantCulture),
+                        fields.Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture),
+                        community == PassageDocuments.GlobalCommunity ? null : community,
+                        key));
+                }
+            }
+
+            return passages;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>A live passage by id, or false when the index no longer holds it.</summary>
+    public bool TryReadPassage(string passageId, out Passage passage)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(PassageDocuments.IdField, passageId)), 1);
+            if (top.ScoreDocs.Length == 0)
+            {
+                passage = null!;
+                return false;
+            }
+
+            passage = PassageDocuments.ReadPassage(searcher.Doc(top.ScoreDocs[0].Doc));
+            return true;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    private static readonly ISet<string> IndexedPassageFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PassageDocuments.IdField, PassageDocuments.SourceIdField, PassageDocuments.CommunityField, PassageDocuments.VectorKeyField,
+    };
 
     /// <summary>Recomputes <see cref="HasCommunitySources"/> from the current searcher.</summary>
     private void RefreshCommunityFlag()
@@ -299,7 +386,7 @@ public sealed class PassageIndex : IDisposable
         }
     }
 
-    private int WriteSource(IndexWriter writer, SourceDocument document)
+    private IReadOnlyList<Passage> WriteSource(IndexWriter writer, SourceDocument document)
     {
         var passages = PassageChunker.Chunk(document);
         var sourceJson = PassageDocuments.SourceJson(document.Info);
@@ -310,7 +397,7 @@ public sealed class PassageIndex : IDisposable
         // One block: searchers never see a half-replaced source (lucene-notes.md §1.2).
         writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), docs);
         _indexedHashes[document.Info.Id] = document.ContentHash;
-        return passages.Count;
+        return passages;
     }
 
     private void CommitLocked(IndexWriter writer)

@@ -4,6 +4,7 @@ using HonchoBot.Core.Answers;
 using HonchoBot.Core.Claims;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Semantic;
 using HonchoBot.Core.Sources;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ internal static class AnswerBenchmark
             using var host = new IndexHost(
                 Options.Create(new DataOptions { Path = data.FullName }),
                 Options.Create(new CorpusOptions()),
+                new SemanticIndex(new LexicalOnly(), Options.Create(new RetrievalOptions { Semantic = false }), NullLogger<SemanticIndex>.Instance),
                 NullLogger<IndexHost>.Instance);
             host.Adopt(index);
             var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
@@ -99,4 +101,18 @@ internal static class AnswerBenchmark
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
+}
+
+/// <summary>The lexical benchmark loads no model: the semantic layer is off.</summary>
+internal sealed class LexicalOnly : IEmbedder
+{
+    public string ModelId => "none";
+
+    public int Dimensions => 1;
+
+    public RelevanceScale Relevance { get; } = new(1, 1, 1);
+
+    public float[] EmbedQuery(string question) => throw new InvalidOperationException("the lexical benchmark embeds nothing");
+
+    public IReadOnlyList<float[]> EmbedDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken) => throw new InvalidOperationException("the lexical benchmark embeds nothing");
 }

@@ -4,6 +4,7 @@ using HonchoBot.Core.Ingestion;
 using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Semantic;
 using HonchoBot.Core.Sources;
 using HonchoBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IClaimExtractor, ClaimExtractor>();
         services.AddSingleton<IPassageAnnotator, ClaimAnnotator>();
         services.AddSingleton<IDisagreementFinder, DisagreementFinder>();
+        // The dense layer needs an IEmbedder registration (the ONNX model from HonchoBot.Embeddings, or a test
+        // double); Retrieval:Semantic=false leaves it unused.
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SemanticIndex>();
+        services.AddHostedService<VectorBackfillService>();
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());

@@ -5,16 +5,16 @@ namespace HonchoBot.Core.Answers;
 
 /// <summary>
 /// Turns ranked evidence into an <see cref="Answer"/>: decides whether the evidence answers the question
-/// at all (by how much of it the best passage covers, not by a raw score), then picks up to three
-/// citations, preferring distinct passages and, when they say something relevant, distinct sources.
+/// at all (<see cref="Answerability"/>), then picks up to three citations, preferring distinct passages
+/// and, when they say something relevant, distinct sources.
 /// </summary>
 public static class AnswerComposer
 {
-    /// <summary>The idf-weighted share of the question the best passage must cover.</summary>
-    public const double MinCoverage = 0.35;
-
-    /// <summary>Further citations must cover at least this share of what the best one covers.</summary>
+    /// <summary>Lexically ranked: further citations must cover at least this share of what the best one covers.</summary>
     private const double RelativeCoverage = 0.55;
+
+    /// <summary>Ranked by meaning and words: further citations must score at least this share of the best one.</summary>
+    private const double RelativeRank = 0.6;
 
     public const int MaxCitations = 3;
 
@@ -22,18 +22,18 @@ public static class AnswerComposer
         "I could not find anything to search for in that question. Try naming a person, aircraft, place, unit or event.";
 
     public const string NotCoveredMessage =
-        "My sources do not seem to answer that. I only know what my sources say; /sources lists them.";
+        "My sources do not seem to answer that. I only know what my sources say; ask me what sources I have to see them.";
 
     public static Answer Compose(string question, QuestionMode mode, SearchResult result, double elapsedMs, IDisagreementFinder? disagreements = null)
     {
-        if (result.ConceptCount == 0)
+        switch (Answerability.Judge(result))
         {
-            return Answer.Without(question, AnswerStatus.NoAnswer, NoConceptsMessage, elapsedMs);
-        }
-
-        if (result.Candidates.Count == 0 || !Answers(result.Candidates[0], result.ConceptCount))
-        {
-            return Answer.Without(question, AnswerStatus.NoAnswer, NotCoveredMessage, elapsedMs);
+            case NoAnswerReason.NothingToSearch:
+                return Answer.Without(question, AnswerStatus.NoAnswer, NoConceptsMessage, elapsedMs);
+            case NoAnswerReason.UnknownNames:
+                return Answer.Without(question, AnswerStatus.NoAnswer, UnknownNamesMessage(result.UnknownTerms), elapsedMs);
+            case NoAnswerReason.NotCovered:
+                return Answer.Without(question, AnswerStatus.NoAnswer, NotCoveredMessage, elapsedMs);
         }
 
         var chosen = ChooseCitations(result.Candidates, mode == QuestionMode.Fact ? 1 : MaxCitations);
@@ -47,13 +47,9 @@ public static class AnswerComposer
         return new Answer(question, AnswerStatus.Answered, null, citations, found, elapsedMs);
     }
 
-    /// <summary>True when the passage covers enough of the question to count as an answer.</summary>
-    /// <remarks>
-    /// A short question must be covered whole: in "president of the United States" the one word the
-    /// library has never seen is the point of the question. Longer ones may miss words, not the bulk.
-    /// </remarks>
-    public static bool Answers(Evidence best, int conceptCount) =>
-        best.Coverage >= MinCoverage && best.MatchedConcepts >= Math.Min(conceptCount, 2);
+    /// <summary>The no-answer message that names what the library has never heard of.</summary>
+    public static string UnknownNamesMessage(IReadOnlyList<string> terms) =>
+        $"My sources say nothing about {string.Join(" or ", terms.Take(3).Select(t => $"\"{t}\""))}, so I cannot answer that. I only know what my sources say.";
 
     /// <summary>Builds citation <paramref name="n"/> from a piece of evidence.</summary>
     public static Citation ToCitation(Evidence evidence, int n) => ToCitation(evidence, n, ExcerptBuilder.Build(evidence));
@@ -74,7 +70,7 @@ public static class AnswerComposer
             evidence.Passage.LocationAt(start),
             evidence.Passage.Id,
             excerpt,
-            Math.Round(evidence.Bm25, 3));
+            Math.Round(evidence.Dense is null ? evidence.Bm25 : evidence.Rank, 3));
     }
 
     /// <summary>The chosen evidence in rank order, each with its excerpt (built once: it also decides duplicates).</summary>
@@ -83,7 +79,9 @@ public static class AnswerComposer
         var best = ranked[0];
         var relevant = ranked
             .Skip(1)
-            .Where(e => e.Coverage >= Math.Max(MinCoverage * 0.8, best.Coverage * RelativeCoverage))
+            .Where(e => best.Dense is not null
+                ? e.Rank >= best.Rank * RelativeRank
+                : e.Coverage >= Math.Max(Answerability.MinCoverage * 0.8, best.Coverage * RelativeCoverage))
             .ToList();
         var chosen = new List<(Evidence Evidence, (string Text, int Start) Excerpt)> { (best, ExcerptBuilder.Build(best)) };
 

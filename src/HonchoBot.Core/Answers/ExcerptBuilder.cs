@@ -12,8 +12,17 @@ public static class ExcerptBuilder
     public const int MaxLength = 400;
     public const int MaxSingleSentence = 600;
 
-    /// <summary>Short best sentences get a matching neighbour for context, when it fits.</summary>
+    /// <summary>Short best sentences get relevant neighbours for context, while they fit.</summary>
     private const int ExtendBelow = 300;
+
+    /// <summary>At most this many sentences in one excerpt.</summary>
+    private const int MaxSentences = 3;
+
+    /// <summary>
+    /// Ranked by meaning, every sentence scores above zero: a neighbour joins when its own score is at least this
+    /// share of the best sentence's. Ranked by words alone, any neighbour holding some of the question joins.
+    /// </summary>
+    private const double NeighbourShare = 0.4;
 
     /// <summary>The excerpt and the offset of its first character in the passage text.</summary>
     public static (string Text, int Start) Build(Evidence evidence)
@@ -28,7 +37,7 @@ public static class ExcerptBuilder
         if (length < ExtendBelow)
         {
             var index = IndexOf(evidence.Sentences, evidence.BestSentence);
-            (start, length) = Extend(evidence, index, start, length);
+            (start, length) = Extend(evidence, index);
         }
 
         return (text.Substring(start, length), start);
@@ -56,30 +65,58 @@ public static class ExcerptBuilder
         return (first.Length <= MaxSingleSentence ? first : CutAtWord(first, MaxSingleSentence), from);
     }
 
-    private static (int Start, int Length) Extend(Evidence evidence, int index, int start, int length)
+    /// <summary>
+    /// Grows the excerpt around the best sentence, the better-scoring neighbour first, while the neighbour says
+    /// something relevant, the whole stays within <see cref="MaxLength"/> and <see cref="MaxSentences"/>, and
+    /// it stays in one block (a passage's blocks are separate paragraphs with their own locations).
+    /// </summary>
+    private static (int Start, int Length) Extend(Evidence evidence, int index)
     {
         var sentences = evidence.Sentences;
         var scores = evidence.SentenceScores;
         var passage = evidence.Passage;
-        foreach (var neighbour in new[] { index + 1, index - 1 })
+        var threshold = evidence.Dense is null ? double.Epsilon : scores[index] * NeighbourShare;
+        var (first, last) = (index, index);
+        while (last - first + 1 < MaxSentences)
         {
-            if (neighbour < 0 || neighbour >= sentences.Count || scores[neighbour] <= 0)
+            var next = Better(last + 1, first - 1);
+            if (next < 0)
             {
-                continue;
+                break;
             }
 
-            var (ns, nl) = sentences[neighbour];
-            var from = Math.Min(start, ns);
-            var to = Math.Max(start + length, ns + nl);
-
-            // Never join across blocks: a passage's blocks are separate paragraphs with their own locations.
-            if (to - from <= MaxLength && passage.LocationAt(from) == passage.LocationAt(to - 1))
+            if (next > last)
             {
-                return (from, to - from);
+                last = next;
+            }
+            else
+            {
+                first = next;
             }
         }
 
-        return (start, length);
+        var from = sentences[first].Start;
+        var to = sentences[last].Start + sentences[last].Length;
+        return (from, to - from);
+
+        // The better of the two neighbours that may join, or -1.
+        int Better(int right, int left)
+        {
+            var candidates = new[] { right, left }.Where(Fits).ToList();
+            return candidates.Count == 0 ? -1 : candidates.MaxBy(n => scores[n]);
+        }
+
+        bool Fits(int neighbour)
+        {
+            if (neighbour < 0 || neighbour >= sentences.Count || scores[neighbour] < threshold)
+            {
+                return false;
+            }
+
+            var from = Math.Min(sentences[first].Start, sentences[neighbour].Start);
+            var to = Math.Max(sentences[last].Start + sentences[last].Length, sentences[neighbour].Start + sentences[neighbour].Length);
+            return to - from <= MaxLength && passage.LocationAt(from) == passage.LocationAt(to - 1);
+        }
     }
 
     private static int IndexOf(IReadOnlyList<(int Start, int Length)> sentences, (int Start, int Length) sentence)

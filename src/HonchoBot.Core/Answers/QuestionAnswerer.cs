@@ -56,7 +56,9 @@ public sealed class QuestionAnswerer(
 
         var scope = new SearchScope(question.Origin.CommunityId, visibility.HiddenIn(question.Origin.CommunityId));
         var wantsDisagreements = disagreements is not null && question.Mode == QuestionMode.Ask;
-        var result = new PassageSearcher(index).Search(TextNormalizer.Normalize(text), scope, otherSources: wantsDisagreements);
+        var normalized = TextNormalizer.Normalize(text);
+        var semantic = indexHost.Semantic;
+        var result = new PassageSearcher(index, semantic).Search(normalized, scope, semantic.EmbedQuestion(normalized), otherSources: wantsDisagreements);
         var answer = CitationLinks.Apply(AnswerComposer.Compose(text, question.Mode, result, 0, disagreements), links?.Value.PublicBaseUrl);
         return answer with { ElapsedMs = Elapsed() };
 

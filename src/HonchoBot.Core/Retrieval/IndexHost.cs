@@ -1,4 +1,5 @@
 using HonchoBot.Core.Corpus;
+using HonchoBot.Core.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,13 @@ namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
 /// Owns the process's <see cref="PassageIndex"/>: loads the corpus (shipped directories plus the data
-/// directory's <c>sources/</c>), opens or rebuilds the index, and says whether it is ready.
+/// directory's <c>sources/</c>), opens or rebuilds the index, attaches the semantic layer to it, and says
+/// whether it is ready.
 /// </summary>
 public sealed partial class IndexHost(
     IOptions<DataOptions> data,
     IOptions<CorpusOptions> corpus,
+    SemanticIndex semantic,
     ILogger<IndexHost> logger,
     IPassageAnnotator? annotator = null) : IDisposable
 {
@@ -21,6 +24,9 @@ public sealed partial class IndexHost(
     public PassageIndex? Current => _index;
 
     public bool IsReady => _index is not null;
+
+    /// <summary>The dense half of retrieval, attached to the open index.</summary>
+    public SemanticIndex Semantic => semantic;
 
     /// <summary>The corpus directories in use, resolved.</summary>
     public IReadOnlyList<string> CorpusPaths => corpus.Value.Paths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
@@ -63,6 +69,7 @@ public sealed partial class IndexHost(
                 LogRebuilt(logger, report.RebuildReason ?? "unknown", report.Passages, report.Elapsed.TotalMilliseconds);
             }
 
+            semantic.Attach(index, DataPath);
             _index = index;
             return report;
         }
@@ -74,6 +81,7 @@ public sealed partial class IndexHost(
         lock (_openLock)
         {
             _index?.Dispose();
+            semantic.Attach(index, dataDirectory: null);
             _index = index;
         }
     }

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -5,14 +6,23 @@ using Lucene.Net.Util;
 namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
-/// Finds and ranks evidence for a question: a BM25 top-k over concept clauses, then a re-rank of those
-/// candidates by how much of the question each covers. Searches run on the caller's thread (Lucene.Net
-/// search is synchronous and CPU-bound; lucene-notes.md §2.1 on thread-pool starvation).
+/// Finds and ranks evidence for a question. Lexically: a BM25 top-k over concept clauses, re-ranked by how
+/// much of the question each candidate covers. With a question vector (hybrid): also the passages nearest
+/// in meaning over the whole library, not just BM25's hits, and every candidate's sentences scored by
+/// meaning and words together (<see cref="HybridRanking"/>). Searches run on the caller's thread (Lucene.Net
+/// search is synchronous and CPU-bound; a thread-pool thread blocked on it starves the pool).
 /// </summary>
-public sealed class PassageSearcher(PassageIndex index)
+/// <param name="semantic">The dense layer; null searches lexically only.</param>
+public sealed class PassageSearcher(PassageIndex index, SemanticIndex? semantic = null)
 {
     /// <summary>Candidates re-ranked per question.</summary>
     public const int DefaultCandidates = 10;
+
+    /// <summary>BM25 candidates of a hybrid search: more, since meaning re-ranks them.</summary>
+    public const int HybridLexicalCandidates = 20;
+
+    /// <summary>Candidates found by meaning in a hybrid search.</summary>
+    public const int DenseCandidates = 20;
 
     private const double CoverageWeight = 0.3;
     private const double Bm25Weight = 0.2;
@@ -32,7 +42,7 @@ public sealed class PassageSearcher(PassageIndex index)
     /// and adds the best passages of sources the top results do not include, and passages that carry
     /// claims, so a disagreement between sources can be seen even when one source dominates the ranking.
     /// </summary>
-    public SearchResult Search(string question, SearchScope scope, int candidates = DefaultCandidates, bool otherSources = false)
+    public SearchResult Search(string question, SearchScope scope, QuantizedVector? questionVector = null, int candidates = DefaultCandidates, bool otherSources = false)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -40,24 +50,36 @@ public sealed class PassageSearcher(PassageIndex index)
             var plan = QueryPlan.Build(question, index.Analysis, searcher.IndexReader);
             if (plan.Query is null)
             {
-                return new SearchResult([], 0);
+                return new SearchResult([], 0, [], 0);
+            }
+
+            var hybrid = questionVector is not null && semantic is not null;
+            if (hybrid)
+            {
+                candidates = Math.Max(candidates, HybridLexicalCandidates);
             }
 
             // With otherSources, one deeper search: the top candidates, then from the rest the disagreement
             // evidence (other sources' best hits, claim-bearing passages): no second query, no exclusion filter.
             var depth = otherSources ? candidates * OtherSourceDepth : candidates;
-            var top = searcher.Search(plan.Query, ScopeFilter(scope, index.HasCommunitySources), depth);
-            if (top.ScoreDocs.Length == 0)
-            {
-                return new SearchResult([], plan.Concepts.Count);
-            }
-
-            var maxBm25 = top.ScoreDocs.Max(d => d.Score);
+            var filter = ScopeFilter(scope, index.HasCommunitySources);
+            var top = searcher.Search(plan.Query, filter, depth);
+            var maxBm25 = top.ScoreDocs.Length == 0 ? 1 : top.ScoreDocs.Max(d => d.Score);
             var evidence = top.ScoreDocs.Take(candidates).Select(hit => Judge(searcher, plan, hit, maxBm25)).ToList();
             if (otherSources && top.ScoreDocs.Length > candidates)
             {
                 var seen = evidence.Select(e => e.Source.Id).ToHashSet(StringComparer.Ordinal);
                 evidence.AddRange(DisagreementEvidence(searcher, seen, top.ScoreDocs.Skip(candidates)).Select(hit => Judge(searcher, plan, hit, maxBm25)));
+            }
+
+            if (hybrid)
+            {
+                evidence = AddMeaning(searcher, plan, scope, filter, questionVector!.Value, evidence);
+            }
+
+            if (evidence.Count == 0)
+            {
+                return new SearchResult([], plan.Concepts.Count, plan.UnknownTerms, plan.UnknownShare);
             }
 
             // Ties break by passage id: the same index state and question give the same answer.
@@ -66,12 +88,49 @@ public sealed class PassageSearcher(PassageIndex index)
                 var byRank = b.Rank.CompareTo(a.Rank);
                 return byRank != 0 ? byRank : string.CompareOrdinal(a.Passage.Id, b.Passage.Id);
             });
-            return new SearchResult(evidence, plan.Concepts.Count);
+            return new SearchResult(evidence, plan.Concepts.Count, plan.UnknownTerms, plan.UnknownShare, hybrid ? semantic!.Relevance : null);
         }
         finally
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Adds the passages nearest in meaning that BM25 missed, attaches every candidate's cosines and fuses
+    /// the two kinds of evidence. A candidate whose vectors are not made yet keeps its lexical scores.
+    /// </summary>
+    private List<Evidence> AddMeaning(IndexSearcher searcher, QueryPlan plan, SearchScope scope, Filter? filter, QuantizedVector question, List<Evidence> lexical)
+    {
+        var seen = lexical.Select(e => e.Passage.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var hit in semantic!.Search(question, scope, DenseCandidates))
+        {
+            if (seen.Add(hit.PassageId))
+            {
+                var found = searcher.Search(new TermQuery(new Term(PassageDocuments.IdField, hit.PassageId)), filter, 1);
+                if (found.ScoreDocs.Length == 1)
+                {
+                    lexical.Add(Judge(searcher, plan, new ScoreDoc(found.ScoreDocs[0].Doc, 0), 1));
+                }
+            }
+        }
+
+        var withMeaning = new List<Evidence>(lexical.Count);
+        foreach (var candidate in lexical)
+        {
+            var key = PassageVectorKey.Of(candidate.Passage.Text);
+            if (semantic.TryGetVectors(key, out var vectors) && vectors.Sentences.Count == candidate.Sentences.Count)
+            {
+                var cosines = vectors.Sentences.Select(v => (double)question.Dot(v)).ToArray();
+                withMeaning.Add(candidate with { Dense = new DenseEvidence(question.Dot(vectors.Passage), cosines) });
+            }
+            else
+            {
+                withMeaning.Add(candidate);
+            }
+        }
+
+        return HybridRanking.Fuse(withMeaning);
     }
 
     /// <summary>Plain BM25 top-k with the same analysis (the benchmark's baseline).</summary>

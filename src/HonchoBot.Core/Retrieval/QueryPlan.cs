@@ -16,7 +16,9 @@ internal enum AnswerType
 /// One content word of the question (after question words are dropped) with its related-term
 /// alternatives and its inverse document frequency: the unit of "how much of the question is covered".
 /// </summary>
-internal sealed record Concept(string Term, string[][] Alternatives, double Idf)
+/// <param name="Surface">The words as the question wrote them.</param>
+/// <param name="IsUnknownName">The library has never seen it (nor a variant spelling), and it is not ordinary English.</param>
+internal sealed record Concept(string Term, string[][] Alternatives, double Idf, string Surface = "", bool IsUnknownName = false)
 {
     public string Prefix { get; } = TextAnalysis.PrefixOf(Term);
 
@@ -30,6 +32,19 @@ internal sealed record Concept(string Term, string[][] Alternatives, double Idf)
 /// <summary>A question turned into concepts and a Lucene query. Built without any query syntax parser.</summary>
 internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query? Query, AnswerType Type)
 {
+    /// <summary>The question's names the library knows nothing about (see <see cref="Concept.IsUnknownName"/>).</summary>
+    public IReadOnlyList<string> UnknownTerms => [.. Concepts.Where(c => c.IsUnknownName).Select(c => c.Surface)];
+
+    /// <summary>Their idf-weighted share of the question: how much of it the library cannot speak to at all.</summary>
+    public double UnknownShare
+    {
+        get
+        {
+            var total = Concepts.Sum(c => c.Idf);
+            return total <= 0 ? 0 : Concepts.Where(c => c.IsUnknownName).Sum(c => c.Idf) / total;
+        }
+    }
+
     /// <summary>More concepts than this add noise and cost; the rarest are kept.</summary>
     public const int MaxConcepts = 24;
 
@@ -48,6 +63,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         for (var i = 0; i < tokens.Count; i++)
         {
             var (term, alternatives, consumed) = Expand(tokens, i, analysis);
+            var surface = question[tokens[i].Start..tokens[i + consumed - 1].End];
             i += consumed - 1;
             if (!seen.Add(term))
             {
@@ -57,12 +73,14 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
             // A multi-word concept is at most as frequent as its rarest word.
             var rarest = term.Split(' ').Min(word => reader.DocFreq(new Term(TextAnalysis.TextField, word)));
             var idf = Idf(rarest, total);
-            if (alternatives.Length == 0 && IsTypoCandidate(term) && rarest == 0)
+            var isName = !CommonWords.IsCommon(surface);
+            if (alternatives.Length == 0 && rarest == 0 && IsTypoCandidate(term, isName))
             {
-                alternatives = SpellingNeighbours(term, reader);
+                alternatives = SpellingNeighbours(term, reader, isName);
             }
 
-            concepts.Add(new Concept(term, alternatives, idf));
+            var isUnknown = rarest == 0 && alternatives.All(a => a.Any(word => reader.DocFreq(new Term(TextAnalysis.TextField, word)) == 0));
+            concepts.Add(new Concept(term, alternatives, idf, surface, isUnknown && isName));
         }
 
         if (concepts.Count > MaxConcepts)
@@ -74,11 +92,15 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         return new QueryPlan(concepts, BuildQuery(concepts, reader, total), Classify(question));
     }
 
-    /// <summary>Chat has typos: only words the library has never seen, long enough to misspell, not figures.</summary>
-    private static bool IsTypoCandidate(string term) =>
-        term.Length >= MinTypoLength && !term.Contains(' ', StringComparison.Ordinal) && !term.Any(char.IsDigit);
+    /// <summary>
+    /// Chat has typos: only words the library has never seen, long enough to misspell, not figures. Names
+    /// are also spelt differently by different sources (Kum-Sok, Kum-Suk), so shorter names qualify too.
+    /// </summary>
+    private static bool IsTypoCandidate(string term, bool isName) =>
+        term.Length >= (isName ? MinNameVariantLength : MinTypoLength) && !term.Contains(' ', StringComparison.Ordinal) && !term.Any(char.IsDigit);
 
     private const int MinTypoLength = 5;
+    private const int MinNameVariantLength = 3;
     private const int MaxSpellingNeighbours = 3;
 
     /// <summary>
@@ -86,9 +108,14 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
     /// terms with document frequency 0; prefix shorter than the term, bug #941). They become the concept's
     /// alternatives, so they count for coverage at an alternative's weight, never as an exact match.
     /// </summary>
-    private static string[][] SpellingNeighbours(string term, IndexReader reader)
+    /// <remarks>
+    /// A name's variant is another name: for a word that is not ordinary English, neighbours that are
+    /// ordinary words ("raf" → "rat") are not variants of it. Short names get one edit only.
+    /// </remarks>
+    private static string[][] SpellingNeighbours(string term, IndexReader reader, bool isName)
     {
-        var fuzzy = new FuzzyQuery(new Term(TextAnalysis.TextField, term), term.Length >= 8 ? 2 : 1, prefixLength: 1);
+        var edits = term.Length >= 8 ? 2 : 1;
+        var fuzzy = new FuzzyQuery(new Term(TextAnalysis.TextField, term), edits, prefixLength: 1);
         if (fuzzy.Rewrite(reader) is not BooleanQuery rewritten)
         {
             return [];
@@ -97,6 +124,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         return rewritten.Clauses
             .Select(c => c.Query)
             .OfType<TermQuery>()
+            .Where(q => !isName || term.Length >= MinTypoLength || !CommonWords.IsCommon(q.Term.Text))
             .OrderByDescending(q => q.Boost)
             .ThenBy(q => q.Term.Text, StringComparer.Ordinal)
             .Take(MaxSpellingNeighbours)

@@ -28,7 +28,9 @@ internal static class AskCommand
 
             var mode = parse.GetValue(fact) ? QuestionMode.Fact : QuestionMode.Ask;
             var asJson = parse.GetValue(json);
-            services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
+            var host = services.GetRequiredService<IndexHost>();
+            host.Open(CliProgress.ToStderr());
+            CliVectors.Prepare(host, all: false, cancellationToken);
             var answerer = services.GetRequiredService<IQuestionAnswerer>();
 
             if (text == "-")
@@ -51,7 +53,7 @@ internal static class AskCommand
 
             if (parse.GetValue(explain))
             {
-                Explain(services.GetRequiredService<IndexHost>().Require(), text);
+                Explain(host, text);
             }
 
             var single = await answerer.AnswerAsync(new Question(text, QuestionOrigin.Cli, mode), cancellationToken);
@@ -61,14 +63,19 @@ internal static class AskCommand
         return command;
     }
 
-    private static void Explain(PassageIndex index, string question)
+    private static void Explain(IndexHost host, string question)
     {
-        var result = new PassageSearcher(index).Search(question, SearchScope.Global, otherSources: true);
-        Console.Error.WriteLine($"concepts: {result.ConceptCount}");
+        var normalized = Core.Corpus.TextNormalizer.Normalize(question);
+        var vector = host.Semantic.EmbedQuestion(normalized);
+        var result = new PassageSearcher(host.Require(), host.Semantic).Search(normalized, SearchScope.Global, vector, otherSources: true);
+        var unknown = result.UnknownTerms.Count == 0 ? string.Empty : $", unknown names: {string.Join(", ", result.UnknownTerms)} ({result.UnknownShare:P0} of the question)";
+        Console.Error.WriteLine($"concepts: {result.ConceptCount}{unknown}; {(vector is null ? "lexical search" : "hybrid search")}");
         foreach (var e in result.Candidates)
         {
-            Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2} claims {(e.Annotation is null ? 0 : e.Annotation.Length)}");
-            if (ClaimJson.TryDeserialize(e.Annotation, out var claims, out _))
+            var claims = ClaimJson.TryDeserialize(e.Annotation, out var parsed, out _) ? parsed : [];
+            var meaning = e.Dense is { } dense ? $" cosine {dense.PassageCosine:F3} best sentence {dense.BestSentenceCosine:F3}" : string.Empty;
+            Console.Error.WriteLine($"{e.Passage.Id,-40} rank {e.Rank:F3} coverage {e.Coverage:F2} matched {e.MatchedConcepts} bm25 {e.Bm25:F2}{meaning} claims {claims.Count}");
+            if (claims.Count > 0)
             {
                 foreach (var claim in claims)
                 {
@@ -79,7 +86,8 @@ internal static class AskCommand
             for (var s = 0; s < e.Sentences.Count; s++)
             {
                 var (start, length) = e.Sentences[s];
-                Console.Error.WriteLine($"    {e.SentenceScores[s],5:F2} {e.Passage.Text.Substring(start, Math.Min(length, 90))}");
+                var cosine = e.Dense is { } d && s < d.SentenceCosines.Count ? $" {d.SentenceCosines[s]:F3}" : string.Empty;
+                Console.Error.WriteLine($"    {e.SentenceScores[s],5:F2}{cosine} {e.Passage.Text.Substring(start, Math.Min(length, 90))}");
             }
         }
     }

@@ -3,6 +3,7 @@ using HonchoBot.Core;
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Embeddings;
 using HonchoBot.Host.Output;
 using HonchoBot.Host.Serve;
 
@@ -28,6 +29,7 @@ internal static class ChatCommand
             builder.Configuration.AddConfiguration(configuration);
             HonchoServer.ConfigureLogging(builder.Logging, configuration);
             builder.Services.AddHonchoCore(configuration);
+            builder.Services.AddHonchoEmbeddings();
             builder.Services.AddHostedService<QuestionWorkerService>();
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HonchoBot.Core;
+using HonchoBot.Embeddings;
 
 namespace HonchoBot.Host.Cli;
 
@@ -54,6 +55,7 @@ internal static class CliContext
             logging.AddFilter(level => level >= minimumLevel);
         });
         services.AddHonchoCore(configuration);
+        services.AddHonchoEmbeddings();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

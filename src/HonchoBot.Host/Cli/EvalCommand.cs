@@ -36,7 +36,9 @@ internal static class EvalCommand
                 throw new UsageException($"{path.Name}: {ex.Message}");
             }
 
-            services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
+            var host = services.GetRequiredService<IndexHost>();
+            host.Open(CliProgress.ToStderr());
+            CliVectors.Prepare(host, all: true, cancellationToken);
             var report = await EvalRunner.RunAsync(services.GetRequiredService<IQuestionAnswerer>(), questions, cancellationToken);
             if (parse.GetValue(verbose))
             {

@@ -2,6 +2,7 @@ using HonchoBot.Core;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using HonchoBot.Discord;
+using HonchoBot.Embeddings;
 using HonchoBot.Slack;
 using OpenTelemetry.Metrics;
 
@@ -24,6 +25,7 @@ internal static class HonchoServer
         ConfigureLogging(builder.Logging, configuration);
 
         builder.Services.AddHonchoCore(configuration);
+        builder.Services.AddHonchoEmbeddings();
         builder.Services.AddSingleton<IndexStartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());
         builder.Services.AddHostedService<QuestionWorkerService>();

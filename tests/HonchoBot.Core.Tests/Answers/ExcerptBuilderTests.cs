@@ -15,6 +15,36 @@ public sealed class ExcerptBuilderTests
         return new Evidence(passage, new SourceInfo("doc", "Doc"), null, 1, 1, 1, sentences[best], sentences, sentenceScores, 1);
     }
 
+    /// <summary>Evidence ranked by meaning and words: every sentence has a positive fused score.</summary>
+    private static Evidence HybridEvidenceFor(string text, double[] scores)
+    {
+        var passage = new Passage("doc#0", "doc", 0, text, [new PassageSegment(0, "¶1")]);
+        var sentences = passage.Sentences();
+        var best = Array.IndexOf(scores, scores.Max());
+        return new Evidence(passage, new SourceInfo("doc", "Doc"), null, 1, 1, 1, sentences[best], sentences, scores, scores[best], new DenseEvidence(0.7, [.. scores.Select(_ => 0.6)]));
+    }
+
+    [Fact]
+    public void Build_Hybrid_AddsRelevantNeighboursOnBothSidesUpToThreeSentences()
+    {
+        const string text = "Alpha one two three four. Bravo one two three four. Charlie one two three four. Delta one two three four. Echo one two three four.";
+
+        var (excerpt, start) = ExcerptBuilder.Build(HybridEvidenceFor(text, [0.2, 1.2, 2.0, 1.5, 0.3]));
+
+        Assert.Equal("Bravo one two three four. Charlie one two three four. Delta one two three four.", excerpt);
+        Assert.Equal(text.IndexOf("Bravo", StringComparison.Ordinal), start);
+    }
+
+    [Fact]
+    public void Build_Hybrid_LeavesOutNeighboursThatSayLittle()
+    {
+        const string text = "Alpha one two three four. Bravo one two three four. Charlie one two three four.";
+
+        var (excerpt, _) = ExcerptBuilder.Build(HybridEvidenceFor(text, [0.5, 2.0, 0.7]));
+
+        Assert.Equal("Bravo one two three four.", excerpt);
+    }
+
     private static string Sentence(int words, string word) => string.Join(' ', Enumerable.Repeat(word, words)) + ".";
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ExcerptTests(FixtureAnswerer fixture) : IClassFixture<Fixtur
         "Why did both sides keep the Soviet role secret?",
         "Who took the photos of the graves?",
         "Lee Matz",
-        "Pokryshkin’s MiG-15 regiment at Andong",
+        "Stalin’s MiG-15 regiments at Andong",
         "What does hanchō (班長) mean?",
         "Did Stalin approve the invasion of South Korea?",
         "Soviet Red Airforce divisions",

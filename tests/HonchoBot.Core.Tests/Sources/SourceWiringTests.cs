@@ -13,6 +13,7 @@ public sealed class SourceWiringTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddHonchoCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<HonchoBot.Core.Semantic.IEmbedder>(new TestSupport.HashingEmbedder());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

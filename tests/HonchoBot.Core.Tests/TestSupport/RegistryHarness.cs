@@ -70,6 +70,7 @@ internal sealed class RegistryHarness : IDisposable
         services.AddSingleton<IHostResolver>(seams);
         services.AddSingleton<IConnectionDialer>(seams);
         services.AddHonchoCore(configuration);
+        services.AddSingleton<HonchoBot.Core.Semantic.IEmbedder>(new HashingEmbedder());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var harness = new RegistryHarness(provider, dataPath, owns, time);
         if (openIndex)

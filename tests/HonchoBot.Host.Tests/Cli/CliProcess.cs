@@ -7,7 +7,10 @@ internal static class CliProcess
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Run> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<Run> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunAsync(workingDirectory, stdin, semantic: false, args);
+
+    public static async Task<Run> RunAsync(string workingDirectory, string? stdin, bool semantic, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +29,9 @@ internal static class CliProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("Data__Path");
+
+        // Lexical unless a test asks for the model: every process would load it and embed its corpus.
+        start.Environment["Retrieval__Semantic"] = semantic ? "true" : "false";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

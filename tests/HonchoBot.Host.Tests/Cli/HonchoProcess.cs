@@ -73,6 +73,9 @@ internal sealed class HonchoProcess : IDisposable
         start.Environment.Remove("Data__Path");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Lexical unless a test asks for the model (Retrieval__Semantic=true): every process would load it.
+        start.Environment["Retrieval__Semantic"] = "false";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

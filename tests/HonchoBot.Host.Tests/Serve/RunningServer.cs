@@ -38,6 +38,9 @@ internal sealed class RunningServer : IAsyncDisposable
             ["Server:Urls"] = "http://127.0.0.1:0",
             ["Server:ShutdownSeconds"] = "5",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Lexical unless a test turns the model on: each server would load its own copy (0.4 s, 300 MB).
+            ["Retrieval:Semantic"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

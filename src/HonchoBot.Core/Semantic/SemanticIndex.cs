@@ -124,7 +124,25 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
             }
         }
 
-        return QuantizedVector.From(embedder.EmbedQuery(question));
+        try
+        {
+            return QuantizedVector.From(embedder.EmbedQuery(question));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A broken model must not cost the answer: this one is found by its words.
+            LogQuestionFailed(logger, ex);
+            return null;
+        }
+    }
+
+    /// <summary>Loads the model (its first use is slow), so the first question does not wait for it.</summary>
+    public void WarmUp()
+    {
+        if (IsEnabled)
+        {
+            _ = embedder.EmbedQuery("warm up");
+        }
     }
 
     /// <summary>The passages nearest in meaning that the scope may see, best first.</summary>
@@ -308,6 +326,9 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
 
         _work.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedding a question failed; answering by words only")]
+    private static partial void LogQuestionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vector store compacted: {Dropped} vectors of passages no longer in the library dropped")]
     private static partial void LogCompacted(ILogger logger, int dropped);

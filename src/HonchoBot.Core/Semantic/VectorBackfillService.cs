@@ -31,6 +31,15 @@ public sealed partial class VectorBackfillService(IndexHost indexHost, ILogger<V
 
         try
         {
+            // Loading the model takes a moment: do it now, not on the first question.
+            try
+            {
+                semantic.WarmUp();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
             while (!indexHost.IsReady)
             {
                 await Task.Delay(ReadyPoll, time, stoppingToken);

@@ -18,7 +18,8 @@ internal static class HealthEndpoints
 }
 
 /// <summary>The <c>/readyz</c> body: what is and is not ready, and why.</summary>
-internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<ConnectionReport> Connections)
+/// <param name="Vectors">How much of the library the semantic layer covers; missing vectors never make the service unready.</param>
+internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<ConnectionReport> Connections, VectorReport Vectors)
 {
     public static Readiness Check(IndexHost index, IndexStartupService startup, IEnumerable<IConnectionHealth> connections)
     {
@@ -27,7 +28,26 @@ internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<Connect
 
         // Retrying counts as ready (DESIGN.md "Readiness"): the adapter is working on it; a fatal stop is not.
         var ready = index.IsReady && connections.All(c => c.State is ConnectionState.Connected or ConnectionState.Retrying);
-        return new Readiness(ready, indexState, reports);
+        return new Readiness(ready, indexState, reports, VectorReport.Of(index));
+    }
+}
+
+/// <summary>
+/// Vector coverage: <c>off</c> (lexical only), <c>filling</c> (answers are lexical for passages without vectors
+/// while they are made in the background) or <c>complete</c>.
+/// </summary>
+internal sealed record VectorReport(string State, string? Model, int Embedded, int Passages, double Coverage)
+{
+    public static VectorReport Of(IndexHost index)
+    {
+        var semantic = index.Semantic;
+        if (!semantic.IsEnabled)
+        {
+            return new VectorReport("off", null, 0, 0, 0);
+        }
+
+        var coverage = semantic.Coverage;
+        return new VectorReport(coverage.IsComplete ? "complete" : "filling", semantic.ModelId, coverage.Embedded, coverage.Passages, Math.Round(coverage.Share, 4));
     }
 }
 

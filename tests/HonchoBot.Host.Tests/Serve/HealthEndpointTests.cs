@@ -152,4 +152,34 @@ public sealed class HealthEndpointTests
             File.Delete(blocker);
         }
     }
+
+    [Fact]
+    public async Task Readyz_reports_vector_coverage_and_the_background_filler_completes_it()
+    {
+        await using var server = await RunningServer.StartAsync(Corpus, new Dictionary<string, string?> { ["Retrieval:Semantic"] = "true" });
+        await server.WaitUntilReadyAsync();
+
+        await Wait.UntilAsync(
+            async () => (await ReadyzAsync(server)).Body.GetProperty("vectors").GetProperty("state").GetString() == "complete",
+            "vectors complete",
+            TimeSpan.FromSeconds(60));
+
+        var (status, body) = await ReadyzAsync(server);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var vectors = body.GetProperty("vectors");
+        Assert.StartsWith("snowflake-arctic-embed-xs", vectors.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.True(vectors.GetProperty("passages").GetInt32() > 20);
+        Assert.Equal(vectors.GetProperty("passages").GetInt32(), vectors.GetProperty("embedded").GetInt32());
+    }
+
+    [Fact]
+    public async Task Readyz_says_vectors_are_off_when_the_semantic_layer_is_off()
+    {
+        await using var server = await RunningServer.StartAsync(Corpus);
+        await server.WaitUntilReadyAsync();
+
+        var (_, body) = await ReadyzAsync(server);
+
+        Assert.Equal("off", body.GetProperty("vectors").GetProperty("state").GetString());
+    }
 }

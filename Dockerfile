@@ -7,11 +7,13 @@ WORKDIR /src
 # Restore with only the project files, so this layer is cached until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig HonchoBot.sln ./
 COPY src/HonchoBot.Core/HonchoBot.Core.csproj src/HonchoBot.Core/
+COPY src/HonchoBot.Embeddings/HonchoBot.Embeddings.csproj src/HonchoBot.Embeddings/
 COPY src/HonchoBot.Discord/HonchoBot.Discord.csproj src/HonchoBot.Discord/
 COPY src/HonchoBot.Slack/HonchoBot.Slack.csproj src/HonchoBot.Slack/
 COPY src/HonchoBot.Host/HonchoBot.Host.csproj src/HonchoBot.Host/
 COPY tests/Directory.Build.props tests/xunit.runner.json tests/
 COPY tests/HonchoBot.Core.Tests/HonchoBot.Core.Tests.csproj tests/HonchoBot.Core.Tests/
+COPY tests/HonchoBot.Embeddings.Tests/HonchoBot.Embeddings.Tests.csproj tests/HonchoBot.Embeddings.Tests/
 COPY tests/HonchoBot.Discord.Tests/HonchoBot.Discord.Tests.csproj tests/HonchoBot.Discord.Tests/
 COPY tests/HonchoBot.Slack.Tests/HonchoBot.Slack.Tests.csproj tests/HonchoBot.Slack.Tests/
 COPY tests/HonchoBot.Host.Tests/HonchoBot.Host.Tests.csproj tests/HonchoBot.Host.Tests/
@@ -21,7 +23,8 @@ RUN dotnet restore HonchoBot.sln
 COPY . .
 RUN dotnet build HonchoBot.sln -c Release --no-restore
 RUN dotnet test HonchoBot.sln -c Release --no-build
-RUN dotnet publish src/HonchoBot.Host/HonchoBot.Host.csproj -c Release --no-build -o /app
+# For linux-x64 only: the embedding runtime ships native libraries for every platform otherwise (about 260 MB).
+RUN dotnet publish src/HonchoBot.Host/HonchoBot.Host.csproj -c Release -r linux-x64 --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

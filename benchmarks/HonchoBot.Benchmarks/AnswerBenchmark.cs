@@ -11,7 +11,28 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Benchmarks;
 
+/// <summary>How the semantic layer runs in a benchmark.</summary>
+internal enum VectorMode
+{
+    /// <summary>Off: lexical answers only, no model loaded.</summary>
+    None,
+
+    /// <summary>
+    /// Questions embedded by the real model; passages and sentences get deterministic random unit vectors of the
+    /// model's shape, because embedding 100,000 passages for real takes the better part of an hour here. The
+    /// work per question (scan, cosines, fusion) is the same as with real vectors.
+    /// </summary>
+    Synthetic,
+
+    /// <summary>Everything embedded by the real model.</summary>
+    Real,
+}
+
 internal sealed record BenchmarkResult(
+    VectorMode Vectors,
+    double EmbedSeconds,
+    long VectorBytes,
+    long IndexBytes,
     int Passages,
     double BuildSeconds,
     double PassagesPerSecond,
@@ -23,8 +44,10 @@ internal sealed record BenchmarkResult(
     long WorkingSetMb)
 {
     public string Format() => string.Create(CultureInfo.InvariantCulture, $"""
-        passages            {Passages:N0}
+        passages            {Passages:N0}  (vectors: {Vectors})
         index build         {BuildSeconds:F1} s  ({PassagesPerSecond:N0} passages/s, including commit)
+        embedding           {EmbedSeconds:F1} s  ({(EmbedSeconds > 0 ? Passages / EmbedSeconds : 0):N0} passages/s with their sentences)
+        on disk             index {IndexBytes / 1048576.0:F0} MB, vectors {VectorBytes / 1048576.0:F0} MB
         answer (elapsedMs)  p50 {AnswerP50:F2} ms  p99 {AnswerP99:F2} ms  ({AnsweredShare:P0} answered)
         plain BM25 top-10   p50 {BaselineP50:F2} ms  p99 {BaselineP99:F2} ms
         p50 ratio           {AnswerP50 / BaselineP50:F2}x
@@ -34,7 +57,7 @@ internal sealed record BenchmarkResult(
 
 internal static class AnswerBenchmark
 {
-    public static BenchmarkResult Run(int passages, int questionCount)
+    public static BenchmarkResult Run(int passages, int questionCount, VectorMode vectors)
     {
         var data = Directory.CreateTempSubdirectory("honcho-bench-");
         try
@@ -48,12 +71,22 @@ internal static class AnswerBenchmark
             var (index, report) = PassageIndex.Open(data.FullName, load, SynonymList.Default, annotator);
             var build = watch.Elapsed.TotalSeconds;
 
+            using var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: Environment.ProcessorCount);
+            IEmbedder embedder = vectors switch
+            {
+                VectorMode.None => new LexicalOnly(),
+                VectorMode.Synthetic => new SyntheticEmbedder(model!),
+                _ => model!,
+            };
             using var host = new IndexHost(
                 Options.Create(new DataOptions { Path = data.FullName }),
                 Options.Create(new CorpusOptions()),
-                new SemanticIndex(new LexicalOnly(), Options.Create(new RetrievalOptions { Semantic = false }), NullLogger<SemanticIndex>.Instance),
+                new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
                 NullLogger<IndexHost>.Instance);
-            host.Adopt(index);
+            host.Adopt(index, data.FullName);
+            watch.Restart();
+            host.Semantic.EmbedAll(new ConsoleProgress(), CancellationToken.None, batchPassages: 16);
+            var embed = vectors == VectorMode.None ? 0 : watch.Elapsed.TotalSeconds;
             var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
             var searcher = new PassageSearcher(index);
             var questions = corpus.Questions(questionCount);
@@ -80,6 +113,10 @@ internal static class AnswerBenchmark
             }
 
             return new BenchmarkResult(
+                vectors,
+                embed,
+                host.Semantic.SizeOnDisk,
+                DirectorySize(Path.Combine(data.FullName, "index")),
                 report.Passages,
                 build,
                 report.Passages / build,
@@ -96,11 +133,61 @@ internal static class AnswerBenchmark
         }
     }
 
+    private static long DirectorySize(string path) =>
+        Directory.Exists(path) ? Directory.GetFiles(path).Sum(f => new FileInfo(f).Length) : 0;
+
     private static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
+}
+
+/// <summary>Embedding progress on stderr, every 5 %.</summary>
+internal sealed class ConsoleProgress : IProgress<IndexProgress>
+{
+    private int _lastPercent = -1;
+
+    public void Report(IndexProgress value)
+    {
+        var percent = value.Total == 0 ? 100 : value.Done * 100 / value.Total;
+        if (percent / 5 != _lastPercent / 5)
+        {
+            _lastPercent = percent;
+            Console.Error.WriteLine($"{value.Phase}: {value.Done:N0}/{value.Total:N0}");
+        }
+    }
+}
+
+/// <summary>
+/// Real question vectors, synthetic passage and sentence vectors: unit vectors of the model's length drawn
+/// from a generator seeded by the text, so runs are repeatable (see <see cref="VectorMode.Synthetic"/>).
+/// </summary>
+internal sealed class SyntheticEmbedder(IEmbedder model) : IEmbedder
+{
+    public string ModelId => "synthetic-" + model.Dimensions;
+
+    public int Dimensions => model.Dimensions;
+
+    public RelevanceScale Relevance => model.Relevance;
+
+    public float[] EmbedQuery(string question) => model.EmbedQuery(question);
+
+    public IReadOnlyList<float[]> EmbedDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        [.. texts.Select(text =>
+        {
+            var random = new Random(StringComparer.Ordinal.GetHashCode(text) ^ text.Length);
+            var vector = new float[Dimensions];
+            var norm = 0.0;
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] = (float)((random.NextDouble() * 2) - 1);
+                norm += vector[i] * vector[i];
+            }
+
+            var scale = (float)(1 / Math.Sqrt(norm));
+            return vector.Select(v => v * scale).ToArray();
+        })];
 }
 
 /// <summary>The lexical benchmark loads no model: the semantic layer is off.</summary>

@@ -7,9 +7,13 @@ using HonchoBot.Benchmarks;
 // plain Lucene.Net BM25 top-10 search on the same index, in the same run.
 //
 //   dotnet run -c Release --project benchmarks/HonchoBot.Benchmarks -- [--sizes 10000,100000] [--questions 500]
+//   --vectors none|synthetic|real: the semantic layer off (default), on with synthetic passage vectors, or real.
+//   --embedding N: the model alone: question-embedding latency, and N passages embedded with their sentences.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
+var vectors = VectorMode.None;
+var embedding = 0;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +23,12 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--questions":
             questions = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--vectors":
+            vectors = Enum.Parse<VectorMode>(args[++i], ignoreCase: true);
+            break;
+        case "--embedding":
+            embedding = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         case "--smoke":
             sizes = [2_000];
@@ -31,9 +41,15 @@ for (var i = 0; i < args.Length; i++)
 }
 
 Console.WriteLine($"HonchoBot answer benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+if (embedding > 0)
+{
+    Console.WriteLine(EmbeddingBenchmark.Run(embedding, questions));
+    return 0;
+}
+
 foreach (var size in sizes)
 {
-    var result = AnswerBenchmark.Run(size, questions);
+    var result = AnswerBenchmark.Run(size, questions, vectors);
     Console.WriteLine(result.Format());
 }
 

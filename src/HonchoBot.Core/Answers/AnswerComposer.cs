@@ -16,6 +16,9 @@ public static class AnswerComposer
     /// <summary>Ranked by meaning and words: further citations must score at least this share of the best one.</summary>
     private const double RelativeRank = 0.6;
 
+    /// <summary>Ranked by meaning, a passage from a source not yet cited is preferred when it scores this share of the next one.</summary>
+    private const double OtherSourceRank = 0.9;
+
     public const int MaxCitations = 3;
 
     public const string NoConceptsMessage =
@@ -85,11 +88,13 @@ public static class AnswerComposer
             .ToList();
         var chosen = new List<(Evidence Evidence, (string Text, int Start) Excerpt)> { (best, ExcerptBuilder.Build(best)) };
 
-        // A relevant passage from a source not yet cited goes first; then the rest by rank.
+        // A relevant passage from a source not yet cited goes first (ranked by meaning: when it is nearly as good as
+        // the next passage); then the rest by rank.
         while (chosen.Count < max)
         {
-            var next = relevant.FirstOrDefault(e => chosen.TrueForAll(c => c.Evidence.Source.Id != e.Source.Id))
-                ?? relevant.FirstOrDefault();
+            var top = relevant.FirstOrDefault();
+            var other = relevant.FirstOrDefault(e => chosen.TrueForAll(c => c.Evidence.Source.Id != e.Source.Id));
+            var next = other is not null && (best.Dense is null || other.Rank >= top!.Rank * OtherSourceRank) ? other : top;
             if (next is null)
             {
                 break;

@@ -75,13 +75,16 @@ public sealed partial class IndexHost(
         }
     }
 
-    /// <summary>Serves an index built elsewhere (benchmarks, tests); the host disposes it.</summary>
-    internal void Adopt(PassageIndex index)
+    /// <summary>
+    /// Serves an index built elsewhere (benchmarks, tests); the host disposes it. Vectors are kept in
+    /// <paramref name="vectorDirectory"/>'s store, or in memory when it is null.
+    /// </summary>
+    internal void Adopt(PassageIndex index, string? vectorDirectory = null)
     {
         lock (_openLock)
         {
             _index?.Dispose();
-            semantic.Attach(index, dataDirectory: null);
+            semantic.Attach(index, vectorDirectory);
             _index = index;
         }
     }

@@ -7,8 +7,9 @@ namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
 /// Owns the process's <see cref="PassageIndex"/>: loads the corpus (shipped directories plus the data
-/// directory's <c>sources/</c>), opens or rebuilds the index, attaches the semantic layer to it, and says
-/// whether it is ready.
+/// directory's <c>sources/</c>), opens or rebuilds the index, says whether it is ready, and attaches the
+/// semantic layer to it when asked (<see cref="AttachSemantic"/>: it reads every passage's key, so
+/// it is not on the way to readiness).
 /// </summary>
 public sealed partial class IndexHost(
     IOptions<DataOptions> data,
@@ -19,6 +20,7 @@ public sealed partial class IndexHost(
 {
     private readonly System.Threading.Lock _openLock = new();
     private volatile PassageIndex? _index;
+    private string? _vectorPath;
 
     /// <summary>The open index, or null while it is being built.</summary>
     public PassageIndex? Current => _index;
@@ -69,7 +71,7 @@ public sealed partial class IndexHost(
                 LogRebuilt(logger, report.RebuildReason ?? "unknown", report.Passages, report.Elapsed.TotalMilliseconds);
             }
 
-            semantic.Attach(index, DataPath);
+            _vectorPath = DataPath;
             _index = index;
             return report;
         }
@@ -84,8 +86,29 @@ public sealed partial class IndexHost(
         lock (_openLock)
         {
             _index?.Dispose();
-            semantic.Attach(index, vectorDirectory);
+            _vectorPath = vectorDirectory;
             _index = index;
+            semantic.Attach(index, vectorDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Attaches the semantic layer to the open index (idempotent): loads the stored vectors of its passages
+    /// and queues the others for embedding. Until then, answers are lexical.
+    /// </summary>
+    public void AttachSemantic()
+    {
+        PassageIndex? index;
+        string? vectorPath;
+        lock (_openLock)
+        {
+            index = _index;
+            vectorPath = _vectorPath;
+        }
+
+        if (index is not null)
+        {
+            semantic.Attach(index, vectorPath);
         }
     }
 

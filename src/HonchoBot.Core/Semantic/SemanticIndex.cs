@@ -22,6 +22,7 @@ public readonly record struct VectorCoverage(int Embedded, int Passages)
 public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<RetrievalOptions> options, ILogger<SemanticIndex> logger) : IDisposable
 {
     private readonly System.Threading.Lock _lock = new();
+    private readonly System.Threading.Lock _attachLock = new();
     private readonly Dictionary<string, IndexedPassage> _live = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedPassage> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _work = new(0, 1);
@@ -61,15 +62,40 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
         }
     }
 
+    /// <summary>True once following an index.</summary>
+    public bool IsAttached
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _index is not null;
+            }
+        }
+    }
+
     /// <summary>
-    /// Starts following an index: loads the stored vectors of its live passages and queues the rest for
-    /// embedding. <paramref name="dataDirectory"/> null keeps vectors in memory (in-memory indexes).
+    /// Starts following an index (nothing to do when it already follows this one): loads the stored vectors
+    /// of its live passages and queues the rest for embedding. <paramref name="dataDirectory"/> null keeps
+    /// vectors in memory (in-memory indexes).
     /// </summary>
     public void Attach(PassageIndex index, string? dataDirectory)
     {
-        if (!IsEnabled)
+        // One attach at a time; the slow part (reading every passage's key) runs outside the answer-path lock.
+        lock (_attachLock)
         {
-            return;
+            AttachLocked(index, dataDirectory);
+        }
+    }
+
+    private void AttachLocked(PassageIndex index, string? dataDirectory)
+    {
+        lock (_lock)
+        {
+            if (!IsEnabled || ReferenceEquals(_index, index))
+            {
+                return;
+            }
         }
 
         var passages = index.LivePassages();

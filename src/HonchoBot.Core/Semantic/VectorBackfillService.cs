@@ -45,6 +45,8 @@ public sealed partial class VectorBackfillService(IndexHost indexHost, ILogger<V
                 await Task.Delay(ReadyPoll, time, stoppingToken);
             }
 
+            indexHost.AttachSemantic();
+
             var lastReport = time.GetTimestamp();
             while (!stoppingToken.IsCancellationRequested)
             {

@@ -21,6 +21,7 @@ internal static class CliVectors
             return;
         }
 
+        host.AttachSemantic();
         var coverage = semantic.Coverage;
         var missing = coverage.Passages - coverage.Embedded;
         if (missing == 0)

@@ -33,8 +33,9 @@ internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<Connect
 }
 
 /// <summary>
-/// Vector coverage: <c>off</c> (lexical only), <c>filling</c> (answers are lexical for passages without vectors
-/// while they are made in the background) or <c>complete</c>.
+/// Vector coverage: <c>off</c> (lexical only), <c>loading</c> (stored vectors being read after start),
+/// <c>filling</c> (answers are lexical for passages without vectors while they are made in the background)
+/// or <c>complete</c>.
 /// </summary>
 internal sealed record VectorReport(string State, string? Model, int Embedded, int Passages, double Coverage)
 {
@@ -44,6 +45,11 @@ internal sealed record VectorReport(string State, string? Model, int Embedded, i
         if (!semantic.IsEnabled)
         {
             return new VectorReport("off", null, 0, 0, 0);
+        }
+
+        if (!semantic.IsAttached)
+        {
+            return new VectorReport("loading", semantic.ModelId, 0, 0, 0);
         }
 
         var coverage = semantic.Coverage;

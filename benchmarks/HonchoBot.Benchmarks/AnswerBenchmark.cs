@@ -11,6 +11,16 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Benchmarks;
 
+/// <summary>Which questions a benchmark asks.</summary>
+internal enum QuestionGenerator
+{
+    /// <summary>Domain questions: a wh-word, units, places, aircraft, a rare word.</summary>
+    Domain,
+
+    /// <summary>Chat-style questions of the corpus's most common words, and very short ones.</summary>
+    Common,
+}
+
 /// <summary>How the semantic layer runs in a benchmark.</summary>
 internal enum VectorMode
 {
@@ -29,6 +39,7 @@ internal enum VectorMode
 }
 
 internal sealed record BenchmarkResult(
+    QuestionGenerator Generator,
     VectorMode Vectors,
     double EmbedSeconds,
     long VectorBytes,
@@ -44,7 +55,7 @@ internal sealed record BenchmarkResult(
     long WorkingSetMb)
 {
     public string Format() => string.Create(CultureInfo.InvariantCulture, $"""
-        passages            {Passages:N0}  (vectors: {Vectors})
+        passages            {Passages:N0}  (vectors: {Vectors}, questions: {Generator})
         index build         {BuildSeconds:F1} s  ({PassagesPerSecond:N0} passages/s, including commit)
         embedding           {EmbedSeconds:F1} s  ({(EmbedSeconds > 0 ? Passages / EmbedSeconds : 0):N0} passages/s with their sentences)
         on disk             index {IndexBytes / 1048576.0:F0} MB, vectors {VectorBytes / 1048576.0:F0} MB
@@ -57,7 +68,7 @@ internal sealed record BenchmarkResult(
 
 internal static class AnswerBenchmark
 {
-    public static BenchmarkResult Run(int passages, int questionCount, VectorMode vectors)
+    public static IReadOnlyList<BenchmarkResult> Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
     {
         var data = Directory.CreateTempSubdirectory("honcho-bench-");
         try
@@ -89,48 +100,60 @@ internal static class AnswerBenchmark
             var embed = vectors == VectorMode.None ? 0 : watch.Elapsed.TotalSeconds;
             var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
             var searcher = new PassageSearcher(index);
-            var questions = corpus.Questions(questionCount);
-
-            // Warm-up: JIT, caches, first reader open.
-            foreach (var question in questions.Take(50))
+            var results = new List<BenchmarkResult>();
+            foreach (var generator in generators)
             {
-                answerer.AnswerNow(Question.FromCli(question));
-                searcher.SearchBaseline(question, 10);
+                var questions = generator == QuestionGenerator.Common ? corpus.CommonWordQuestions(questionCount) : corpus.Questions(questionCount);
+                var (answerTimes, baselineTimes, answered) = Ask(answerer, searcher, questions);
+                results.Add(new BenchmarkResult(
+                    generator,
+                    vectors,
+                    embed,
+                    host.Semantic.SizeOnDisk,
+                    DirectorySize(Path.Combine(data.FullName, "index")),
+                    report.Passages,
+                    build,
+                    report.Passages / build,
+                    Percentile(answerTimes, 0.50),
+                    Percentile(answerTimes, 0.99),
+                    Percentile(baselineTimes, 0.50),
+                    Percentile(baselineTimes, 0.99),
+                    answered / (double)questions.Count,
+                    Environment.WorkingSet / (1024 * 1024)));
             }
 
-            var answered = 0;
-            var answerTimes = new List<double>(questions.Count);
-            var baselineTimes = new List<double>(questions.Count);
-            foreach (var question in questions)
-            {
-                var answer = answerer.AnswerNow(Question.FromCli(question));
-                answerTimes.Add(answer.ElapsedMs);
-                answered += answer.Status == AnswerStatus.Answered ? 1 : 0;
-
-                var started = Stopwatch.GetTimestamp();
-                searcher.SearchBaseline(question, 10);
-                baselineTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-
-            return new BenchmarkResult(
-                vectors,
-                embed,
-                host.Semantic.SizeOnDisk,
-                DirectorySize(Path.Combine(data.FullName, "index")),
-                report.Passages,
-                build,
-                report.Passages / build,
-                Percentile(answerTimes, 0.50),
-                Percentile(answerTimes, 0.99),
-                Percentile(baselineTimes, 0.50),
-                Percentile(baselineTimes, 0.99),
-                answered / (double)questions.Count,
-                Environment.WorkingSet / (1024 * 1024));
+            return results;
         }
         finally
         {
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>50 warm-up questions (JIT, caches), then every question timed, answer and baseline in turn.</summary>
+    private static (List<double> Answers, List<double> Baseline, int Answered) Ask(QuestionAnswerer answerer, PassageSearcher searcher, IReadOnlyList<string> questions)
+    {
+        foreach (var question in questions.Take(50))
+        {
+            answerer.AnswerNow(Question.FromCli(question));
+            searcher.SearchBaseline(question, 10);
+        }
+
+        var answered = 0;
+        var answerTimes = new List<double>(questions.Count);
+        var baselineTimes = new List<double>(questions.Count);
+        foreach (var question in questions)
+        {
+            var answer = answerer.AnswerNow(Question.FromCli(question));
+            answerTimes.Add(answer.ElapsedMs);
+            answered += answer.Status == AnswerStatus.Answered ? 1 : 0;
+
+            var started = Stopwatch.GetTimestamp();
+            searcher.SearchBaseline(question, 10);
+            baselineTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return (answerTimes, baselineTimes, answered);
     }
 
     private static long DirectorySize(string path) =>

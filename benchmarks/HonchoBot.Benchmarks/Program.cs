@@ -7,12 +7,14 @@ using HonchoBot.Benchmarks;
 // plain Lucene.Net BM25 top-10 search on the same index, in the same run.
 //
 //   dotnet run -c Release --project benchmarks/HonchoBot.Benchmarks -- [--sizes 10000,100000] [--questions 500]
+//   --questions-from domain|common: one question generator (default: both, on the same index).
 //   --vectors none|synthetic|real: the semantic layer off (default), on with synthetic passage vectors, or real.
 //   --embedding N: the model alone: question-embedding latency, and N passages embedded with their sentences.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
 var vectors = VectorMode.None;
+var generators = new List<QuestionGenerator> { QuestionGenerator.Domain, QuestionGenerator.Common };
 var embedding = 0;
 for (var i = 0; i < args.Length; i++)
 {
@@ -26,6 +28,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--vectors":
             vectors = Enum.Parse<VectorMode>(args[++i], ignoreCase: true);
+            break;
+        case "--questions-from":
+            generators = [Enum.Parse<QuestionGenerator>(args[++i], ignoreCase: true)];
             break;
         case "--embedding":
             embedding = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -49,8 +54,10 @@ if (embedding > 0)
 
 foreach (var size in sizes)
 {
-    var result = AnswerBenchmark.Run(size, questions, vectors);
-    Console.WriteLine(result.Format());
+    foreach (var result in AnswerBenchmark.Run(size, questions, vectors, generators))
+    {
+        Console.WriteLine(result.Format());
+    }
 }
 
 return 0;

@@ -44,6 +44,22 @@ internal sealed class SyntheticCorpus(int seed)
             _ => $"What {Pick(Rare)} {Pick(Nouns)} of {Pick(Places)} {Pick(Verbs)} the {Pick(Aircraft)}?",
         })).ToList();
 
+    /// <summary>
+    /// A second, independent generator that does not flatter: chat-style questions built from the corpus's most
+    /// frequent words ("What about the regular pilots?", "losses?"), and very short ones. Common words walk long
+    /// postings lists and match nearly every passage a little, which is where tail latency comes from.
+    /// </summary>
+    public IReadOnlyList<string> CommonWordQuestions(int count) =>
+        Enumerable.Range(0, count).Select(_ => _random.Next(6) switch
+        {
+            0 => $"What about the {Pick(Nouns)}?",
+            1 => $"What about {Pick(Verbs)} {Pick(Places)}?",
+            2 => $"{Pick(Nouns)}?",
+            3 => $"{Pick(Verbs)} {Pick(Nouns)} {Pick(Common)} {Pick(Units)}",
+            4 => $"Tell me about the {Pick(Nouns)} and the {Pick(Nouns)} {Pick(Fillers)}",
+            _ => $"{Pick(Aircraft)} {Pick(Nouns)} in {1950 + _random.Next(4)}",
+        }).ToList();
+
     private string Pick(string value) => value;
 
     private string Pick(string[] values) => values[_random.Next(values.Length)];

@@ -20,7 +20,11 @@ internal static class PassageDocuments
     /// <summary>Bump when the fields change: the index records it and rebuilds on a mismatch.</summary>
     public const string Layout = "doc-2";
 
-    public static Document ToDocument(Passage passage, string sourceJson, string? claimsJson, string community)
+    /// <summary>
+    /// The passage as a Lucene document. Its text is analysed once (<paramref name="tokens"/>): the text field
+    /// indexes those tokens, the prefix field their first letters, and the text itself is stored.
+    /// </summary>
+    public static Document ToDocument(Passage passage, IReadOnlyList<AnalyzedToken> tokens, string sourceJson, string? claimsJson, string community)
     {
         var document = new Document
         {
@@ -28,8 +32,9 @@ internal static class PassageDocuments
             new StringField(SourceIdField, passage.SourceId, Field.Store.YES),
             new StringField(CommunityField, community, Field.Store.YES),
             new StoredField(VectorKeyField, Semantic.PassageVectorKey.ToHex(Semantic.PassageVectorKey.Of(passage.Text))),
-            new TextField(TextAnalysis.TextField, passage.Text, Field.Store.YES),
-            new TextField(TextAnalysis.PrefixField, passage.Text, Field.Store.NO),
+            new TextField(TextAnalysis.TextField, new TokenListStream(tokens)),
+            new StoredField(TextAnalysis.TextField, passage.Text),
+            new TextField(TextAnalysis.PrefixField, new TokenListStream(tokens, TextAnalysis.PrefixLength)),
             new StoredField(SegmentsField, EncodeSegments(passage.Segments)),
             new StoredField(SourceField, sourceJson),
         };

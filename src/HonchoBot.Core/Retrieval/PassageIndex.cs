@@ -38,6 +38,7 @@ public sealed class PassageIndex : IDisposable
     private readonly IndexOwnerLock? _ownerLock;
     private readonly IndexWriter? _writer;
     private readonly System.Threading.Lock _writeLock = new();
+    private readonly System.Threading.Lock _progressLock = new();
     private readonly IPassageAnnotator? _annotator;
     private readonly Dictionary<string, string> _indexedHashes;
 
@@ -183,7 +184,8 @@ public sealed class PassageIndex : IDisposable
         {
             Similarity = new BM25Similarity(),
             OpenMode = mode,
-            RAMBufferSizeMB = 64,
+            // Fewer, larger segment flushes while a whole library is indexed.
+            RAMBufferSizeMB = 256,
         };
 
     /// <summary>Reads the last commit's data; a reason to rebuild when it is missing, corrupt or of another schema.</summary>
@@ -233,20 +235,26 @@ public sealed class PassageIndex : IDisposable
             }
 
             var pending = corpus.Documents.Where(d => !_indexedHashes.TryGetValue(d.Info.Id, out var hash) || hash != d.ContentHash).ToList();
-            var done = 0;
-            foreach (var document in pending)
-            {
-                if (_indexedHashes.ContainsKey(document.Info.Id))
-                {
-                    updated++;
-                }
-                else
-                {
-                    added++;
-                }
+            updated = pending.Count(d => _indexedHashes.ContainsKey(d.Info.Id));
+            added = pending.Count - updated;
 
-                WriteSource(writer, document);
-                progress?.Report(new IndexProgress(++done, pending.Count, "indexing sources"));
+            // Sources are prepared (chunked, analysed, claims extracted) on every core; the writer takes
+            // documents from several threads at once. Each source is still one block.
+            var done = 0;
+            var hashes = new System.Collections.Concurrent.ConcurrentBag<(string Id, string Hash)>();
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document =>
+            {
+                AddSource(writer, document, Prepare(document));
+                hashes.Add((document.Info.Id, document.ContentHash));
+                var count = Interlocked.Increment(ref done);
+                lock (_progressLock)
+                {
+                    progress?.Report(new IndexProgress(count, pending.Count, "indexing sources"));
+                }
+            });
+            foreach (var (id, hash) in hashes)
+            {
+                _indexedHashes[id] = hash;
             }
 
             if (added + updated + removed > 0 || rebuildReason is not null)
@@ -388,16 +396,33 @@ public sealed class PassageIndex : IDisposable
 
     private IReadOnlyList<Passage> WriteSource(IndexWriter writer, SourceDocument document)
     {
+        var prepared = Prepare(document);
+        AddSource(writer, document, prepared);
+        _indexedHashes[document.Info.Id] = document.ContentHash;
+        return prepared.Passages;
+    }
+
+    /// <summary>A source cut into passages and turned into Lucene documents: the CPU-bound part of indexing.</summary>
+    private (IReadOnlyList<Passage> Passages, List<Lucene.Net.Documents.Document> Documents) Prepare(SourceDocument document)
+    {
         var passages = PassageChunker.Chunk(document);
         var sourceJson = PassageDocuments.SourceJson(document.Info);
         var community = document.Info.CommunityId ?? PassageDocuments.GlobalCommunity;
-        HasCommunitySources |= document.Info.CommunityId is not null;
-        var docs = passages.Select(p => PassageDocuments.ToDocument(p, sourceJson, _annotator?.Annotate(p.Text), community));
+        var docs = passages
+            .Select(p => PassageDocuments.ToDocument(p, Analysis.AnalyzeText(p.Text), sourceJson, _annotator?.Annotate(p.Text), community))
+            .ToList();
+        return (passages, docs);
+    }
 
-        // One block: searchers never see a half-replaced source (lucene-notes.md §1.2).
-        writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), docs);
-        _indexedHashes[document.Info.Id] = document.ContentHash;
-        return passages;
+    private void AddSource(IndexWriter writer, SourceDocument document, (IReadOnlyList<Passage> Passages, List<Lucene.Net.Documents.Document> Documents) prepared)
+    {
+        if (document.Info.CommunityId is not null)
+        {
+            HasCommunitySources = true;
+        }
+
+        // One block: searchers never see a half-replaced source.
+        writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), prepared.Documents);
     }
 
     private void CommitLocked(IndexWriter writer)

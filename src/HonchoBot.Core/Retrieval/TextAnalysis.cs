@@ -33,17 +33,14 @@ internal sealed partial class TextAnalysis : IDisposable
 
     private readonly ChainAnalyzer _base;
     private readonly ChainAnalyzer _text;
-    private readonly ChainAnalyzer _prefix;
 
     public TextAnalysis(SynonymList synonyms)
     {
         Synonyms = synonyms;
-        _base = new ChainAnalyzer(stopWords: null, synonyms: null, prefixLength: 0);
+        _base = new ChainAnalyzer(stopWords: null, synonyms: null);
         var canonical = BuildCanonicalMap(synonyms);
-        _text = new ChainAnalyzer(null, canonical, 0, stackFamilies: true);
-        _prefix = new ChainAnalyzer(null, canonical, PrefixLength, stackFamilies: true);
-        Query = new ChainAnalyzer(LoadStopWords(), canonical, 0);
-        Index = new PerFieldAnalyzerWrapper(_text, new Dictionary<string, Analyzer> { [PrefixField] = _prefix });
+        _text = new ChainAnalyzer(null, canonical, stackFamilies: true);
+        Query = new ChainAnalyzer(LoadStopWords(), canonical);
         Related = BuildRelated(synonyms);
         Version_ = $"{ChainVersion}:{synonyms.Hash}";
     }
@@ -51,8 +48,11 @@ internal sealed partial class TextAnalysis : IDisposable
     /// <summary>The synonym list this chain was built from.</summary>
     public SynonymList Synonyms { get; }
 
-    /// <summary>Per-field analyzer for indexing passages.</summary>
-    public Analyzer Index { get; }
+    /// <summary>
+    /// The index chain. Passages are analysed with it once (<see cref="AnalyzeText"/>) and arrive at the writer
+    /// as token lists for both indexed fields; the writer is configured with it all the same.
+    /// </summary>
+    public Analyzer Index => _text;
 
     /// <summary>The <see cref="TextField"/> chain plus the question-word stop list.</summary>
     public Analyzer Query { get; }
@@ -157,9 +157,7 @@ internal sealed partial class TextAnalysis : IDisposable
     {
         _base.Dispose();
         _text.Dispose();
-        _prefix.Dispose();
         Query.Dispose();
-        Index.Dispose();
     }
 
     /// <summary>
@@ -169,7 +167,7 @@ internal sealed partial class TextAnalysis : IDisposable
     [GeneratedRegex(@"\b(?:(MiG|F|B|RB|Tu|Il|Yak|P|Su|T)[\s\-\u2010\u2011\u2012\u2013]?|(An|La|Mi)[\-\u2010\u2011\u2012\u2013])(\d{1,3})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Designator();
 
-    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, int prefixLength, bool stackFamilies = false) : Analyzer
+    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, bool stackFamilies = false) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -193,11 +191,6 @@ internal sealed partial class TextAnalysis : IDisposable
             if (stackFamilies)
             {
                 stream = new DesignatorFamilyFilter(stream);
-            }
-
-            if (prefixLength > 0)
-            {
-                stream = new TruncateTokenFilter(stream, prefixLength);
             }
 
             return new TokenStreamComponents(tokenizer, stream);

@@ -74,6 +74,7 @@ public static class AnswerComposer
             evidence.Passage.LocationAt(start),
             evidence.Passage.Id,
             excerpt,
+            source.Notes,
             Math.Round(evidence.Bm25, 3));
     }
 

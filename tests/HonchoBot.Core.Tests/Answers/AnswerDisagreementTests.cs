@@ -25,6 +25,16 @@ public sealed class AnswerDisagreementTests(FixtureAnswererFixture fixture) : IC
     }
 
     [Fact]
+    public void Ask_AnswerCitingASourceWithNotes_CarriesThoseNotesOnEachOfItsCitations()
+    {
+        var answer = fixture.Answerer.Ask("How many planes did the Soviet air force lose?");
+
+        var sangha = answer.Citations.Where(c => c.SourceId == "sangha-kommune-soviet-casualties").ToList();
+        Assert.NotEmpty(sangha);
+        Assert.All(sangha, c => Assert.Contains("openly partisan", c.Notes, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ask_Markings_FlagsTheChangeOverTime()
     {
         var answer = fixture.Answerer.Ask("What markings did the Soviet MiGs carry?");

@@ -2,61 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace HonchoBot.Core.Claims;
 
-/// <summary>What a claim states: a quantity (an interval) or the value of an exclusive attribute.</summary>
-public enum ClaimKind
-{
-    /// <summary>A counted figure such as "792 MiG-15s" or "thirty-five to forty aircraft each".</summary>
-    Quantity = 0,
-
-    /// <summary>A functional attribute with exclusive values, such as the markings Soviet-flown MiGs carried.</summary>
-    Attribute = 1,
-
-    /// <summary>The date of an event ("the first MiG-15 patrols … began in November 1950").</summary>
-    Event = 2,
-}
-
-/// <summary>A change-over-time cue in the claim's clause ("initially" / "eventually").</summary>
-public enum ClaimPhase
-{
-    /// <summary>No cue.</summary>
-    None = 0,
-
-    /// <summary>"initially", "at first", "originally"…</summary>
-    Early = 1,
-
-    /// <summary>"eventually", "later", "finally"…</summary>
-    Late = 2,
-}
-
-/// <summary>What kind of time a claim is about.</summary>
-public enum TimeScopeKind
-{
-    /// <summary>The whole war, a cumulative total ("throughout the war", "in all", "when the armistice was signed").</summary>
-    Whole = 0,
-
-    /// <summary>The outbreak of the war ("at the onset", "when the war began").</summary>
-    Onset = 1,
-
-    /// <summary>An explicit period: a year, a month or a range of them.</summary>
-    Period = 2,
-
-    /// <summary>"by 1952": the state at, or the total up to, a date.</summary>
-    By = 3,
-}
-
-/// <summary>The time a claim is about. Months are written <c>yyyymm</c> (195011 = November 1950).</summary>
-public sealed record TimeScope(
-    [property: JsonPropertyName("k")] TimeScopeKind Kind,
-    [property: JsonPropertyName("f")] int From,
-    [property: JsonPropertyName("t")] int To);
-
 /// <summary>
 /// One checkable statement found in a passage at index time (see claim-lexicon.json for every word list).
 /// Offsets are character offsets into the passage text the claim was extracted from.
 /// </summary>
 public sealed record Claim
 {
-    /// <summary>Quantity or attribute.</summary>
+    /// <summary>What the claim states; decides which strategy extracts and compares it.</summary>
     [JsonPropertyName("k")] public ClaimKind Kind { get; init; }
 
     /// <summary>Start of the verbatim statement (a clause, trimmed) that carries the claim.</summary>
@@ -113,11 +65,12 @@ public sealed record Claim
     /// <summary>The period the claim is about; null when the text gives none.</summary>
     [JsonPropertyName("tm")] public TimeScope? Time { get; init; }
 
-    /// <summary>Scope qualifiers: "cause:air_to_air", "unit:64th corps", "per:unit", "rate".</summary>
-    [JsonPropertyName("sc")] public IReadOnlyList<string> Scope { get => field ?? []; init; } = [];
+    /// <summary>Scope qualifiers (cause, unit, battle, per unit or person, rate, peak).</summary>
+    /// <remarks>No scope is kept as null, so a claim read back from storage (where an empty scope is left out) equals the original.</remarks>
+    [JsonPropertyName("sc")] public ClaimScope Scope { get => field ?? ClaimScope.None; init => field = value == ClaimScope.None ? null : value; }
 
-    /// <summary>Epistemic status class: "claim", "record" or "estimate"; null when unknown.</summary>
-    [JsonPropertyName("st")] public string? Status { get; init; }
+    /// <summary>Epistemic status: a claim, a record or an estimate.</summary>
+    [JsonPropertyName("st")] public ClaimStatus Status { get; init; }
 
     /// <summary>Change-over-time cue in the clause.</summary>
     [JsonPropertyName("ph")] public ClaimPhase Phase { get; init; }

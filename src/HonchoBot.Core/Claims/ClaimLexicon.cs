@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
 namespace HonchoBot.Core.Claims;
 
@@ -18,8 +20,15 @@ public sealed class ClaimLexicon
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Version of the extraction and comparison rules; part of <see cref="Hash"/>.</summary>
-    public const int RulesVersion = 1;
+    /// <summary>
+    /// A hash of the rules' own source (every <c>Claims/**/*.cs</c> file), computed by the build and stamped on the
+    /// assembly: a change to the rules changes <see cref="Hash"/> without anyone remembering to bump a number.
+    /// </summary>
+    public static string RulesHash { get; } =
+        System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(ClaimLexicon).Assembly)
+            .FirstOrDefault(a => a.Key == "ClaimRulesHash")?.Value is { Length: > 0 } stamped
+            ? stamped
+            : throw new InvalidOperationException("The build did not stamp ClaimRulesHash on the assembly.");
 
     /// <summary>File name of the shipped lexicon, copied beside the binary under <c>lexicons/</c>.</summary>
     public const string FileName = "claim-lexicon.json";
@@ -99,13 +108,15 @@ public sealed class ClaimLexicon
         ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true);
 
         // Measures.
-        var groups = file.MeasureGroups.ToDictionary(g => g.Id, g => g.Topic, StringComparer.Ordinal);
+        var groups = file.MeasureGroups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         var measures = new Dictionary<string, MeasureInfo>(StringComparer.Ordinal);
         var measureTerms = new List<(string, MeasureTerm)>();
         foreach (var m in file.Measures)
         {
             Require(groups.ContainsKey(m.Group), $"measure '{m.Id}' has unknown group '{m.Group}'");
-            var info = new MeasureInfo(m.Id, m.Group, groups[m.Group], string.Equals(m.Perspective, "attacker", StringComparison.OrdinalIgnoreCase), m.Label, m.Status);
+            var group = groups[m.Group];
+            var info = new MeasureInfo(m.Id, m.Group, group.Topic, string.Equals(m.Perspective, "attacker", StringComparison.OrdinalIgnoreCase), m.Label,
+                ParseStatus(m.Status, $"measure '{m.Id}'"), group.CauseFromAgent);
             Require(measures.TryAdd(m.Id, info), $"measure '{m.Id}' is listed twice");
             var implies = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
             foreach (var (term, thing) in m.ImpliesThing)
@@ -153,7 +164,8 @@ public sealed class ClaimLexicon
         PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
         CountQuestionGroup = file.CountQuestionGroup;
-        EpistemicTerms = new TermMatcher<string>(file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, e.Class))), allowPlural: false);
+        EpistemicTerms = new TermMatcher<ClaimStatus>(
+            file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, ParseStatus(e.Class, $"epistemic '{e.Id}'")))), allowPlural: false);
         NegationTerms = new TermMatcher<string>(file.Negation.Select(t => (t, "negation")), allowPlural: false);
         RebuttalTerms = new TermMatcher<string>(file.Rebuttal.Select(t => (t, "rebuttal")), allowPlural: false);
         ChangeTerms = new TermMatcher<ClaimPhase>(
@@ -233,15 +245,26 @@ public sealed class ClaimLexicon
         Events = events;
         EventCues = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
         EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
-        MonthNames = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        // The display name of a month is its longest spelling in the lexicon ("November", not "nov").
+        MonthNames = new string[13];
+        foreach (var (name, month) in file.Time.Months.OrderBy(m => m.Key.Length).ThenBy(m => m.Key, StringComparer.Ordinal))
+        {
+            Require(month is >= 1 and <= 12, $"time.months '{name}' is month {month}");
+            MonthNames[month] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name);
+        }
+
+        Require(MonthNames.Skip(1).All(n => n is not null), "time.months must name all twelve months");
 
         ClauseBreaks = [.. file.ClauseBreaks.Where(b => b.Length > 0)];
         Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
+        NounPhraseStops = new HashSet<string>(file.NounPhraseStops, StringComparer.OrdinalIgnoreCase);
+        CountCues = [.. file.CountCues.Select(TokenizePhrase).Where(c => c.Length > 0)];
+        AgentMarkers = [.. file.AgentMarkers.Select(TokenizePhrase).Where(c => c.Length > 0)];
     }
 
     /// <summary>
-    /// SHA-256 (hex) of the rules version and the lexicon file's bytes. Stored with the index: when it changes,
-    /// the stored claims are stale and the index is rebuilt.
+    /// SHA-256 (hex) of what the rules read: <see cref="RulesHash"/> and the lexicon file's bytes. Stored with the
+    /// index: when it changes, the stored claims are stale and the index is rebuilt.
     /// </summary>
     public string Hash { get; }
 
@@ -280,7 +303,7 @@ public sealed class ClaimLexicon
 
     /// <summary>The measure group a "how many X" question without a measure verb asks about ("how many MiGs were there").</summary>
     internal string? CountQuestionGroup { get; }
-    internal TermMatcher<string> EpistemicTerms { get; }
+    internal TermMatcher<ClaimStatus> EpistemicTerms { get; }
     internal TermMatcher<string> NegationTerms { get; }
     internal TermMatcher<string> RebuttalTerms { get; }
     internal TermMatcher<ClaimPhase> ChangeTerms { get; }
@@ -303,6 +326,15 @@ public sealed class ClaimLexicon
     internal string[] MonthNames { get; }
     internal string[] ClauseBreaks { get; }
     internal HashSet<string> Abbreviations { get; }
+
+    /// <summary>Words that end the noun phrase after a figure.</summary>
+    internal HashSet<string> NounPhraseStops { get; }
+
+    /// <summary>Phrases (as tokens) before the counted thing of a question: "how many", "number of".</summary>
+    internal string[][] CountCues { get; }
+
+    /// <summary>Phrases (as tokens) before the agent of a passive: "by".</summary>
+    internal string[][] AgentMarkers { get; }
 
     /// <summary>Loads and compiles a lexicon file. Throws <see cref="InvalidDataException"/> naming the problem when the file is malformed.</summary>
     public static ClaimLexicon Load(string path)
@@ -336,10 +368,11 @@ public sealed class ClaimLexicon
             throw new InvalidDataException($"{origin}: empty lexicon");
         }
 
-        var hashInput = new byte[utf8Json.Length + 16];
-        Encoding.ASCII.GetBytes($"rules:{RulesVersion:D4}\n", hashInput);
-        utf8Json.CopyTo(hashInput.AsSpan(11));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(hashInput.AsSpan(0, utf8Json.Length + 11)));
+        var prefix = Encoding.ASCII.GetBytes($"rules:{RulesHash}\n");
+        var hashInput = new byte[prefix.Length + utf8Json.Length];
+        prefix.CopyTo(hashInput, 0);
+        utf8Json.CopyTo(hashInput.AsSpan(prefix.Length));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(hashInput));
         try
         {
             return new ClaimLexicon(file, hash);
@@ -355,6 +388,11 @@ public sealed class ClaimLexicon
 
     private static Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> ToLookup(Dictionary<string, long> source) =>
         new Dictionary<string, long>(source, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static ClaimStatus ParseStatus(string? status, string owner) =>
+        status is null ? ClaimStatus.Unknown
+        : Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var parsed) && parsed != ClaimStatus.Unknown ? parsed
+        : throw new InvalidDataException($"{owner} has status '{status}' (expected claim, record or estimate)");
 
     private static BoundKind ParseBound(string kind, string phrase) =>
         Enum.TryParse<BoundKind>(kind, ignoreCase: true, out var parsed)
@@ -383,86 +421,3 @@ public sealed class ClaimLexicon
         }
     }
 }
-
-internal sealed class SideInfo(string id, string label, bool isPlace)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public bool IsPlace { get; } = isPlace;
-    public SideInfo? Parent { get; set; }
-    public SideInfo? Opponent { get; set; }
-
-    /// <summary>The actor a place stands for ("China" the place → the Chinese side).</summary>
-    public SideInfo Actor => IsPlace && Parent is not null ? Parent : this;
-
-    public SideInfo Root
-    {
-        get
-        {
-            var s = this;
-            while (s.Parent is not null)
-            {
-                s = s.Parent;
-            }
-
-            return s;
-        }
-    }
-
-    public SideInfo? OpponentOf => Root.Opponent;
-}
-
-/// <summary>A side term; <see cref="Side"/> is null for "enemy" (the opponent of whoever acts).</summary>
-internal sealed record SideTerm(SideInfo? Side);
-
-internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo? side, string? defaultMeasure, string? agentScope)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public bool IsFamily { get; } = isFamily;
-    public SideInfo? Side { get; } = side;
-    public string? DefaultMeasure { get; } = defaultMeasure;
-    /// <summary>The cause an agent of this kind implies ("pilots shot down" → air-to-air); inherited from the parent.</summary>
-    public string? AgentScope => agentScope ?? Parent?.AgentScope;
-    public ThingInfo? Parent { get; set; }
-}
-
-internal sealed record MeasureInfo(string Id, string Group, string GroupTopic, bool IsAttackerView, string Label, string? DefaultStatus);
-
-internal sealed record MeasureTerm(MeasureInfo Measure, ThingInfo? ImpliedThing);
-
-internal sealed record ScopeInfo(string Id, string Group, string Label, ThingInfo? ImpliedThing);
-
-internal sealed class PlaceInfo(string id, string label)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public PlaceInfo? Parent { get; set; }
-}
-
-internal sealed record EventInfo(string Id, string Label, string Topic);
-
-internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
-
-internal enum TimeCue
-{
-    Whole,
-    Onset,
-    End,
-}
-
-internal enum BoundKind
-{
-    Exact,
-    Approx,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    AtMost,
-    JustOver,
-    JustUnder,
-}
-
-internal sealed record BoundPhrase(string[] Tokens, BoundKind Kind, bool IsAfter);
-
-internal sealed record PhraseValue(string[] Tokens, double Low, double High, string Phrase);

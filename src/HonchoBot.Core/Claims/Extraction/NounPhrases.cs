@@ -1,32 +1,24 @@
-namespace HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
-// The counted thing of a figure (disagreements.md §2.3): the noun phrase after it, a thing a measure noun implies,
-// or the subject before it.
-public sealed partial class ClaimExtractor
+namespace HonchoBot.Core.Claims.Extraction;
+
+/// <summary>
+/// The counted thing of a figure: the noun phrase after it, a thing a measure noun implies, or the subject before
+/// it. Questions use the same walk for what follows "how many".
+/// </summary>
+internal static class NounPhrases
 {
     private const int ForwardWindow = 6;
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "of", "in", "by", "to", "from", "with", "and", "or", "at", "on", "for", "during", "over", "than", "that",
-        "which", "who", "were", "was", "is", "are", "had", "has", "have", "while", "but", "as", "into", "per", "each",
-        "since", "until", "before", "after", "when", "whose", "including", "against", "among", "between",
-        "did", "do", "does", "will", "would", "could", "can", "should", "might", "may", "be", "been", "being",
-    };
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <param name="Measure">Set when a measure noun supplied the thing ("315 dead"): it is then the measure too.</param>
-    internal sealed record ThingFound(ThingInfo Thing, TermHit<ThingInfo>? Hit, int WindowEnd, TermHit<SideTerm>? Modifier, MeasureInfo? Measure);
-
     /// <summary>The counted thing: the head of the noun phrase after the figure, or a thing implied by a measure noun
     /// ("139 air-to-air losses"), or the subject before a figure that ends its clause ("numbered in the hundreds").</summary>
-    private static ThingFound? FindThing(TaggedText doc, List<Atom> atoms, int atomIndex)
+    public static CountedThing? CountedBy(TaggedText doc, ClaimLexicon lexicon, List<Atom> atoms, int atomIndex)
     {
         var atom = atoms[atomIndex];
         var clause = doc.Tokens.ClauseOf(atom.Start);
         var nextAtomStart = atomIndex + 1 < atoms.Count ? atoms[atomIndex + 1].Start : int.MaxValue;
-        var (found, count) = NounPhrase(doc, atom.LastToken + 1, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
+        var (found, count) = Walk(doc, lexicon, atom.LastToken + 1, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
         if (found is not null || count > 0)
         {
             return found;
@@ -56,14 +48,14 @@ public sealed partial class ClaimExtractor
             }
         }
 
-        return new ThingFound(b.Value, b, atom.End, mod, null);
+        return new CountedThing(b.Value, b, atom.End, mod, null);
     }
 
     /// <summary>
     /// Walks the noun phrase starting at token <paramref name="k"/>: its head is the most specific counted thing on one
     /// branch of the hierarchy, else the last ("9 fighter divisions" → divisions); side words in it are modifiers.
     /// </summary>
-    internal static (ThingFound? Found, int Count) NounPhrase(TaggedText doc, int k, int from, int limit, bool allowOf)
+    public static (CountedThing? Found, int Count) Walk(TaggedText doc, ClaimLexicon lexicon, int k, int from, int limit, bool allowOf)
     {
         var tokens = doc.Tokens.Tokens;
         TermHit<ThingInfo>? best = null;
@@ -74,6 +66,7 @@ public sealed partial class ClaimExtractor
         var count = 0;
         var depth = 0;
         var windowEnd = from;
+        var stops = lexicon.NounPhraseStops.GetAlternateLookup<ReadOnlySpan<char>>();
         while (k < tokens.Length && tokens[k].Start < limit && count < ForwardWindow)
         {
             var token = tokens[k];
@@ -98,22 +91,22 @@ public sealed partial class ClaimExtractor
                 continue;
             }
 
-            if (HitAt(doc.Things, token.Start) is { } thingHit)
+            if (HitLists.HitAt(doc.Things, token.Start) is { } thingHit)
             {
-                best = best is { } b && IsAncestor(thingHit.Value, b.Value) ? b : thingHit;
+                best = best is { } b && b.Value.IsWithin(thingHit.Value) ? b : thingHit;
                 k = doc.Tokens.TokenAt(thingHit.End);
             }
-            else if (HitAt(doc.Scopes, token.Start) is { } scopeHit)
+            else if (HitLists.HitAt(doc.Scopes, token.Start) is { } scopeHit)
             {
                 scopeImplied ??= scopeHit.Value.ImpliedThing;
                 k = doc.Tokens.TokenAt(scopeHit.End);
             }
-            else if (HitAt(doc.Sides, token.Start) is { } sideHit)
+            else if (HitLists.HitAt(doc.Sides, token.Start) is { } sideHit)
             {
                 modifier ??= sideHit;
                 k = doc.Tokens.TokenAt(sideHit.End);
             }
-            else if (HitAt(doc.Measures, token.Start) is { } measureHit)
+            else if (HitLists.HitAt(doc.Measures, token.Start) is { } measureHit)
             {
                 sawMeasure = true;
                 if (measureHit.Value.ImpliedThing is not null)
@@ -127,7 +120,7 @@ public sealed partial class ClaimExtractor
             {
                 break;
             }
-            else if (Stop.Contains(word) && !(allowOf && count == 0 && word.Equals("of", StringComparison.OrdinalIgnoreCase)))
+            else if (stops.Contains(word) && !(allowOf && count == 0 && word.Equals("of", StringComparison.OrdinalIgnoreCase)))
             {
                 break;
             }
@@ -142,27 +135,14 @@ public sealed partial class ClaimExtractor
 
         if (best is { } found)
         {
-            return (new ThingFound(found.Value, found, windowEnd, modifier, null), count);
+            return (new CountedThing(found.Value, found, windowEnd, modifier, null), count);
         }
 
         if (implied is not null)
         {
-            return (new ThingFound(implied.ImpliedThing!, null, windowEnd, modifier, implied.Measure), count);
+            return (new CountedThing(implied.ImpliedThing!, null, windowEnd, modifier, implied.Measure), count);
         }
 
-        return (sawMeasure && scopeImplied is not null ? new ThingFound(scopeImplied, null, windowEnd, modifier, null) : null, count);
-    }
-
-    internal static bool IsAncestor(ThingInfo ancestor, ThingInfo thing)
-    {
-        for (var t = thing.Parent; t is not null; t = t.Parent)
-        {
-            if (t == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (sawMeasure && scopeImplied is not null ? new CountedThing(scopeImplied, null, windowEnd, modifier, null) : null, count);
     }
 }

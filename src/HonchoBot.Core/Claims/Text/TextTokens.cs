@@ -1,18 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HonchoBot.Core.Claims;
-
-internal enum TokenKind : byte
-{
-    Word,
-    Number,
-    Punct,
-}
-
-internal readonly record struct Token(int Start, int End, TokenKind Kind)
-{
-    public int Length => End - Start;
-}
+namespace HonchoBot.Core.Claims.Text;
 
 /// <summary>A text cut into word, number and punctuation tokens, and into sentences and clauses, with offsets.</summary>
 internal sealed partial class TextTokens
@@ -248,11 +236,4 @@ internal sealed partial class TextTokens
 
         return [.. result];
     }
-}
-
-internal readonly record struct Segment(int Start, int End)
-{
-    public int Length => End - Start;
-
-    public bool Contains(int offset) => offset >= Start && offset < End;
 }

@@ -1,10 +1,13 @@
-namespace HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
-// Who a claim is about (disagreements.md §2.3): the subject side, a side-owning thing, the agent of a passive.
-public sealed partial class ClaimExtractor
+namespace HonchoBot.Core.Claims.Extraction;
+
+/// <summary>Who a claim is about: the subject side, a side-owning thing, the agent of a passive.</summary>
+internal static class SideFinder
 {
     /// <summary>The first actor named in [start, end): a non-place side first ("Soviet" before "China").</summary>
-    internal static TermHit<SideTerm>? FirstSide(TaggedText doc, int start, int end, (int Start, int End) skip, HashSet<int>? exclude)
+    public static TermHit<SideTerm>? FirstSide(TaggedText doc, int start, int end, (int Start, int End) skip, HashSet<int>? exclude)
     {
         TermHit<SideTerm>? place = null;
         foreach (var hit in doc.Sides)
@@ -27,7 +30,7 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>A thing with a side named before the figure, other than the counted one ("Sabre pilots claimed …").</summary>
-    private static SideInfo? SideThingBefore(TaggedText doc, int start, int end, TermHit<ThingInfo>? counted)
+    public static SideInfo? SideThingBefore(TaggedText doc, int start, int end, TermHit<ThingInfo>? counted)
     {
         foreach (var hit in doc.Things)
         {
@@ -41,17 +44,18 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>The agent of a passive ("were shot down by Soviet MiG pilots").</summary>
-    private static SideInfo? ByAgent(TaggedText doc, int from, int clauseEnd)
+    public static SideInfo? ByAgent(TaggedText doc, ClaimLexicon lexicon, int from, int clauseEnd)
     {
         var tokens = doc.Tokens;
         for (var k = tokens.TokenAt(from); k < tokens.Tokens.Length && tokens.Tokens[k].Start < clauseEnd; k++)
         {
-            if (!tokens.Is(k, "by"))
+            var marker = Array.Find(lexicon.AgentMarkers, m => tokens.MatchesAt(k, m));
+            if (marker is null)
             {
                 continue;
             }
 
-            var after = tokens.Tokens[k].End;
+            var after = tokens.Tokens[k + marker.Length - 1].End;
             foreach (var hit in doc.Sides)
             {
                 if (hit.Start >= after && hit.Value.Side is not null && doc.TokensBetween(after, hit.Start) <= 1)

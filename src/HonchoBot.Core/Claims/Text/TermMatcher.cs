@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
-namespace HonchoBot.Core.Claims;
+namespace HonchoBot.Core.Claims.Text;
 
 /// <summary>A lexicon term found in a text.</summary>
 internal readonly record struct TermHit<T>(int Start, int End, T Value);

@@ -1,20 +1,7 @@
 using System.Globalization;
+using HonchoBot.Core.Claims.Lexicon;
 
-namespace HonchoBot.Core.Claims;
-
-/// <summary>A figure found in a text, as an interval (disagreements.md §2.2).</summary>
-internal sealed record Atom(
-    int Start,
-    int End,
-    int FirstToken,
-    int LastToken,
-    double Low,
-    double? High,
-    bool IsLowExclusive,
-    bool IsHighExclusive,
-    bool IsApproximate,
-    bool IsVague,
-    string Value);
+namespace HonchoBot.Core.Claims.Text;
 
 /// <summary>
 /// Finds quantities: digits with separators, number words ("seventy-eight", "three hundred and thirty-five"),

@@ -1,10 +1,12 @@
-namespace HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
-// The frame cues nearest a figure in its clause (disagreements.md §2.3): measure, cause scope, epistemic status,
-// unit and episode.
-public sealed partial class ClaimExtractor
+namespace HonchoBot.Core.Claims.Extraction;
+
+/// <summary>The frame cues nearest a figure in its clause: measure, cause scope, epistemic status, unit and battle.</summary>
+internal static class FrameCues
 {
-    private static MeasureInfo? NearestMeasure(TaggedText doc, Atom atom, Segment clause)
+    public static MeasureInfo? NearestMeasure(TaggedText doc, Atom atom, Segment clause)
     {
         MeasureInfo? best = null;
         var bestDistance = int.MaxValue;
@@ -29,7 +31,7 @@ public sealed partial class ClaimExtractor
         return best;
     }
 
-    private static ScopeInfo? NearestScope(TaggedText doc, Atom atom, Segment clause)
+    public static ScopeInfo? NearestScope(TaggedText doc, Atom atom, Segment clause)
     {
         ScopeInfo? best = null;
         var bestDistance = int.MaxValue;
@@ -51,9 +53,10 @@ public sealed partial class ClaimExtractor
         return best;
     }
 
-    private static string? NearestStatus(TaggedText doc, Atom atom, Segment clause, Segment sentence)
+    /// <summary>The nearest epistemic cue in the clause, else the last one earlier in the sentence.</summary>
+    public static ClaimStatus NearestStatus(TaggedText doc, Atom atom, Segment clause, Segment sentence)
     {
-        string? best = null;
+        var best = ClaimStatus.Unknown;
         var bestDistance = int.MaxValue;
         foreach (var hit in doc.Epistemic)
         {
@@ -70,7 +73,7 @@ public sealed partial class ClaimExtractor
             }
         }
 
-        if (best is not null)
+        if (best != ClaimStatus.Unknown)
         {
             return best;
         }
@@ -86,7 +89,8 @@ public sealed partial class ClaimExtractor
         return best;
     }
 
-    private static string? AgentScope(TaggedText doc, Segment clause, TermHit<ThingInfo>? counted, HashSet<int> countedStarts)
+    /// <summary>The cause an agent in the clause implies ("pilots shot down" → air-to-air), other than the counted things.</summary>
+    public static string? AgentScope(TaggedText doc, Segment clause, TermHit<ThingInfo>? counted, HashSet<int> countedStarts)
     {
         foreach (var hit in doc.Things)
         {
@@ -100,9 +104,8 @@ public sealed partial class ClaimExtractor
         return null;
     }
 
-    private static UnitHit? UnitIn(TaggedText doc, Segment clause, Segment sentence, int before) => UnitIn(doc.Units, clause, sentence, before);
-
-    private static UnitHit? UnitIn(List<UnitHit> hits, Segment clause, Segment sentence, int before)
+    /// <summary>A unit (or battle) named in the clause, else earlier in the sentence before <paramref name="before"/>.</summary>
+    public static UnitHit? UnitIn(List<UnitHit> hits, Segment clause, Segment sentence, int before)
     {
         UnitHit? inSentence = null;
         foreach (var unit in hits)

@@ -1,4 +1,4 @@
-namespace HonchoBot.Core.Claims;
+namespace HonchoBot.Core.Claims.Lexicon;
 
 // The JSON shape of claim-lexicon.json. Plain settable classes: System.Text.Json fills them, ClaimLexicon
 // validates them and compiles them into matchers once at start-up.
@@ -43,6 +43,15 @@ internal sealed class LexiconFile
     public List<EventEntry> Events { get; set; } = [];
     public List<string> ClauseBreaks { get; set; } = [];
     public List<string> Abbreviations { get; set; } = [];
+
+    /// <summary>Words that end the noun phrase after a figure ("of", "were", "while"…).</summary>
+    public List<string> NounPhraseStops { get; set; } = [];
+
+    /// <summary>What introduces the counted thing of a question ("how many", "number of").</summary>
+    public List<string> CountCues { get; set; } = [];
+
+    /// <summary>What introduces the agent of a passive ("were shot down by Soviet pilots").</summary>
+    public List<string> AgentMarkers { get; set; } = [];
 }
 
 internal sealed class NumbersSection
@@ -93,6 +102,9 @@ internal sealed class MeasureGroupEntry
 {
     public string Id { get; set; } = "";
     public string Topic { get; set; } = "";
+
+    /// <summary>An agent's kind implies the cause of the group's figures ("pilots shot down" → air-to-air).</summary>
+    public bool CauseFromAgent { get; set; }
 }
 
 internal sealed class MeasureEntry
@@ -164,6 +176,7 @@ internal sealed class AttributeEntry
     public List<string> OwnTerms { get; set; } = [];
     public List<string> QuestionTerms { get; set; } = [];
 }
+
 internal sealed class EventEntry
 {
     public string Id { get; set; } = "";

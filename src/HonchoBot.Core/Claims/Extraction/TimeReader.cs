@@ -1,16 +1,19 @@
-namespace HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
-// Reading the period a clause speaks of (disagreements.md §2.4).
-public sealed partial class ClaimExtractor
+namespace HonchoBot.Core.Claims.Extraction;
+
+/// <summary>The period a clause speaks of.</summary>
+internal static class TimeReader
 {
     /// <summary>
-    /// The period a clause speaks of (disagreements.md §2.4): onset and armistice cues, then an explicit date, then a
-    /// whole-war cue; from the clause, else from earlier in its sentence ("When the armistice was signed, …, while …").
+    /// Onset and armistice cues, then an explicit date, then a whole-war cue; from the clause, else from earlier in
+    /// its sentence ("When the armistice was signed, …, while …").
     /// </summary>
-    internal TimeScope? TimeFor(TaggedText doc, Segment clause, Segment sentence) =>
-        TimeIn(doc, clause.Start, clause.End) ?? TimeIn(doc, sentence.Start, clause.Start);
+    public static TimeScope? For(TaggedText doc, ClaimLexicon lexicon, Segment clause, Segment sentence) =>
+        In(doc, lexicon, clause.Start, clause.End) ?? In(doc, lexicon, sentence.Start, clause.Start);
 
-    private TimeScope? TimeIn(TaggedText doc, int start, int end)
+    private static TimeScope? In(TaggedText doc, ClaimLexicon lexicon, int start, int end)
     {
         TimeScope? whole = null;
         foreach (var cue in doc.TimeCues)

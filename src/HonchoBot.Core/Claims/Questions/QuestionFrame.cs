@@ -1,9 +1,14 @@
-namespace HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Extraction;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
+
+namespace HonchoBot.Core.Claims.Questions;
 
 /// <summary>
 /// What a question asks about, read with the same lexicon as the claims: the measure (kills, losses, strength…),
 /// the counted thing, whose things they are, scope qualifiers and attributes. A disagreement is reported only when
-/// its claims match this frame (DESIGN.md: "its counted thing or measure matches what the question asks").
+/// its claims match this frame: its counted thing or measure must be what the question asks. Each kind's strategy
+/// decides what in the frame a claim of its kind must match.
 /// </summary>
 internal sealed class QuestionFrame
 {
@@ -32,8 +37,6 @@ internal sealed class QuestionFrame
 
     /// <summary>The period the question names ("in 1951"), or null: figures for other periods do not answer it.</summary>
     public TimeScope? Time { get; private set; }
-
-    public bool AsksAnything => MeasureGroups.Count > 0 || Attributes.Count > 0 || Events.Count > 0;
 
     public static QuestionFrame Parse(string question, ClaimLexicon lexicon)
     {
@@ -66,16 +69,17 @@ internal sealed class QuestionFrame
         var tokens = doc.Tokens;
         for (var k = 0; k < tokens.Tokens.Length && counted is null; k++)
         {
-            if ((tokens.Is(k, "many") || tokens.Is(k, "much")) && tokens.Is(k - 1, "how") || (tokens.Is(k, "of") && tokens.Is(k - 1, "number")))
+            var cue = Array.Find(lexicon.CountCues, c => tokens.MatchesAt(k - c.Length + 1, c));
+            if (cue is not null)
             {
-                var (found, _) = ClaimExtractor.NounPhrase(doc, k + 1, tokens.Tokens[k].End, question.Length, allowOf: false);
+                var (found, _) = NounPhrases.Walk(doc, lexicon, k + 1, tokens.Tokens[k].End, question.Length, allowOf: false);
                 counted = found?.Hit;
                 if (found is { Hit: not null })
                 {
                     // "airmen and support staff": coordinated things ask about their common kind (personnel).
                     var next = tokens.TokenAt(found.WindowEnd);
                     if ((tokens.Is(next, "and") || tokens.Is(next, "or"))
-                        && ClaimExtractor.NounPhrase(doc, next + 1, tokens.Tokens[next].End, question.Length, allowOf: false).Found is { Hit: not null } other)
+                        && NounPhrases.Walk(doc, lexicon, next + 1, tokens.Tokens[next].End, question.Length, allowOf: false).Found is { Hit: not null } other)
                     {
                         coordinated = CommonAncestor(found.Thing, other.Thing);
                     }
@@ -124,7 +128,7 @@ internal sealed class QuestionFrame
             }
         }
 
-        var named = ClaimExtractor.FirstSide(doc, 0, question.Length, modifier is { } md ? (md.Start, md.End) : (0, 0), null);
+        var named = SideFinder.FirstSide(doc, 0, question.Length, modifier is { } md ? (md.Start, md.End) : (0, 0), null);
         // The subject of an attribute question is the first actor that is not itself a value ("North Korean" in
         // "… fly with North Korean insignia?").
         var valueSides = new HashSet<int>();
@@ -139,7 +143,7 @@ internal sealed class QuestionFrame
             }
         }
 
-        frame.Subject = ClaimExtractor.FirstSide(doc, 0, question.Length, (0, 0), valueSides)?.Value.Side?.Actor;
+        frame.Subject = SideFinder.FirstSide(doc, 0, question.Length, (0, 0), valueSides)?.Value.Side?.Actor;
         if (first is { IsAttackerView: true })
         {
             var agent = named?.Value.Side?.Actor;
@@ -183,7 +187,7 @@ internal sealed class QuestionFrame
         {
             frame.Cause = doc.Scopes[0].Value.Id;
         }
-        else if (frame.MeasureGroups.Contains("destroyed"))
+        else if (doc.Measures.Any(m => m.Value.Measure.IsCauseFromAgent))
         {
             frame.Cause = doc.Things.FirstOrDefault(h => h.Value.AgentScope is not null && h.Start != counted?.Start).Value?.AgentScope;
         }
@@ -196,101 +200,13 @@ internal sealed class QuestionFrame
     {
         for (var x = a; x is not null; x = x.Parent)
         {
-            if (x == b || ClaimExtractor.IsAncestor(x, b))
+            if (x == b || b.IsWithin(x))
             {
                 return x;
             }
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A pair of figures answers the question only if one of them counts the asked thing or something within it:
-    /// two all-aircraft totals do not answer "how many B-29s were lost?", though each is related to it.
-    /// </summary>
-    public bool IsAnsweredBy(Claim a, Claim b, ClaimLexicon lexicon)
-    {
-        if (a.Kind != ClaimKind.Quantity || Things.Count == 0)
-        {
-            return true;
-        }
-
-        return Narrow(a) || Narrow(b);
-
-        bool Narrow(Claim claim) =>
-            claim.Thing is not null && lexicon.Things.TryGetValue(claim.Thing, out var thing)
-            && Things.Any(t => ClaimComparer.RelateThings(t, thing) is Relation.Equal or Relation.FirstBroader);
-    }
-
-    /// <summary>Is the claim about what the question asks?</summary>
-    public bool IsRelevant(Claim claim, ClaimLexicon lexicon)
-    {
-        if (claim.Kind == ClaimKind.Event)
-        {
-            if (claim.Attribute is null || !Events.Contains(claim.Attribute) || claim.Thing is null
-                || !lexicon.Things.TryGetValue(claim.Thing, out var eventThing))
-            {
-                return false;
-            }
-
-            return (Things.Count == 0 || Things.Any(t => ClaimComparer.RelateThings(t, eventThing) != Relation.Disjoint))
-                && (Place is null || claim.AttributeValue is null || Place == claim.AttributeValue || ClaimComparer.ValuesNested(Place, claim.AttributeValue, lexicon));
-        }
-
-        if (claim.Kind == ClaimKind.Attribute)
-        {
-            if (claim.Attribute is null || !Attributes.Contains(claim.Attribute))
-            {
-                return false;
-            }
-
-            if (Subject is not null && claim.Side is not null && lexicon.Sides.TryGetValue(claim.Side, out var subject)
-                && ClaimComparer.RelateSides(Subject, false, subject, false) == Relation.Disjoint)
-            {
-                return false;
-            }
-
-            return Unit is null || ClaimComparer.ScopeValue(claim.Scope, "unit") is not { } u || u == Unit;
-        }
-
-        if (claim.Measure is null || !lexicon.Measures.TryGetValue(claim.Measure, out var measure) || !MeasureGroups.Contains(measure.Group))
-        {
-            return false;
-        }
-
-        if (IsAboutOnePerson != (ClaimComparer.ScopeValue(claim.Scope, "per") == "person"))
-        {
-            return false;
-        }
-
-        if (Time is not null && !ClaimComparer.SameTime(Time, claim.Time))
-        {
-            return false;
-        }
-
-        if (claim.Thing is null || !lexicon.Things.TryGetValue(claim.Thing, out var thing))
-        {
-            return false;
-        }
-
-        if (Things.Count > 0 && !Things.Any(t => ClaimComparer.RelateThings(t, thing) != Relation.Disjoint))
-        {
-            return false;
-        }
-
-        if (Owner is not null && claim.Side is not null && lexicon.Sides.TryGetValue(claim.Side, out var side)
-            && ClaimComparer.RelateSides(Owner, IsOwnerInferred, side, claim.IsSideInferred) == Relation.Disjoint)
-        {
-            return false;
-        }
-
-        if (Cause is not null && ClaimComparer.ScopeValue(claim.Scope, "cause") is { } cause && cause != Cause)
-        {
-            return false;
-        }
-
-        return Unit is null || ClaimComparer.ScopeValue(claim.Scope, "unit") is not { } unit || unit == Unit;
     }
 
     /// <summary>

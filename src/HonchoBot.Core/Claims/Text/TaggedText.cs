@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HonchoBot.Core.Claims.Lexicon;
 
-namespace HonchoBot.Core.Claims;
-
-internal readonly record struct DateHit(int Start, int End, TimeScope Scope);
-
-internal readonly record struct UnitHit(int Start, int End, string Key);
+namespace HonchoBot.Core.Claims.Text;
 
 /// <summary>A text with every lexicon term found once: the shared ground for claims and questions.</summary>
 internal sealed class TaggedText
@@ -47,7 +44,7 @@ internal sealed class TaggedText
     public List<TermHit<string>> PerPerson { get; }
     public List<TermHit<string>> Rate { get; }
     public List<TermHit<string>> Peak { get; }
-    public List<TermHit<string>> Epistemic { get; }
+    public List<TermHit<ClaimStatus>> Epistemic { get; }
     public List<TermHit<string>> Negation { get; }
     public List<TermHit<string>> Rebuttal { get; }
     public List<TermHit<ClaimPhase>> Change { get; }

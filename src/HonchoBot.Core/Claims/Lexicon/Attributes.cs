@@ -1,0 +1,7 @@
+namespace HonchoBot.Core.Claims.Lexicon;
+
+/// <summary>An attribute with exclusive values (the markings on aircraft, where a unit was based).</summary>
+internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
+
+/// <summary>An event type whose date sources may give differently ("first appearance").</summary>
+internal sealed record EventInfo(string Id, string Label, string Topic);

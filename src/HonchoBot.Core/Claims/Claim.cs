@@ -59,6 +59,18 @@ public sealed record Claim
     /// <summary>The side was inferred (from the counted thing, "enemy", or the opponent of the agent) rather than stated.</summary>
     [JsonPropertyName("si")] public bool IsSideInferred { get; init; }
 
+    /// <summary>
+    /// The person the claim is about (one pilot's tally, his death, his unit), as a spelling-folded surname key;
+    /// null for a claim about a force. A person's figure is never compared with a force's.
+    /// </summary>
+    [JsonPropertyName("p")] public string? Person { get; init; }
+
+    /// <summary>The person's surname as the source writes it, for topics and notes.</summary>
+    [JsonPropertyName("pn")] public string? PersonName { get; init; }
+
+    /// <summary>For an event: its date, as precise as the source gives it.</summary>
+    [JsonPropertyName("dt")] public ClaimDate? Date { get; init; }
+
     /// <summary>For claimed kills: the side that claims them.</summary>
     [JsonPropertyName("ag")] public string? Agent { get; init; }
 

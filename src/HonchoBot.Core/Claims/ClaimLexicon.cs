@@ -187,30 +187,84 @@ public sealed class ClaimLexicon
             $@"(?<![\p{{L}}\p{{N}}])(?:(?<pre>{prepositions})\s+(?:the\s+)?)?(?:(?<mon>{monthAlternation})\.?\s+(?:\d{{1,2}},?\s+)?)?(?<y>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}])(?:\s*[–—-]\s*(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\p{{L}}\p{{N}}])|\s+(?:to|until|till|through|and)\s+(?:(?<mon2>{monthAlternation})\.?\s+)?(?<y3>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}]))?",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        // Units ("64th Fighter Aviation Corps"): an ordinal followed within three words by a unit noun.
-        var unitNouns = string.Join('|', file.UnitNouns.OrderByDescending(k => k.Length).Select(Regex.Escape));
+        // Days: "25 August 1954", "Aug. 25, 1954", "November 12" (a month word and a day number either way round).
+        DayDateRegex = new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:(?<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>{monthAlternation})\.?(?:,?\s+(?<y1>1[5-9]\d\d|20\d\d))?|(?<m2>{monthAlternation})\.?\s+(?<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{N}}]|[.,]\d)(?:,?\s+(?<y2>1[5-9]\d\d|20\d\d))?)(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+
+        // Units ("64th Fighter Aviation Corps", "324th IAD"): an ordinal followed within three words by a unit noun;
+        // the noun's level makes the key, so "324th IAD" and "324th Fighter Aviation Division" are one unit.
+        UnitLevels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in file.Units)
+        {
+            Require(!string.IsNullOrWhiteSpace(unit.Level), "a unit entry has no level");
+            foreach (var term in unit.Terms)
+            {
+                Require(UnitLevels.TryAdd(term, unit.Level), $"unit term '{term}' is listed twice");
+            }
+        }
+
+        var unitNouns = string.Join('|', UnitLevels.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
         UnitRegex = new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?<n>\d+)(?:st|nd|rd|th)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?<u>{unitNouns})(?![\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        // Named episodes ("Operation Strangle", "the Battle of the Ch'ongch'on"): a capitalised episode noun and the
-        // capitalised name after it, or a listed name.
+        // Named episodes: a capitalised episode noun and the capitalised name after it ("Operation Strangle", "the
+        // Battle of the Ch'ongch'on"); listed nicknames with their day ("Black Tuesday") come from EpisodeTerms.
         var episodeNouns = string.Join('|', file.EpisodeNouns.Select(Regex.Escape));
-        var episodeNames = string.Join('|', file.EpisodeNames.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
-        var episodeAlternatives = new List<string>();
-        if (episodeNouns.Length > 0)
-        {
-            episodeAlternatives.Add($@"(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*");
-        }
-
-        if (episodeNames.Length > 0)
-        {
-            episodeAlternatives.Add($"(?:{episodeNames})");
-        }
-
-        EpisodeRegex = episodeAlternatives.Count == 0 ? null : new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', episodeAlternatives)})(?![\p{{L}}\p{{N}}])",
+        EpisodeRegex = episodeNouns.Length == 0 ? null : new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*(?![\p{{L}}\p{{N}}])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        var episodes = new List<(string, EpisodeInfo)>();
+        foreach (var e in file.Episodes)
+        {
+            DateOnly? day = null;
+            if (e.Date is { } date)
+            {
+                Require(DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed), $"episode '{e.Id}' has date '{date}' (expected YYYY-MM-DD)");
+                day = parsed;
+            }
+
+            var info = new EpisodeInfo(e.Id, string.IsNullOrWhiteSpace(e.Label) ? e.Id : e.Label, day);
+            episodes.AddRange(e.Terms.Select(t => (t, info)));
+        }
+
+        EpisodeTerms = new TermMatcher<EpisodeInfo>(episodes, allowPlural: false);
+        EngagementTerms = new TermMatcher<string>(file.EngagementNouns.Select(t => (t, "engagement")), allowPlural: true);
+        TimeAnaphoraTerms = new TermMatcher<string>(file.TimeAnaphora.Select(t => (t, "moment")), allowPlural: false);
+        RunningTotalTerms = new TermMatcher<string>(file.RunningTotals.Select(t => (t, "running")), allowPlural: false);
+        FirstPersonTerms = new TermMatcher<string>(file.FirstPerson.Select(t => (t, "first-person")), allowPlural: false);
+        SidePronouns = new HashSet<string>(file.SidePronouns, StringComparer.OrdinalIgnoreCase);
+        SubsetMarkers = [.. file.SubsetMarkers.Select(TokenizePhrase).Where(m => m.Length > 0)];
+        Copulas = new HashSet<string>(file.Copulas, StringComparer.OrdinalIgnoreCase);
+        NotAlone = new HashSet<string>(file.Numbers.NotAlone, StringComparer.OrdinalIgnoreCase);
+
+        // Wars other than the lexicon's own ("World War II"): figures of another war are never compared with it.
+        var wars = new List<(string, WarInfo)>();
+        foreach (var w in file.Wars)
+        {
+            Require(!string.IsNullOrWhiteSpace(w.Id), "a war has no id");
+            var info = new WarInfo(w.Id, string.IsNullOrWhiteSpace(w.Label) ? w.Id : w.Label, ParseMonth(w.From, $"wars '{w.Id}'.from"), ParseMonth(w.To, $"wars '{w.Id}'.to"));
+            wars.AddRange(w.Terms.Select(t => (t, info)));
+        }
+
+        WarTerms = new TermMatcher<WarInfo>(wars, allowPlural: false);
+        Wars = [.. wars.Select(w => w.Item2).Distinct()];
+
+        // People.
+        var persons = file.Persons;
+        Ranks = [.. persons.Ranks.Select(TokenizePhrase).Where(r => r.Length > 0).OrderByDescending(r => r.Length)];
+        RankWords = new HashSet<string>(Ranks.Where(r => r.Count(t => t != ".") == 1).Select(r => r[0]), StringComparer.OrdinalIgnoreCase);
+        NameSuffixes = new HashSet<string>(persons.Suffixes.Select(x => x.TrimEnd('.')), StringComparer.Ordinal);
+        Pronouns = new HashSet<string>(persons.Pronouns, StringComparer.OrdinalIgnoreCase);
+        NameStops = new HashSet<string>(persons.NameStops, StringComparer.Ordinal);
+        FollowVerbs = new HashSet<string>(persons.FollowVerbs, StringComparer.OrdinalIgnoreCase);
+        foreach (var fold in persons.Spelling)
+        {
+            Require(fold.Count == 2 && fold[0].Length > 0, "persons.spelling entries are [from, to] pairs");
+        }
+
+        SpellingFolds = [.. persons.Spelling.Select(f => (f[0].ToLowerInvariant(), f[1].ToLowerInvariant()))];
 
         // Places and attributes.
         var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
@@ -241,9 +295,17 @@ public sealed class ClaimLexicon
         OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
         AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
 
-        var events = file.Events.Select(e => new EventInfo(e.Id, e.Label, e.Topic)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var events = new Dictionary<string, EventInfo>(StringComparer.Ordinal);
+        foreach (var e in file.Events)
+        {
+            var isPerson = string.Equals(e.Subject, "person", StringComparison.OrdinalIgnoreCase);
+            Require(isPerson || string.Equals(e.Subject, "thing", StringComparison.OrdinalIgnoreCase), $"event '{e.Id}' has subject '{e.Subject}' (expected thing or person)");
+            Require(events.TryAdd(e.Id, new EventInfo(e.Id, e.Label, e.Topic, isPerson, e.Ordinal is { Length: > 0 } o ? TokenizePhrase(o) : null)), $"event '{e.Id}' is listed twice");
+        }
+
         Events = events;
-        EventCues = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        EventCues = new TermMatcher<EventInfo>(file.Events.Where(e => !events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        PersonEventCues = new TermMatcher<EventInfo>(file.Events.Where(e => events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: true);
         EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
         // The display name of a month is its longest spelling in the lexicon ("November", not "nov").
         MonthNames = new string[13];
@@ -258,7 +320,12 @@ public sealed class ClaimLexicon
         ClauseBreaks = [.. file.ClauseBreaks.Where(b => b.Length > 0)];
         Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
         NounPhraseStops = new HashSet<string>(file.NounPhraseStops, StringComparer.OrdinalIgnoreCase);
-        CountCues = [.. file.CountCues.Select(TokenizePhrase).Where(c => c.Length > 0)];
+        CountCues = [.. file.Questions.Count.Select(TokenizePhrase).Where(c => c.Length > 0)];
+        DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false);
+        OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false);
+        NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false);
+        EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false);
+        CumulativeDatePrepositions = new HashSet<string>(file.CumulativeDatePrepositions, StringComparer.OrdinalIgnoreCase);
         AgentMarkers = [.. file.AgentMarkers.Select(TokenizePhrase).Where(c => c.Length > 0)];
     }
 
@@ -313,7 +380,29 @@ public sealed class ClaimLexicon
     internal Dictionary<string, int> Months { get; }
     internal Regex DateRegex { get; }
     internal Regex UnitRegex { get; }
+    internal Regex DayDateRegex { get; }
+
+    /// <summary>Unit nouns ("IAD", "Division") to the level they name ("division").</summary>
+    internal Dictionary<string, string> UnitLevels { get; }
     internal Regex? EpisodeRegex { get; }
+    internal TermMatcher<EpisodeInfo> EpisodeTerms { get; }
+    internal TermMatcher<string> EngagementTerms { get; }
+    internal TermMatcher<string> TimeAnaphoraTerms { get; }
+    internal TermMatcher<string> RunningTotalTerms { get; }
+    internal TermMatcher<string> FirstPersonTerms { get; }
+    internal HashSet<string> SidePronouns { get; }
+    internal string[][] SubsetMarkers { get; }
+    internal HashSet<string> Copulas { get; }
+    internal HashSet<string> NotAlone { get; }
+    internal TermMatcher<WarInfo> WarTerms { get; }
+    internal WarInfo[] Wars { get; }
+    internal string[][] Ranks { get; }
+    internal HashSet<string> RankWords { get; }
+    internal HashSet<string> NameSuffixes { get; }
+    internal HashSet<string> Pronouns { get; }
+    internal HashSet<string> NameStops { get; }
+    internal HashSet<string> FollowVerbs { get; }
+    internal (string From, string To)[] SpellingFolds { get; }
     internal Dictionary<string, PlaceInfo> Places { get; }
     internal TermMatcher<PlaceInfo> PlaceTerms { get; }
     internal Dictionary<string, AttributeInfo> Attributes { get; }
@@ -322,6 +411,7 @@ public sealed class ClaimLexicon
     internal TermMatcher<AttributeInfo> AttributeQuestionTerms { get; }
     internal Dictionary<string, EventInfo> Events { get; }
     internal TermMatcher<EventInfo> EventCues { get; }
+    internal TermMatcher<EventInfo> PersonEventCues { get; }
     internal TermMatcher<EventInfo> EventQuestionTerms { get; }
     internal string[] MonthNames { get; }
     internal string[] ClauseBreaks { get; }
@@ -332,6 +422,11 @@ public sealed class ClaimLexicon
 
     /// <summary>Phrases (as tokens) before the counted thing of a question: "how many", "number of".</summary>
     internal string[][] CountCues { get; }
+    internal TermMatcher<string> DateQuestionTerms { get; }
+    internal TermMatcher<string> OtherQuestionTerms { get; }
+    internal TermMatcher<string> NotCountTerms { get; }
+    internal TermMatcher<string> EngagementQuestionTerms { get; }
+    internal HashSet<string> CumulativeDatePrepositions { get; }
 
     /// <summary>Phrases (as tokens) before the agent of a passive: "by".</summary>
     internal string[][] AgentMarkers { get; }

@@ -28,6 +28,8 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
             return [];
         }
 
+        frame.ResolvePersons(evidence.SelectMany(e => e.Claims).Where(c => c.Person is not null).Select(c => c.Person!).ToHashSet(StringComparer.Ordinal), lexicon);
+
         var relevant = new List<(int Evidence, Claim Claim)>();
         for (var i = 0; i < evidence.Count; i++)
         {

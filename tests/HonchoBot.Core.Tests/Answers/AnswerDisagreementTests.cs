@@ -9,9 +9,9 @@ namespace HonchoBot.Core.Tests.Answers;
 public sealed class AnswerDisagreementTests(FixtureAnswererFixture fixture) : IClassFixture<FixtureAnswererFixture>
 {
     [Theory]
-    [InlineData("How many MiG-15s did US Sabre pilots claim?", "792", "335")]
+    [InlineData("How many MiG-15s were shot down?", "792", "335")]
     [InlineData("How many planes did the Soviet air force lose?", "335", "792")]
-    [InlineData("How many air-to-air losses did the U.S. acknowledge?", "139", "1097")]
+    [InlineData("How many American planes were lost in air-to-air combat?", "139", "1097")]
     public void Ask_ClaimsAgainstRecordedLosses_FlagsADifferentMeasureWithBothSidesCited(string question, string first, string second)
     {
         var answer = fixture.Answerer.Ask(question);

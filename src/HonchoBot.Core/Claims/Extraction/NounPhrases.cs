@@ -13,15 +13,29 @@ internal static class NounPhrases
 
     /// <summary>The counted thing: the head of the noun phrase after the figure, or a thing implied by a measure noun
     /// ("139 air-to-air losses"), or the subject before a figure that ends its clause ("numbered in the hundreds").</summary>
-    public static CountedThing? CountedBy(TaggedText doc, ClaimLexicon lexicon, List<Atom> atoms, int atomIndex)
+    /// <param name="earlier">The counted thing of the figure before in the same sentence: a bare figure after it
+    /// counts the same ("claimed 900 aircraft; the Sabres accounted for 829").</param>
+    /// <param name="isPart">The figure is a part of the one before ("of which 811 were MiGs"): a copula after it is skipped.</param>
+    public static CountedThing? CountedBy(TaggedText doc, ClaimLexicon lexicon, List<Atom> atoms, int atomIndex, CountedThing? earlier, bool isPart)
     {
         var atom = atoms[atomIndex];
         var clause = doc.Tokens.ClauseOf(atom.Start);
         var nextAtomStart = atomIndex + 1 < atoms.Count ? atoms[atomIndex + 1].Start : int.MaxValue;
-        var (found, count) = Walk(doc, lexicon, atom.LastToken + 1, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
+        var k = atom.LastToken + 1;
+        if (isPart && k < doc.Tokens.Tokens.Length && lexicon.Copulas.Contains(doc.Tokens.Span(doc.Tokens.Tokens[k]).ToString()))
+        {
+            k++;
+        }
+
+        var (found, count) = Walk(doc, lexicon, k, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
         if (found is not null || count > 0)
         {
-            return found;
+            return found ?? (isPart ? earlier : null);
+        }
+
+        if (earlier is not null)
+        {
+            return earlier with { Hit = null, Modifier = null };
         }
 
         // "The MiG-15s soon numbered in the hundreds." / "the number of pilots killed at 120".
@@ -50,6 +64,10 @@ internal static class NounPhrases
 
         return new CountedThing(b.Value, b, atom.End, mod, null);
     }
+
+    /// <summary>Is the figure introduced as a part of the one before ("of which", "among which")?</summary>
+    public static bool IsPart(TaggedText doc, ClaimLexicon lexicon, Atom atom) =>
+        Array.Exists(lexicon.SubsetMarkers, m => doc.Tokens.MatchesAt(atom.FirstToken - m.Length, m));
 
     /// <summary>
     /// Walks the noun phrase starting at token <paramref name="k"/>: its head is the most specific counted thing on one
@@ -124,6 +142,12 @@ internal static class NounPhrases
             {
                 break;
             }
+            else if (best is null && implied is null && token.Kind == TokenKind.Word && LooksPlural(word))
+            {
+                // A plural noun the lexicon does not know heads the phrase: "four nations", "two minutes".
+                count++;
+                break;
+            }
             else
             {
                 k++;
@@ -145,4 +169,8 @@ internal static class NounPhrases
 
         return (sawMeasure && scopeImplied is not null ? new CountedThing(scopeImplied, null, windowEnd, modifier, null) : null, count);
     }
+
+    /// <summary>Four letters or more ending in a plain "s" ("nations", not "was", "class" or "famous").</summary>
+    private static bool LooksPlural(ReadOnlySpan<char> word) =>
+        word.Length >= 4 && word[^1] is 's' or 'S' && word[^2] is not ('s' or 'u' or 'i' or '\'' or '’');
 }

@@ -75,4 +75,67 @@ internal static class SideFinder
 
         return null;
     }
+
+    /// <summary>"They shot down …": the first actor of the sentence before, when a side pronoun precedes the figure.</summary>
+    public static SideInfo? Pronoun(TaggedText doc, ClaimLexicon lexicon, Segment clause, int anchor)
+    {
+        var tokens = doc.Tokens;
+        var hasPronoun = false;
+        for (var k = tokens.TokenAt(clause.Start); k < tokens.Tokens.Length && tokens.Tokens[k].End <= anchor; k++)
+        {
+            hasPronoun |= lexicon.SidePronouns.Contains(tokens.Span(tokens.Tokens[k]).ToString());
+        }
+
+        var sentence = tokens.SentenceOf(clause.Start);
+        if (!hasPronoun || sentence.Start == 0)
+        {
+            return null;
+        }
+
+        var previous = tokens.SentenceOf(sentence.Start - 1);
+        return FirstSide(doc, previous.Start, previous.End, (0, 0), null)?.Value.Side?.Actor;
+    }
+
+    /// <summary>
+    /// "Our losses": a source speaking in the first person speaks for the side its passage names most, when one
+    /// side is named more often than any other.
+    /// </summary>
+    public static SideInfo? FirstPerson(TaggedText doc, Segment clause, int anchor)
+    {
+        // Inside a quotation "we" is the speaker's group, not the source's side.
+        if (!doc.FirstPerson.Any(h => h.Start >= clause.Start && h.End <= anchor) || IsQuoted(doc.Text, doc.Tokens.SentenceOf(anchor), anchor))
+        {
+            return null;
+        }
+
+        var counts = doc.Sides.Where(h => h.Value.Side is not null).GroupBy(h => h.Value.Side!.Actor)
+            .Select(g => (Side: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
+        return counts.Count > 0 && (counts.Count == 1 || counts[0].Count > counts[1].Count) ? counts[0].Side : null;
+    }
+
+    /// <summary>Is the figure's subject a pronoun for a side ("they", "we") rather than a named actor?</summary>
+    public static bool HasPronounSubject(TaggedText doc, ClaimLexicon lexicon, Segment clause, int anchor)
+    {
+        var tokens = doc.Tokens;
+        for (var k = tokens.TokenAt(clause.Start); k < tokens.Tokens.Length && tokens.Tokens[k].End <= anchor; k++)
+        {
+            if (lexicon.SidePronouns.Contains(tokens.Span(tokens.Tokens[k]).ToString()))
+            {
+                return true;
+            }
+        }
+
+        return doc.FirstPerson.Any(h => h.Start >= clause.Start && h.End <= anchor);
+    }
+
+    private static bool IsQuoted(string text, Segment sentence, int at)
+    {
+        var opens = 0;
+        for (var i = sentence.Start; i < at; i++)
+        {
+            opens += text[i] switch { '“' => 1, '”' => -1, '"' => opens > 0 ? -1 : 1, _ => 0 };
+        }
+
+        return opens > 0;
+    }
 }

@@ -62,7 +62,8 @@ internal sealed class ClaimKinds
 
     public bool IsAsked(QuestionFrame frame) => All.Any(k => k.IsAsked(frame));
 
-    public bool IsRelevant(QuestionFrame frame, Claim claim) => For(claim.Kind).IsRelevant(frame, claim);
+    /// <summary>A claim answers the question only if the question asks for its kind at all (a count, a date…).</summary>
+    public bool IsRelevant(QuestionFrame frame, Claim claim) => For(claim.Kind) is var kind && kind.IsAsked(frame) && kind.IsRelevant(frame, claim);
 
     public bool Answers(QuestionFrame frame, Claim a, Claim b) => For(a.Kind).Answers(frame, a, b);
 }

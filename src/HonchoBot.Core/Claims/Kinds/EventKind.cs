@@ -7,9 +7,9 @@ using HonchoBot.Core.Claims.Text;
 namespace HonchoBot.Core.Claims.Kinds;
 
 /// <summary>
-/// Dates of events: a cue ("first", "debut"), the counted thing next to it and a month or year in the same clause
-/// ("The first MiG-15 combat patrols in the Korean theater began in November 1950"). Two dates of one event
-/// conflict when their periods do not overlap.
+/// Dates of events that happen once: of a thing ("The first MiG-15 combat patrols … began in November 1950") or of
+/// a person ("McConnell crashed to his death on Aug. 25, 1954"; "the first jet battle … with Lt. Russell Brown").
+/// One event is the same event type about the same thing or person; its dates conflict when no day fits both.
 /// </summary>
 internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
 {
@@ -17,9 +17,22 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
 
     public void Extract(TaggedText doc, List<Claim> claims)
     {
+        // An ordinal that opens a person's event ("the first … battle with Lt. Brown") is not a thing's debut.
+        var taken = ExtractPersonEvents(doc, claims);
+        ExtractThingEvents(doc, claims, taken);
+    }
+
+    /// <summary>A cue, the counted thing next to it and a month or year in the same clause.</summary>
+    private void ExtractThingEvents(TaggedText doc, List<Claim> claims, HashSet<int> taken)
+    {
         var seen = new HashSet<(string, int)>();
         foreach (var cue in doc.Events)
         {
+            if (taken.Contains(cue.Start))
+            {
+                continue;
+            }
+
             var clause = doc.Tokens.ClauseOf(cue.Start);
             DateHit? date = null;
             foreach (var d in doc.Dates)
@@ -88,13 +101,106 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
     }
 
     /// <summary>
+    /// A cue, the person it happened to (named or a pronoun) and a date in the same clause or sentence. Returns where
+    /// the ordinals of the events found start.
+    /// </summary>
+    private HashSet<int> ExtractPersonEvents(TaggedText doc, List<Claim> claims)
+    {
+        var taken = new HashSet<int>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var cue in PersonEvents.In(doc))
+        {
+            var clause = doc.Tokens.ClauseOf(cue.Start);
+            var sentence = doc.Tokens.SentenceOf(cue.Start);
+            var cues = ClauseCues.Read(doc, clause, sentence, cue.Start, maxNegationGap: 4, negationStopsAtComma: true);
+            var person = PersonFinder.Before(doc, cue.Start, sentence, []) ?? PersonFinder.After(doc, cue.End, clause);
+            if (cues.IsNegated || person is not { } who || DateNear(doc, clause, sentence, cue.Start) is not { } when || !seen.Add((cue.Value.Id, who.Key)))
+            {
+                continue;
+            }
+
+            if (cue.Value.Ordinal is { } ordinal && PersonEvents.OrdinalBefore(doc, cue.Start, ordinal) is { } k)
+            {
+                taken.Add(doc.Tokens.Tokens[k].Start);
+            }
+
+            var statement = StatementSpan.Of(doc, clause, Math.Min(Math.Min(cue.Start, who.Start), when.Start), Math.Max(Math.Max(cue.End, who.End), when.End));
+            claims.Add(new Claim
+            {
+                Kind = ClaimKind.Event,
+                Start = statement.Start,
+                End = statement.End,
+                ValueStart = when.Start,
+                ValueEnd = when.End,
+                Value = when.Date.Format(lexicon.MonthNames),
+                Person = who.Key,
+                PersonName = who.Name,
+                Date = when.Date,
+                Attribute = cue.Value.Id,
+                Cues = [.. cues.Words, doc.Text[cue.Start..cue.End]],
+                IsRebutted = cues.IsRebutted,
+            });
+        }
+
+        return taken;
+    }
+
+    /// <summary>The date nearest the cue in its clause, else in its sentence: a day if one is given, else a month or year.</summary>
+    private static DayDate? DateNear(TaggedText doc, Segment clause, Segment sentence, int anchor)
+    {
+        foreach (var span in new[] { clause, sentence })
+        {
+            var days = doc.DayDates.Where(d => d.Start >= span.Start && d.End <= span.End).ToList();
+            var periods = doc.Dates.Where(d => d.Start >= span.Start && d.End <= span.End && d.Scope.Kind == TimeScopeKind.Period
+                && d.Scope.From / 100 == d.Scope.To / 100 && !days.Any(x => x.Start < d.End && d.Start < x.End)).ToList();
+            var candidates = days.Concat(periods.Select(p => new DayDate(p.Start, p.End, PeriodDate(p.Scope)))).ToList();
+            if (candidates.Count > 0)
+            {
+                return candidates.MinBy(d => Math.Abs(d.Start - anchor));
+            }
+        }
+
+        return null;
+    }
+
+    private static ClaimDate PeriodDate(TimeScope scope) =>
+        scope.From == scope.To ? new ClaimDate(scope.From / 100, scope.From % 100, null)
+        : new ClaimDate(scope.From / 100, null, null);
+
+    public PairResult Compare(Claim a, Claim b)
+    {
+        if (a.Attribute is null || a.Attribute != b.Attribute || !lexicon.Events.TryGetValue(a.Attribute, out var ev))
+        {
+            return PairResult.Unrelated;
+        }
+
+        return ev.IsAboutPerson ? ComparePersonEvents(a, b, ev) : CompareThingEvents(a, b, ev);
+    }
+
+    /// <summary>The same event of the same person: a conflict when no day fits both dates.</summary>
+    private static PairResult ComparePersonEvents(Claim a, Claim b, EventInfo ev)
+    {
+        if (a.Person is null || a.Person != b.Person || a.Date is null || b.Date is null)
+        {
+            return PairResult.Unrelated;
+        }
+
+        if (a.Date.IsCompatibleWith(b.Date))
+        {
+            return PairResult.Compatible;
+        }
+
+        var topic = ev.Topic.Replace("{subject}", a.PersonName ?? b.PersonName ?? a.Person, StringComparison.Ordinal);
+        return new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
+    }
+
+    /// <summary>
     /// Two dates for the same event of the same things: a conflict when the periods do not overlap. Sides must
     /// match as stated (all MiG-15s vs Chinese units is another event); an unnamed place matches any.
     /// </summary>
-    public PairResult Compare(Claim a, Claim b)
+    private PairResult CompareThingEvents(Claim a, Claim b, EventInfo ev)
     {
-        if (a.Attribute is null || a.Attribute != b.Attribute || !lexicon.Events.TryGetValue(a.Attribute, out var ev)
-            || a.Thing is null || b.Thing is null || a.Time is null || b.Time is null
+        if (a.Thing is null || b.Thing is null || a.Time is null || b.Time is null
             || !lexicon.Things.TryGetValue(a.Thing, out var ta) || !lexicon.Things.TryGetValue(b.Thing, out var tb)
             || Relations.Things(ta, tb) != Relation.Equal)
         {
@@ -115,16 +221,25 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
             return PairResult.Compatible;
         }
 
-        var topic = ev.Topic.Replace("{thing}", ta.Label, StringComparison.Ordinal);
+        var topic = ev.Topic.Replace("{subject}", ta.Label, StringComparison.Ordinal);
         return new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
     }
 
-    public bool IsAsked(QuestionFrame frame) => frame.Events.Count > 0;
+    public bool IsAsked(QuestionFrame frame) => frame.Events.Count > 0 && frame.AsksDate;
 
     public bool IsRelevant(QuestionFrame frame, Claim claim)
     {
-        if (claim.Attribute is null || !frame.Events.Contains(claim.Attribute) || claim.Thing is null
-            || !lexicon.Things.TryGetValue(claim.Thing, out var eventThing))
+        if (claim.Attribute is null || !frame.Events.Contains(claim.Attribute) || !lexicon.Events.TryGetValue(claim.Attribute, out var ev))
+        {
+            return false;
+        }
+
+        if (ev.IsAboutPerson)
+        {
+            return claim.Person is not null && (frame.Persons.Count == 0 || frame.Persons.Contains(claim.Person));
+        }
+
+        if (claim.Thing is null || !lexicon.Things.TryGetValue(claim.Thing, out var eventThing))
         {
             return false;
         }

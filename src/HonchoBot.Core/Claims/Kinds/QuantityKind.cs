@@ -24,49 +24,69 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
         }
 
         var counted = new CountedThing?[atoms.Count];
+        var isPart = new bool[atoms.Count];
         var countedStarts = new HashSet<int>();
         for (var i = 0; i < atoms.Count; i++)
         {
-            counted[i] = NounPhrases.CountedBy(doc, lexicon, atoms, i);
+            var earlier = i > 0 && doc.Tokens.SentenceOf(atoms[i - 1].Start) == doc.Tokens.SentenceOf(atoms[i].Start) ? counted[i - 1] : null;
+            isPart[i] = earlier is not null && NounPhrases.IsPart(doc, lexicon, atoms[i]);
+            counted[i] = NounPhrases.CountedBy(doc, lexicon, atoms, i, earlier, isPart[i]);
             if (counted[i] is { Hit: { } hit })
             {
                 countedStarts.Add(hit.Start);
             }
         }
 
+        var figures = atoms.Select(a => a.Start).ToList();
+        Claim? previous = null;
         for (var i = 0; i < atoms.Count; i++)
         {
-            if (counted[i] is { } thing && Build(doc, atoms[i], thing, countedStarts) is { } claim)
+            if (counted[i] is not { } thing)
+            {
+                continue;
+            }
+
+            var whole = isPart[i] && previous is not null && doc.Tokens.SentenceOf(previous.ValueStart) == doc.Tokens.SentenceOf(atoms[i].Start) ? previous : null;
+            if (Build(doc, atoms[i], thing, countedStarts, figures, whole) is { } claim)
             {
                 claims.Add(claim);
+                previous = claim;
             }
         }
     }
 
-    private Claim? Build(TaggedText doc, Atom atom, CountedThing found, HashSet<int> countedStarts)
+    /// <param name="whole">For a part ("of which 811 were MiGs"), the figure it is a part of: its frame carries over.</param>
+    private Claim? Build(TaggedText doc, Atom atom, CountedThing found, HashSet<int> countedStarts, IReadOnlyList<int> figures, Claim? whole)
     {
         var clause = doc.Tokens.ClauseOf(atom.Start);
         var sentence = doc.Tokens.SentenceOf(atom.Start);
         var thing = found.Thing;
 
-        var measure = thing.DefaultMeasure is { } forced ? lexicon.Measures[forced] : found.Measure ?? FrameCues.NearestMeasure(doc, atom, clause);
+        var measure = thing.DefaultMeasure is { } forced ? lexicon.Measures[forced]
+            : found.Measure ?? FrameCues.NearestMeasure(doc, atom, clause)
+            ?? (whole?.Measure is { } wholeMeasure ? lexicon.Measures[wholeMeasure] : null);
         if (measure is null)
         {
             return null;
         }
 
         // Sides: a modifier of the counted thing ("enemy planes", "Chinese MiGs") wins; for kills the subject is the
-        // attacker and the things belong to its opponent; otherwise the subject owns them.
+        // attacker and the things belong to its opponent; otherwise the subject owns them. "They" is the side the
+        // sentence before began with; "our" is the side the passage names most.
         var modifierRegion = (Start: Math.Min(atom.End, found.Hit?.Start ?? atom.End), End: found.Hit?.Start ?? found.WindowEnd);
         var subject = SideFinder.FirstSide(doc, clause.Start, atom.Start, modifierRegion, exclude: null)
             ?? SideFinder.FirstSide(doc, sentence.Start, clause.Start, modifierRegion, exclude: null);
+        var subjectSide = subject?.Value.Side?.Actor ?? SideFinder.Pronoun(doc, lexicon, clause, atom.Start) ?? SideFinder.FirstPerson(doc, clause, atom.Start);
+
+        // "We lost seven MiGs," he said: a subject the text leaves unresolved is nobody's side, not the things' default.
+        var unresolved = subjectSide is null && SideFinder.HasPronounSubject(doc, lexicon, clause, atom.Start);
         var sideThing = SideFinder.SideThingBefore(doc, clause.Start, atom.Start, found.Hit);
         SideInfo? owner;
         var inferred = false;
         SideInfo? agent = null;
         if (measure.IsAttackerView)
         {
-            agent = SideFinder.ByAgent(doc, lexicon, atom.End, clause.End) ?? subject?.Value.Side?.Actor ?? sideThing;
+            agent = SideFinder.ByAgent(doc, lexicon, atom.End, clause.End) ?? subjectSide ?? sideThing;
             if (found.Modifier is { Value.Side: { } mod })
             {
                 owner = mod.Actor;
@@ -81,9 +101,13 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
         {
             owner = mod.Actor;
         }
-        else if (subject?.Value.Side is { } subjectSide)
+        else if (subjectSide is not null)
         {
-            owner = subjectSide.Actor;
+            owner = subjectSide;
+        }
+        else if (unresolved)
+        {
+            owner = null;
         }
         else
         {
@@ -91,11 +115,15 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             inferred = owner is not null;
         }
 
+        var time = TimeReader.For(doc, lexicon, clause, sentence);
+        var person = PersonFinder.Before(doc, atom.Start, sentence, figures);
+        var scope = ScopeOf(doc, atom, measure, found, clause, sentence, countedStarts, time, person is not null);
+        var status = FrameCues.NearestStatus(doc, atom, clause, sentence) is var stated and not ClaimStatus.Unknown ? stated : measure.DefaultStatus;
         var cues = ClauseCues.Read(doc, clause, sentence, atom.Start, maxNegationGap: 6, negationStopsAtComma: false);
         var mustStart = Math.Min(atom.Start, subject is { } s && s.Start >= clause.Start ? s.Start : atom.Start);
         var mustEnd = Math.Max(atom.End, found.Hit?.End ?? atom.End);
         var statement = StatementSpan.Of(doc, clause, mustStart, mustEnd);
-        return new Claim
+        var claim = new Claim
         {
             Kind = ClaimKind.Quantity,
             Start = statement.Start,
@@ -114,33 +142,61 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             Side = owner?.Id,
             IsSideInferred = owner is not null && inferred,
             Agent = agent?.Id,
-            Time = TimeReader.For(doc, lexicon, clause, sentence),
-            Scope = ScopeOf(doc, atom, measure, found, clause, sentence, countedStarts),
-            Status = FrameCues.NearestStatus(doc, atom, clause, sentence) is var status and not ClaimStatus.Unknown ? status : measure.DefaultStatus,
+            Person = person?.Key,
+            PersonName = person?.Name,
+            Time = time,
+            Scope = scope,
+            Status = status,
             Phase = cues.Phase,
             Cues = cues.Words,
             IsNegated = cues.IsNegated,
             IsRebutted = cues.IsRebutted,
         };
+
+        // A part carries the frame of its whole: whose things, by whom, when, whose tally.
+        return whole is null ? claim : claim with
+        {
+            Side = whole.Side,
+            IsSideInferred = whole.IsSideInferred,
+            Agent = whole.Agent,
+            Person = whole.Person,
+            PersonName = whole.PersonName,
+            Time = whole.Time,
+            Scope = whole.Scope,
+            Status = whole.Status,
+        };
     }
 
-    private static ClaimScope ScopeOf(TaggedText doc, Atom atom, MeasureInfo measure, CountedThing found, Segment clause, Segment sentence, HashSet<int> countedStarts)
+    private ClaimScope ScopeOf(TaggedText doc, Atom atom, MeasureInfo measure, CountedThing found, Segment clause, Segment sentence,
+        HashSet<int> countedStarts, TimeScope? time, bool hasPerson)
     {
-        var cause = FrameCues.NearestScope(doc, atom, clause)?.Id
-            ?? (measure.IsCauseFromAgent ? FrameCues.AgentScope(doc, clause, found.Hit, countedStarts) : null);
+        var stated = FrameCues.NearestScope(doc, atom, clause)?.Id;
+        var cause = stated;
+        if (measure.IsCauseFromAgent && FrameCues.AgentScope(doc, clause, found.Hit, countedStarts) is { } agentCause)
+        {
+            // "Soviet pilots and anti-aircraft gunners destroyed …": two agents of different causes make a
+            // combined figure, comparable with neither cause's own.
+            cause = cause is null || cause == agentCause ? agentCause : string.Join('+', new[] { cause, agentCause }.Order(StringComparer.Ordinal));
+        }
 
-        // One pilot's tally is not a force total: compared only with other individual tallies.
+        // One pilot's tally is not a force total: compared only with the same pilot's tallies.
         var per = HitLists.AnyIn(doc.PerUnit, clause.Start, clause.End) ? PerScope.Unit
-            : HitLists.AnyIn(doc.PerPerson, clause.Start, atom.Start) ? PerScope.Individual
+            : hasPerson || HitLists.AnyIn(doc.PerPerson, clause.Start, atom.Start) ? PerScope.Individual
             : PerScope.None;
+        var countedStart = found.Hit?.Start ?? atom.End;
+        var countedEnd = found.Hit?.End ?? atom.End;
         return new ClaimScope
         {
             Cause = cause,
-            Unit = FrameCues.UnitIn(doc.Units, clause, sentence, atom.Start)?.Key,
-            Episode = FrameCues.UnitIn(doc.Episodes, clause, sentence, atom.Start)?.Key,
+            IsCauseImplied = stated is null && cause is not null,
+            // A person's tally is his own, whichever unit a source says he served in.
+            Unit = hasPerson ? null : FrameCues.UnitIn(doc.Units, clause, sentence, atom.Start)?.Key,
+            Episode = ScopeReader.Episode(doc, lexicon, clause, sentence, atom.Start, countedStart, countedEnd),
             Per = per,
             IsRate = HitLists.AnyIn(doc.Rate, clause.Start, clause.End),
             IsPeak = HitLists.AnyIn(doc.Peak, clause.Start, clause.End),
+            IsMoment = ScopeReader.IsMoment(doc, clause, sentence, atom.Start),
+            War = ScopeReader.War(doc, lexicon, clause, sentence, atom.Start, time)?.Id,
         };
     }
 
@@ -156,6 +212,20 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             return PairResult.Unrelated;
         }
 
+        // One person's tally is never a force total, nor another person's; figures of another war, or by a claimant
+        // on another side, are about something else.
+        if (a.Person != b.Person || (a.Person is null && a.Scope.Per == PerScope.Individual) || a.Scope.War != b.Scope.War
+            || Relations.Sides(Side(a.Agent), false, Side(b.Agent), false) == Relation.Disjoint && a.Agent is not null && b.Agent is not null)
+        {
+            return PairResult.Unrelated;
+        }
+
+        // A tally at one moment, or a figure for a battle the text does not name, is not comparable with a total.
+        if (a.Scope.IsMoment || b.Scope.IsMoment || a.Scope.Episode == ClaimScope.UnknownEpisode || b.Scope.Episode == ClaimScope.UnknownEpisode)
+        {
+            return PairResult.DifferentScope;
+        }
+
         var thingRelation = Relations.Things(ta, tb);
         var sa = a.Side is null ? null : lexicon.Sides.GetValueOrDefault(a.Side);
         var sb = b.Side is null ? null : lexicon.Sides.GetValueOrDefault(b.Side);
@@ -164,7 +234,15 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
         // the owner's own loss figure it aligns within the bloc, as an inferred side does.
         var looseA = a.IsSideInferred || (ma.IsAttackerView && !mb.IsAttackerView);
         var looseB = b.IsSideInferred || (mb.IsAttackerView && !ma.IsAttackerView);
-        var sideRelation = Relations.Sides(sa, looseA, sb, looseB);
+
+        // One person's tally is about that person whatever side a source puts it on; otherwise two figures whose
+        // owner neither source names are only about the same thing when they name the same unit.
+        if (a.Person is null && sa is null && sb is null && (a.Scope.Unit is null || a.Scope.Unit != b.Scope.Unit))
+        {
+            return PairResult.Unrelated;
+        }
+
+        var sideRelation = a.Person is not null && (sa is null || sb is null) ? Relation.Equal : Relations.Sides(sa, looseA, sb, looseB);
         if (thingRelation == Relation.Disjoint || sideRelation == Relation.Disjoint)
         {
             return PairResult.Unrelated;
@@ -195,8 +273,10 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             return PairResult.DifferentScope;
         }
 
-        var causeA = a.Scope.Cause;
-        var causeB = b.Scope.Cause;
+        // A cause implied by the agent ("Sabre pilots claimed …" → air-to-air) does not set a figure apart from one
+        // that states no cause; a stated one does.
+        var causeA = a.Scope.IsCauseImplied && b.Scope.Cause is null ? null : a.Scope.Cause;
+        var causeB = b.Scope.IsCauseImplied && a.Scope.Cause is null ? null : b.Scope.Cause;
         if (sameMeasure && !statusDiffers ? causeA != causeB : causeA is not null && causeB is not null && causeA != causeB)
         {
             return PairResult.DifferentScope;
@@ -251,7 +331,7 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
         return new PairResult(PairVerdict.Conflict, topic, conflictNote);
     }
 
-    public bool IsAsked(QuestionFrame frame) => frame.MeasureGroups.Count > 0;
+    public bool IsAsked(QuestionFrame frame) => frame.MeasureGroups.Count > 0 && frame.AsksCount;
 
     public bool IsRelevant(QuestionFrame frame, Claim claim)
     {
@@ -260,7 +340,27 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             return false;
         }
 
-        if (frame.IsAboutOnePerson != (claim.Scope.Per == PerScope.Individual))
+        // A question about a person is answered by that person's figures only; one about a force, by no person's.
+        if (frame.Persons.Count > 0 ? claim.Person is null || !frame.Persons.Contains(claim.Person) : frame.IsAboutOnePerson != (claim.Scope.Per == PerScope.Individual))
+        {
+            return false;
+        }
+
+        if (frame.War != claim.Scope.War || claim.Scope.IsMoment
+            || (frame.IsAboutEngagement && (claim.Scope.Episode is null || (frame.Episode is not null && claim.Scope.Episode != frame.Episode))))
+        {
+            return false;
+        }
+
+        // A question that asks for one side's claim, or for the record, is not answered by the other kind of figure.
+        var status = measure.IsAttackerView ? ClaimStatus.Claim : claim.Status;
+        if (IsClaimOrRecord(frame.Status) && IsClaimOrRecord(status) && status != frame.Status)
+        {
+            return false;
+        }
+
+        if (frame.Agent is not null && measure.IsAttackerView && Side(claim.Agent) is { } agent
+            && Relations.Sides(frame.Agent, false, agent, false) == Relation.Disjoint)
         {
             return false;
         }
@@ -311,6 +411,8 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             claim.Thing is not null && lexicon.Things.TryGetValue(claim.Thing, out var thing)
             && frame.Things.Any(t => Relations.Things(t, thing) is Relation.Equal or Relation.FirstBroader);
     }
+
+    private SideInfo? Side(string? id) => id is null ? null : lexicon.Sides.GetValueOrDefault(id);
 
     private static bool IsClaimOrRecord(ClaimStatus status) => status is ClaimStatus.Claim or ClaimStatus.Record;
 

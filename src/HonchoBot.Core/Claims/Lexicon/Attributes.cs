@@ -3,5 +3,8 @@ namespace HonchoBot.Core.Claims.Lexicon;
 /// <summary>An attribute with exclusive values (the markings on aircraft, where a unit was based).</summary>
 internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
 
-/// <summary>An event type whose date sources may give differently ("first appearance").</summary>
-internal sealed record EventInfo(string Id, string Label, string Topic);
+/// <summary>
+/// An event type whose date sources may give differently: of a thing ("first appearance") or of a person ("death",
+/// "first combat"); <see cref="Ordinal"/> must come shortly before the cue ("first … battle").
+/// </summary>
+internal sealed record EventInfo(string Id, string Label, string Topic, bool IsAboutPerson, string[]? Ordinal);

@@ -30,9 +30,33 @@ internal sealed class LexiconFile
     public List<string> Rate { get; set; } = [];
     public List<string> Peak { get; set; } = [];
     public string? CountQuestionGroup { get; set; }
-    public List<string> UnitNouns { get; set; } = [];
+    public List<UnitEntry> Units { get; set; } = [];
     public List<string> EpisodeNouns { get; set; } = [];
-    public List<string> EpisodeNames { get; set; } = [];
+    public List<EpisodeEntry> Episodes { get; set; } = [];
+
+    /// <summary>Nouns that make a dated clause one engagement ("raid", "battle"), not a period.</summary>
+    public List<string> EngagementNouns { get; set; } = [];
+
+    /// <summary>"that morning", "the next day": a figure pinned to a moment told elsewhere, not a total.</summary>
+    public List<string> TimeAnaphora { get; set; } = [];
+
+    /// <summary>"bringing his total to": a running total at a moment, not a final tally.</summary>
+    public List<string> RunningTotals { get; set; } = [];
+
+    /// <summary>"our", "we": the source speaking for the side it names most.</summary>
+    public List<string> FirstPerson { get; set; } = [];
+
+    /// <summary>"they" as a subject: the side the previous sentence began with.</summary>
+    public List<string> SidePronouns { get; set; } = [];
+
+    /// <summary>"of which", "among which": the figure after is a part of the figure before.</summary>
+    public List<string> SubsetMarkers { get; set; } = [];
+
+    /// <summary>"were", "was": skipped between a part's figure and its counted thing ("of which 811 were MiGs").</summary>
+    public List<string> Copulas { get; set; } = [];
+
+    public PersonsSection Persons { get; set; } = new();
+    public List<WarEntry> Wars { get; set; } = [];
     public List<EpistemicEntry> Epistemic { get; set; } = [];
     public List<string> Negation { get; set; } = [];
     public List<string> Rebuttal { get; set; } = [];
@@ -47,8 +71,11 @@ internal sealed class LexiconFile
     /// <summary>Words that end the noun phrase after a figure ("of", "were", "while"…).</summary>
     public List<string> NounPhraseStops { get; set; } = [];
 
-    /// <summary>What introduces the counted thing of a question ("how many", "number of").</summary>
-    public List<string> CountCues { get; set; } = [];
+    /// <summary>What kind of answer a question asks for: a count, a date, or something else.</summary>
+    public QuestionsSection Questions { get; set; } = new();
+
+    /// <summary>Words before a date that make a figure a total up to it ("by 12 April 1951"), not that day's.</summary>
+    public List<string> CumulativeDatePrepositions { get; set; } = [];
 
     /// <summary>What introduces the agent of a passive ("were shot down by Soviet pilots").</summary>
     public List<string> AgentMarkers { get; set; } = [];
@@ -61,6 +88,9 @@ internal sealed class NumbersSection
     public Dictionary<string, long> Scales { get; set; } = [];
     public Dictionary<string, long> Informal { get; set; } = [];
     public List<int> YearRange { get; set; } = [1800, 2099];
+
+    /// <summary>Number words that are not a count on their own ("one pilot committed suicide").</summary>
+    public List<string> NotAlone { get; set; } = [];
 }
 
 internal sealed class VagueEntry
@@ -152,8 +182,62 @@ internal sealed class TimeSection
 
 internal sealed class WarEntry
 {
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
     public string From { get; set; } = "";
     public string To { get; set; } = "";
+}
+
+internal sealed class UnitEntry
+{
+    public string Level { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+}
+
+internal sealed class EpisodeEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+
+    /// <summary>The day it happened (YYYY-MM-DD): a source that gives the date instead of the name means the same event.</summary>
+    public string? Date { get; set; }
+}
+
+internal sealed class QuestionsSection
+{
+    /// <summary>"how many", "number of": the question asks a count (and introduces the counted thing).</summary>
+    public List<string> Count { get; set; } = [];
+
+    /// <summary>"when", "what year": the question asks a date.</summary>
+    public List<string> Date { get; set; } = [];
+
+    /// <summary>"who", "where", "which": the question asks for something other than a count or a date.</summary>
+    public List<string> Other { get; set; } = [];
+
+    /// <summary>"ratio", "%": a question about a ratio or share is not answered by a count.</summary>
+    public List<string> NotCounts { get; set; } = [];
+
+    /// <summary>"fighting over", "in the raid": the question is about one engagement, not the whole war.</summary>
+    public List<string> Engagement { get; set; } = [];
+}
+
+internal sealed class PersonsSection
+{
+    /// <summary>Ranks and titles before a name ("Capt.", "Lt. Col.").</summary>
+    public List<string> Ranks { get; set; } = [];
+    public List<string> Suffixes { get; set; } = [];
+    public List<string> Pronouns { get; set; } = [];
+
+    /// <summary>Capitalised words that never start a name ("The", "Although").</summary>
+    public List<string> NameStops { get; set; } = [];
+
+    /// <summary>Words after a lone capitalised word that make it a person ("… scored", "… who").</summary>
+    public List<string> FollowVerbs { get; set; } = [];
+
+    /// <summary>Spelling folds applied in order, so transliterations meet ("zh" → "j", "y" → "i").</summary>
+    public List<List<string>> Spelling { get; set; } = [];
 }
 
 internal sealed class PlaceEntry
@@ -182,7 +266,15 @@ internal sealed class EventEntry
     public string Id { get; set; } = "";
     public string Label { get; set; } = "";
     public string Topic { get; set; } = "";
+
+    /// <summary>"thing" (when MiG-15s first appeared) or "person" (when McConnell died).</summary>
+    public string Subject { get; set; } = "thing";
+
+    /// <summary>A word that must come shortly before a cue ("first" before "battle").</summary>
+    public string? Ordinal { get; set; }
     public List<string> Cues { get; set; } = [];
+
+    /// <summary>Words that ask about the event in a question; person events are asked by their own cues.</summary>
     public List<string> QuestionTerms { get; set; } = [];
 }
 #pragma warning restore CA2227

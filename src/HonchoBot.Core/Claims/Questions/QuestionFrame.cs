@@ -38,6 +38,35 @@ internal sealed class QuestionFrame
     /// <summary>The period the question names ("in 1951"), or null: figures for other periods do not answer it.</summary>
     public TimeScope? Time { get; private set; }
 
+    /// <summary>The people the question names, as keys of people the evidence knows (<see cref="ResolvePersons"/>).</summary>
+    public HashSet<string> Persons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Another war the question asks about ("in World War II"); null for the lexicon's own war.</summary>
+    public string? War { get; private set; }
+
+    /// <summary>
+    /// What the question asks for: one side's claims ("how many did they claim", "credited"), records ("officially
+    /// acknowledged"), or the count itself (<see cref="ClaimStatus.Unknown"/>), which both claims and records answer.
+    /// </summary>
+    public ClaimStatus Status { get; private set; }
+
+    /// <summary>For kills: the side the question names as the one that shot them down ("the PLAAF").</summary>
+    public SideInfo? Agent { get; private set; }
+
+    /// <summary>The battle or raid the question asks about (a nickname or a day), keyed like claims' scopes.</summary>
+    public string? Episode { get; private set; }
+
+    /// <summary>The question asks for a count ("how many …", or no other question word), not a ratio or a share.</summary>
+    public bool AsksCount { get; private set; }
+
+    /// <summary>The question is about one engagement ("fighting over Garrett's Sabre"): whole-war figures do not answer it.</summary>
+    public bool IsAboutEngagement { get; private set; }
+
+    /// <summary>The question asks for a date ("when …", or no other question word).</summary>
+    public bool AsksDate { get; private set; }
+
+    private string[] Words { get; set; } = [];
+
     public static QuestionFrame Parse(string question, ClaimLexicon lexicon)
     {
         var frame = new QuestionFrame();
@@ -53,9 +82,29 @@ internal sealed class QuestionFrame
             frame.Events.Add(hit.Value.Id);
         }
 
+        foreach (var hit in PersonEvents.In(doc))
+        {
+            frame.Events.Add(hit.Value.Id);
+        }
+
         frame.Place = doc.Places.Count > 0 ? doc.Places[0].Value.Id : null;
         frame.IsAboutOnePerson = doc.PerPerson.Count > 0 || NamesAPerson(doc, lexicon);
         frame.Time = doc.Dates.Count > 0 ? doc.Dates[0].Scope : null;
+        frame.War = doc.Wars.Count > 0 ? doc.Wars[0].Value.Id : null;
+        frame.Status = doc.Epistemic.Any(h => h.Value == ClaimStatus.Claim) ? ClaimStatus.Claim
+            : doc.Epistemic.Count > 0 ? doc.Epistemic[0].Value
+            : ClaimStatus.Unknown;
+        frame.Episode = ScopeReader.Episode(doc, lexicon, new Segment(0, question.Length), new Segment(0, question.Length), question.Length, 0, 0) is { } episode
+            && episode != ClaimScope.UnknownEpisode ? episode : null;
+        frame.Words = [.. doc.Tokens.Tokens.Where(t => t.Kind == TokenKind.Word).Select(t => doc.Tokens.Span(t).ToString())];
+        var countAt = Enumerable.Range(0, doc.Tokens.Tokens.Length)
+            .Where(k => Array.Exists(lexicon.CountCues, c => doc.Tokens.MatchesAt(k, c))).Select(k => doc.Tokens.Tokens[k].Start).ToHashSet();
+        var asksCount = countAt.Count > 0;
+        var asksDate = lexicon.DateQuestionTerms.Find(question).Count > 0;
+        var asksOther = lexicon.OtherQuestionTerms.Find(question).Any(h => !countAt.Contains(h.Start));
+        frame.AsksCount = lexicon.NotCountTerms.Find(question).Count == 0 && (asksCount || (!asksDate && !asksOther));
+        frame.AsksDate = asksDate || (!asksCount && !asksOther);
+        frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question).Count > 0;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)
         {
@@ -147,6 +196,7 @@ internal sealed class QuestionFrame
         if (first is { IsAttackerView: true })
         {
             var agent = named?.Value.Side?.Actor;
+            frame.Agent = agent;
             if (agent is null)
             {
                 foreach (var hit in doc.Things)
@@ -194,6 +244,37 @@ internal sealed class QuestionFrame
 
         frame.Unit = doc.Units.Count > 0 ? doc.Units[0].Key : null;
         return frame;
+    }
+
+    /// <summary>
+    /// Matches the question's words against the people the evidence's claims are about, by spelling-folded surname:
+    /// "joe mcconel" finds McConnell, "pepelyaev" finds Pepelyayev. Chat questions rarely capitalise names.
+    /// </summary>
+    public void ResolvePersons(IReadOnlySet<string> known, ClaimLexicon lexicon)
+    {
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var word in Words)
+        {
+            if (word.Length < 3)
+            {
+                continue;
+            }
+
+            var key = PersonNames.Key(word, lexicon);
+            if (known.Contains(key))
+            {
+                Persons.Add(key);
+            }
+            else if (key.EndsWith('s') && known.Contains(key[..^1]))
+            {
+                // "garretts downed sabre": a possessive without its apostrophe.
+                Persons.Add(key[..^1]);
+            }
+        }
     }
 
     private static ThingInfo? CommonAncestor(ThingInfo a, ThingInfo b)

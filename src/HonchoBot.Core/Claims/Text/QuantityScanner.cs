@@ -354,7 +354,7 @@ internal static class QuantityScanner
             j++;
         }
 
-        if (last < 0)
+        if (last < 0 || (last == i && lexicon.NotAlone.Contains(text.Span(tokens[i]).ToString())))
         {
             return false;
         }

@@ -28,9 +28,18 @@ internal sealed class TaggedText
         AttributeCues = lexicon.AttributeCues.Find(text);
         Own = lexicon.OwnTerms.Find(text);
         Events = lexicon.EventCues.Find(text);
+        PersonEvents = lexicon.PersonEventCues.Find(text);
         Dates = FindDates(text, lexicon);
         Units = FindUnits(text, lexicon);
         Episodes = FindEpisodes(text, lexicon);
+        EpisodeNames = lexicon.EpisodeTerms.Find(text);
+        Engagements = lexicon.EngagementTerms.Find(text);
+        TimeAnaphora = lexicon.TimeAnaphoraTerms.Find(text);
+        RunningTotals = lexicon.RunningTotalTerms.Find(text);
+        FirstPerson = lexicon.FirstPersonTerms.Find(text);
+        Wars = lexicon.WarTerms.Find(text);
+        DayDates = FindDayDates(tokens, lexicon, Dates);
+        Persons = PersonNames.Find(tokens, lexicon, KnownSpans());
     }
 
     public TextTokens Tokens { get; }
@@ -53,11 +62,27 @@ internal sealed class TaggedText
     public List<TermHit<AttributeInfo>> AttributeCues { get; }
     public List<TermHit<AttributeInfo>> Own { get; }
     public List<TermHit<EventInfo>> Events { get; }
+    public List<TermHit<EventInfo>> PersonEvents { get; }
     public List<DateHit> Dates { get; }
     public List<UnitHit> Units { get; }
 
     /// <summary>Named battles and operations, keyed like units ("operation strangle").</summary>
     public List<UnitHit> Episodes { get; }
+
+    /// <summary>Listed nicknames of battles and raids ("Black Tuesday"), with their day.</summary>
+    public List<TermHit<EpisodeInfo>> EpisodeNames { get; }
+
+    /// <summary>"raid", "battle": with a day in its clause, a figure is about that one engagement.</summary>
+    public List<TermHit<string>> Engagements { get; }
+
+    public List<TermHit<string>> TimeAnaphora { get; }
+    public List<TermHit<string>> RunningTotals { get; }
+    public List<TermHit<string>> FirstPerson { get; }
+    public List<TermHit<WarInfo>> Wars { get; }
+    public List<DayDate> DayDates { get; }
+
+    /// <summary>People named, and pronouns resolved to them.</summary>
+    public List<PersonRef> Persons { get; }
 
     public static TaggedText Create(string text, ClaimLexicon lexicon) => new(TextTokens.Create(text, lexicon), lexicon);
 
@@ -114,6 +139,61 @@ internal sealed class TaggedText
         return hits;
     }
 
+    /// <summary>Spans of lexicon terms: a word inside one is never part of a person's name.</summary>
+    private List<(int Start, int End)> KnownSpans()
+    {
+        var known = new List<(int, int)>();
+        known.AddRange(Sides.Select(h => (h.Start, h.End)));
+        known.AddRange(Things.Select(h => (h.Start, h.End)));
+        known.AddRange(Places.Select(h => (h.Start, h.End)));
+        known.AddRange(Units.Select(h => (h.Start, h.End)));
+        known.AddRange(Episodes.Select(h => (h.Start, h.End)));
+        known.AddRange(EpisodeNames.Select(h => (h.Start, h.End)));
+        known.AddRange(Dates.Select(h => (h.Start, h.End)));
+        known.AddRange(DayDates.Select(h => (h.Start, h.End)));
+        known.AddRange(TimeCues.Select(h => (h.Start, h.End)));
+        known.AddRange(Wars.Select(h => (h.Start, h.End)));
+        known.AddRange(Scopes.Select(h => (h.Start, h.End)));
+        return known;
+    }
+
+    /// <summary>
+    /// Dates with a day. One without a year takes the year of a bare year in its sentence ("on Nov. 8 … that day in
+    /// 1950"), else stays without one.
+    /// </summary>
+    private static List<DayDate> FindDayDates(TextTokens tokens, ClaimLexicon lexicon, List<DateHit> periods)
+    {
+        var hits = new List<DayDate>();
+        var text = tokens.Text;
+        for (var m = lexicon.DayDateRegex.Match(text); m.Success; m = m.NextMatch())
+        {
+            var first = m.Groups["d1"].Success;
+            var day = int.Parse(m.Groups[first ? "d1" : "d2"].ValueSpan, CultureInfo.InvariantCulture);
+            var month = lexicon.Months[m.Groups[first ? "m1" : "m2"].Value];
+            var yearGroup = m.Groups[first ? "y1" : "y2"];
+            if (day is < 1 or > 31)
+            {
+                continue;
+            }
+
+            int? year = yearGroup.Success ? int.Parse(yearGroup.ValueSpan, CultureInfo.InvariantCulture) : null;
+            if (year is null)
+            {
+                var sentence = tokens.SentenceOf(m.Index);
+                var years = periods.Where(p => p.Start >= sentence.Start && p.End <= sentence.End && p.Scope.From / 100 == p.Scope.To / 100
+                    && p.Scope.From % 100 == 1 && p.Scope.To % 100 == 12 && (p.End <= m.Index || p.Start >= m.Index + m.Length)).ToList();
+                if (years.Count == 1)
+                {
+                    year = years[0].Scope.From / 100;
+                }
+            }
+
+            hits.Add(new DayDate(m.Index, m.Index + m.Length, new ClaimDate(year, month, day)));
+        }
+
+        return hits;
+    }
+
     private static List<UnitHit> FindEpisodes(string text, ClaimLexicon lexicon)
     {
         var hits = new List<UnitHit>();
@@ -135,7 +215,7 @@ internal sealed class TaggedText
         var hits = new List<UnitHit>();
         for (var m = lexicon.UnitRegex.Match(text); m.Success; m = m.NextMatch())
         {
-            hits.Add(new UnitHit(m.Index, m.Index + m.Length, $"{m.Groups["n"].Value} {m.Groups["u"].Value.ToLowerInvariant()}"));
+            hits.Add(new UnitHit(m.Index, m.Index + m.Length, $"{m.Groups["n"].Value} {lexicon.UnitLevels[m.Groups["u"].Value]}"));
         }
 
         return hits;

@@ -96,9 +96,19 @@ public sealed record Claim
     /// <summary>The sentence reports the claim in order to rebut it ("myth", "contrary to").</summary>
     [JsonPropertyName("rb")] public bool IsRebutted { get; init; }
 
-    /// <summary>Attribute id ("insignia", "base") for attribute claims; event id ("first_appearance") for events.</summary>
+    /// <summary>Attribute id ("insignia", "base") for attribute claims; event id ("first_appearance") for events; role id ("top") for superlatives.</summary>
     [JsonPropertyName("a")] public string? Attribute { get; init; }
 
-    /// <summary>Attribute value id (a side or place id) for attribute claims; for events, the place id if one is named.</summary>
+    /// <summary>
+    /// For a superlative whose holder is a person: the side the same passage puts that person on ("Sutiagin was the
+    /// most successful of those [Soviet] pilots"), so a top place over everyone can be set against a top place
+    /// within that side.
+    /// </summary>
+    [JsonPropertyName("vsd")] public string? ValueSide { get; init; }
+
+    /// <summary>
+    /// Attribute value id (a side or place id) for attribute claims; for events, the place id if one is named; for
+    /// superlatives, the holder (a person or unit key).
+    /// </summary>
     [JsonPropertyName("av")] public string? AttributeValue { get; init; }
 }

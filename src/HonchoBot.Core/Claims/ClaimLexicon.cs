@@ -266,6 +266,25 @@ public sealed class ClaimLexicon
 
         SpellingFolds = [.. persons.Spelling.Select(f => (f[0].ToLowerInvariant(), f[1].ToLowerInvariant()))];
 
+        // Superlatives.
+        var superlatives = file.Superlatives.ToDictionary(e => e.Id, e => new SuperlativeInfo(e.Id, string.IsNullOrWhiteSpace(e.Label) ? e.Id : e.Label), StringComparer.Ordinal);
+        Superlatives = superlatives;
+        SuperlativeCues = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.Cues.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
+        SuperlativeQuestionTerms = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.QuestionTerms.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
+        foreach (var id in file.SuperlativeClasses)
+        {
+            Require(things.ContainsKey(id), $"superlativeClasses names unknown thing '{id}'");
+        }
+
+        SuperlativeClasses = [.. file.SuperlativeClasses.Select(id => things[id])];
+        SuperlativeLinks = new HashSet<string>(file.SuperlativeLinks, StringComparer.OrdinalIgnoreCase);
+        RankOrdinals = new Dictionary<string, int>(file.RankOrdinals, StringComparer.OrdinalIgnoreCase);
+        GroupPronouns = new HashSet<string>(file.GroupPronouns, StringComparer.OrdinalIgnoreCase);
+        RatioCues = new TermMatcher<string>(file.Ratios.Cues.Select(t => (t, "ratio")), allowPlural: true);
+        RatioQuestionTerms = new TermMatcher<string>(file.Ratios.QuestionTerms.Select(t => (t, "ratio")), allowPlural: true);
+        RatioJoiners = new HashSet<string>(file.Ratios.Joiners, StringComparer.OrdinalIgnoreCase);
+        MembershipCues = [.. file.Membership.Select(TokenizePhrase).Where(m => m.Length > 0).OrderByDescending(m => m.Length)];
+
         // Places and attributes.
         var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
         foreach (var p in file.Places)
@@ -323,6 +342,7 @@ public sealed class ClaimLexicon
         CountCues = [.. file.Questions.Count.Select(TokenizePhrase).Where(c => c.Length > 0)];
         DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false);
         OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false);
+        WhoQuestionTerms = new TermMatcher<string>(file.Questions.Who.Select(t => (t, "who")), allowPlural: false);
         NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false);
         EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false);
         CumulativeDatePrepositions = new HashSet<string>(file.CumulativeDatePrepositions, StringComparer.OrdinalIgnoreCase);
@@ -403,6 +423,17 @@ public sealed class ClaimLexicon
     internal HashSet<string> NameStops { get; }
     internal HashSet<string> FollowVerbs { get; }
     internal (string From, string To)[] SpellingFolds { get; }
+    internal Dictionary<string, SuperlativeInfo> Superlatives { get; }
+    internal TermMatcher<SuperlativeInfo> SuperlativeCues { get; }
+    internal TermMatcher<SuperlativeInfo> SuperlativeQuestionTerms { get; }
+    internal ThingInfo[] SuperlativeClasses { get; }
+    internal HashSet<string> SuperlativeLinks { get; }
+    internal Dictionary<string, int> RankOrdinals { get; }
+    internal HashSet<string> GroupPronouns { get; }
+    internal string[][] MembershipCues { get; }
+    internal TermMatcher<string> RatioCues { get; }
+    internal TermMatcher<string> RatioQuestionTerms { get; }
+    internal HashSet<string> RatioJoiners { get; }
     internal Dictionary<string, PlaceInfo> Places { get; }
     internal TermMatcher<PlaceInfo> PlaceTerms { get; }
     internal Dictionary<string, AttributeInfo> Attributes { get; }
@@ -424,6 +455,7 @@ public sealed class ClaimLexicon
     internal string[][] CountCues { get; }
     internal TermMatcher<string> DateQuestionTerms { get; }
     internal TermMatcher<string> OtherQuestionTerms { get; }
+    internal TermMatcher<string> WhoQuestionTerms { get; }
     internal TermMatcher<string> NotCountTerms { get; }
     internal TermMatcher<string> EngagementQuestionTerms { get; }
     internal HashSet<string> CumulativeDatePrepositions { get; }

@@ -23,12 +23,11 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
         }
 
         var frame = QuestionFrame.Parse(question, lexicon);
+        frame.ResolvePersons(evidence.SelectMany(e => e.Claims).Where(c => c.Person is not null).Select(c => c.Person!).ToHashSet(StringComparer.Ordinal), lexicon);
         if (!_kinds.IsAsked(frame))
         {
             return [];
         }
-
-        frame.ResolvePersons(evidence.SelectMany(e => e.Claims).Where(c => c.Person is not null).Select(c => c.Person!).ToHashSet(StringComparer.Ordinal), lexicon);
 
         var relevant = new List<(int Evidence, Claim Claim)>();
         for (var i = 0; i < evidence.Count; i++)

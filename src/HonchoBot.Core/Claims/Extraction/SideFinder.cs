@@ -86,13 +86,11 @@ internal static class SideFinder
             hasPronoun |= lexicon.SidePronouns.Contains(tokens.Span(tokens.Tokens[k]).ToString());
         }
 
-        var sentence = tokens.SentenceOf(clause.Start);
-        if (!hasPronoun || sentence.Start == 0)
+        if (!hasPronoun || tokens.SentenceBefore(tokens.SentenceOf(clause.Start)) is not { } previous)
         {
             return null;
         }
 
-        var previous = tokens.SentenceOf(sentence.Start - 1);
         return FirstSide(doc, previous.Start, previous.End, (0, 0), null)?.Value.Side?.Actor;
     }
 

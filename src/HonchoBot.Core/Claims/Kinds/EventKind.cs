@@ -145,10 +145,13 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
         return taken;
     }
 
-    /// <summary>The date nearest the cue in its clause, else in its sentence: a day if one is given, else a month or year.</summary>
+    /// <summary>
+    /// The date nearest the cue in its clause, else earlier in its sentence ("On Aug. 25, 1954, …, and he …"): a day
+    /// if one is given, else a month or year. A date in a later clause is another event's ("… but … the next day, Nov. 9").
+    /// </summary>
     private static DayDate? DateNear(TaggedText doc, Segment clause, Segment sentence, int anchor)
     {
-        foreach (var span in new[] { clause, sentence })
+        foreach (var span in new[] { clause, new Segment(sentence.Start, clause.Start) })
         {
             var days = doc.DayDates.Where(d => d.Start >= span.Start && d.End <= span.End).ToList();
             var periods = doc.Dates.Where(d => d.Start >= span.Start && d.End <= span.End && d.Scope.Kind == TimeScopeKind.Period
@@ -156,7 +159,8 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
             var candidates = days.Concat(periods.Select(p => new DayDate(p.Start, p.End, PeriodDate(p.Scope)))).ToList();
             if (candidates.Count > 0)
             {
-                return candidates.MinBy(d => Math.Abs(d.Start - anchor));
+                // The most precise date wins ("on Nov. 8 … that day in 1950" is 8 November 1950), then the nearest.
+                return candidates.OrderBy(d => d.Date.Day is null).ThenBy(d => d.Date.Month is null).ThenBy(d => Math.Abs(d.Start - anchor)).First();
             }
         }
 

@@ -17,7 +17,8 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
 
     public void Extract(TaggedText doc, List<Claim> claims)
     {
-        var atoms = QuantityScanner.Scan(doc.Tokens, lexicon);
+        // A number inside a thing's name ("MIG 15") is a designator, not a count.
+        var atoms = QuantityScanner.Scan(doc.Tokens, lexicon).Where(a => !doc.Things.Exists(t => a.Start < t.End && t.Start < a.End)).ToList();
         if (atoms.Count == 0)
         {
             return;

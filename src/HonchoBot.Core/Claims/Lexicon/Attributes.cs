@@ -8,3 +8,6 @@ internal sealed record AttributeInfo(string Id, string Label, string Topic, bool
 /// "first combat"); <see cref="Ordinal"/> must come shortly before the cue ("first … battle").
 /// </summary>
 internal sealed record EventInfo(string Id, string Label, string Topic, bool IsAboutPerson, string[]? Ordinal);
+
+/// <summary>A superlative role: who or which unit is "the top scorer" or "the first" of a set.</summary>
+internal sealed record SuperlativeInfo(string Id, string Label);

@@ -56,6 +56,27 @@ internal sealed class LexiconFile
     public List<string> Copulas { get; set; } = [];
 
     public PersonsSection Persons { get; set; } = new();
+
+    /// <summary>Superlative roles ("top scorer", "first") and the words that name them.</summary>
+    public List<SuperlativeEntry> Superlatives { get; set; } = [];
+
+    /// <summary>Things a superlative may rank: people and units ("the top ace", "the highest-scoring regiment").</summary>
+    public List<string> SuperlativeClasses { get; set; } = [];
+
+    /// <summary>Words that tie a person or unit to a superlative ("X was the top ace", "making him the first").</summary>
+    public List<string> SuperlativeLinks { get; set; } = [];
+
+    /// <summary>"third leading ace": a place other than the first.</summary>
+    public Dictionary<string, int> RankOrdinals { get; set; } = [];
+
+    /// <summary>Words that tie a person or a unit to the unit it belongs to ("flew with", "part of", "commander of").</summary>
+    public List<string> Membership { get; set; } = [];
+
+    /// <summary>Kill ratios ("a kill ratio of about 8:1", "ten to one").</summary>
+    public RatiosSection Ratios { get; set; } = new();
+
+    /// <summary>"of those pilots": the group the sentence before named.</summary>
+    public List<string> GroupPronouns { get; set; } = [];
     public List<WarEntry> Wars { get; set; } = [];
     public List<EpistemicEntry> Epistemic { get; set; } = [];
     public List<string> Negation { get; set; } = [];
@@ -205,6 +226,23 @@ internal sealed class EpisodeEntry
     public string? Date { get; set; }
 }
 
+internal sealed class SuperlativeEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Cues { get; set; } = [];
+    public List<string> QuestionTerms { get; set; } = [];
+}
+
+internal sealed class RatiosSection
+{
+    public List<string> Cues { get; set; } = [];
+
+    /// <summary>What stands between the two terms of a ratio (":", "to", hyphens allowed around it).</summary>
+    public List<string> Joiners { get; set; } = [];
+    public List<string> QuestionTerms { get; set; } = [];
+}
+
 internal sealed class QuestionsSection
 {
     /// <summary>"how many", "number of": the question asks a count (and introduces the counted thing).</summary>
@@ -215,6 +253,9 @@ internal sealed class QuestionsSection
 
     /// <summary>"who", "where", "which": the question asks for something other than a count or a date.</summary>
     public List<string> Other { get; set; } = [];
+
+    /// <summary>"who", "which": the question asks for a person or a unit.</summary>
+    public List<string> Who { get; set; } = [];
 
     /// <summary>"ratio", "%": a question about a ratio or share is not answered by a count.</summary>
     public List<string> NotCounts { get; set; } = [];

@@ -62,6 +62,24 @@ internal sealed class QuestionFrame
     /// <summary>The question is about one engagement ("fighting over Garrett's Sabre"): whole-war figures do not answer it.</summary>
     public bool IsAboutEngagement { get; private set; }
 
+    /// <summary>The question asks who or which ("who was the top ace", "which regiment").</summary>
+    public bool AsksWho { get; private set; }
+
+    /// <summary>
+    /// The unit level a question asks a member's unit at ("which regiment did Sutyagin fly with?"): a level noun not
+    /// part of a numbered unit, in a who/which/what question.
+    /// </summary>
+    public string? MembershipLevel { get; private set; }
+
+    /// <summary>The question asks about a ratio ("kill ratio", "10 to 1").</summary>
+    public bool AsksRatio { get; private set; }
+
+    /// <summary>Whose ratio the question asks about: the first side, or side's aircraft, it names ("the Sabre vs MiG kill ratio").</summary>
+    public SideInfo? RatioAgent { get; private set; }
+
+    /// <summary>Superlative roles the question asks about ("top", "first").</summary>
+    public HashSet<string> Superlatives { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The question asks for a date ("when …", or no other question word).</summary>
     public bool AsksDate { get; private set; }
 
@@ -104,6 +122,25 @@ internal sealed class QuestionFrame
         var asksOther = lexicon.OtherQuestionTerms.Find(question).Any(h => !countAt.Contains(h.Start));
         frame.AsksCount = lexicon.NotCountTerms.Find(question).Count == 0 && (asksCount || (!asksDate && !asksOther));
         frame.AsksDate = asksDate || (!asksCount && !asksOther);
+        frame.AsksWho = lexicon.WhoQuestionTerms.Find(question).Count > 0;
+        foreach (var hit in lexicon.SuperlativeQuestionTerms.Find(question))
+        {
+            frame.Superlatives.Add(hit.Value.Id);
+        }
+
+        foreach (var token in doc.Tokens.Tokens)
+        {
+            if (token.Kind == TokenKind.Word && lexicon.UnitLevels.TryGetValue(doc.Tokens.Span(token).ToString(), out var level)
+                && !doc.Units.Any(u => u.Start <= token.Start && token.End <= u.End) && (frame.AsksWho || doc.Tokens.Is(doc.Tokens.TokenAt(token.Start) - 1, "what")))
+            {
+                frame.MembershipLevel = level;
+                break;
+            }
+        }
+
+        frame.AsksRatio = lexicon.RatioQuestionTerms.Find(question).Count > 0;
+        frame.RatioAgent = SideFinder.FirstSide(doc, 0, question.Length, (0, 0), null)?.Value.Side?.Actor
+            ?? SideFinder.SideThingBefore(doc, 0, question.Length, null);
         frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question).Count > 0;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)

@@ -53,9 +53,19 @@ internal static class PersonNames
     /// <summary>Names and resolved pronouns, in text order; <paramref name="known"/> are spans of lexicon terms.</summary>
     public static List<PersonRef> Find(TextTokens text, ClaimLexicon lexicon, List<(int Start, int End)> known)
     {
+        // Twice: a surname that is a name somewhere in the passage ("McConnell, who served …") is one everywhere in it
+        // ("America's leading ace was joe McConnell of the 51st Wing").
+        var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
+        Scan(text, lexicon, known, surnames);
+        var refs = Scan(text, lexicon, known, surnames);
+        ResolvePronouns(text, lexicon, refs);
+        return refs;
+    }
+
+    private static List<PersonRef> Scan(TextTokens text, ClaimLexicon lexicon, List<(int Start, int End)> known, Dictionary<string, string> surnames)
+    {
         var tokens = text.Tokens;
         var refs = new List<PersonRef>();
-        var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
         var k = 0;
         while (k < tokens.Length)
         {
@@ -69,8 +79,7 @@ internal static class PersonNames
             }
 
             var words = last - first + 1;
-            var surnameToken = last;
-            var surname = WithoutPossessive(text.Span(tokens[surnameToken])).ToString();
+            var surname = WithoutPossessive(text.Span(tokens[last])).ToString();
             var key = Key(surname, lexicon);
             var accepted = key.Length >= 2 && (rank > 0 || words >= 2 || surnames.ContainsKey(key) || IsPersonContext(text, lexicon, last));
             if (accepted)
@@ -82,7 +91,6 @@ internal static class PersonNames
             k = last + 1;
         }
 
-        ResolvePronouns(text, lexicon, refs);
         return refs;
     }
 

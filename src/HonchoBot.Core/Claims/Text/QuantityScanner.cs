@@ -133,7 +133,44 @@ internal static class QuantityScanner
         return false;
     }
 
-    private static (int Start, BoundPhrase? Phrase) BoundBefore(TextTokens text, ClaimLexicon lexicon, int first)
+    /// <summary>
+    /// The first term of a ratio at token <paramref name="i"/> ("8" of "8:1", "three" of "three to one"), as a plain
+    /// number: the designator rules that keep "MiG-15" from being a count do not apply.
+    /// </summary>
+    public static bool TryRatioTerm(TextTokens text, ClaimLexicon lexicon, int i, out double value, out int last)
+    {
+        value = 0;
+        last = i;
+        if (i >= text.Tokens.Length)
+        {
+            return false;
+        }
+
+        if (text.Tokens[i].Kind == TokenKind.Number)
+        {
+            return double.TryParse(text.Span(text.Tokens[i]), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+
+        if (TryWords(text, lexicon, i, out var number) || (text.Tokens[i].Kind == TokenKind.Word && lexicon.Units.TryGetValue(text.Span(text.Tokens[i]), out _) && TryUnit(text, lexicon, i, out number)))
+        {
+            value = number.Value;
+            last = number.Last;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A single unit word, even one that is not a count on its own ("one" in "ten to one").</summary>
+    private static bool TryUnit(TextTokens text, ClaimLexicon lexicon, int i, out Number number)
+    {
+        lexicon.Units.TryGetValue(text.Span(text.Tokens[i]), out var unit);
+        number = new Number(i, i, unit, false, 0);
+        return true;
+    }
+
+    /// <summary>The bound phrase that ends just before token <paramref name="first"/>, and the token where it starts.</summary>
+    public static (int Start, BoundPhrase? Phrase) BoundBefore(TextTokens text, ClaimLexicon lexicon, int first)
     {
         foreach (var bound in lexicon.Bounds)
         {

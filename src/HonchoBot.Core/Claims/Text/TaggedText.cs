@@ -12,7 +12,10 @@ internal sealed class TaggedText
         Tokens = tokens;
         var text = tokens.Text;
         Sides = lexicon.SideTerms.Find(text);
-        Things = lexicon.ThingTerms.Find(text);
+        Places = lexicon.PlaceTerms.Find(text);
+
+        // A place named after a thing ("MiG Alley") is a place, not MiGs.
+        Things = lexicon.ThingTerms.Find(text).Where(t => !Places.Exists(p => t.Start < p.End && p.Start < t.End)).ToList();
         Measures = lexicon.MeasureTerms.Find(text);
         Scopes = lexicon.ScopeTerms.Find(text);
         PerUnit = lexicon.PerUnitTerms.Find(text);
@@ -24,11 +27,12 @@ internal sealed class TaggedText
         Rebuttal = lexicon.RebuttalTerms.Find(text);
         Change = lexicon.ChangeTerms.Find(text);
         TimeCues = lexicon.TimeCues.Find(text);
-        Places = lexicon.PlaceTerms.Find(text);
         AttributeCues = lexicon.AttributeCues.Find(text);
         Own = lexicon.OwnTerms.Find(text);
         Events = lexicon.EventCues.Find(text);
         PersonEvents = lexicon.PersonEventCues.Find(text);
+        Superlatives = lexicon.SuperlativeCues.Find(text);
+        RatioCues = lexicon.RatioCues.Find(text);
         Dates = FindDates(text, lexicon);
         Units = FindUnits(text, lexicon);
         Episodes = FindEpisodes(text, lexicon);
@@ -63,6 +67,8 @@ internal sealed class TaggedText
     public List<TermHit<AttributeInfo>> Own { get; }
     public List<TermHit<EventInfo>> Events { get; }
     public List<TermHit<EventInfo>> PersonEvents { get; }
+    public List<TermHit<SuperlativeInfo>> Superlatives { get; }
+    public List<TermHit<string>> RatioCues { get; }
     public List<DateHit> Dates { get; }
     public List<UnitHit> Units { get; }
 

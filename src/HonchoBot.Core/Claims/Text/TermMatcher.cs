@@ -53,6 +53,9 @@ internal sealed class TermMatcher<T>
 
     public int Count => map.Count;
 
+    /// <summary>Is the text one of the listed terms itself, not a plural or possessive of one?</summary>
+    public bool IsTerm(string text) => map.ContainsKey(Normalize(text));
+
     /// <summary>Appends every hit in <paramref name="text"/>, in order of position.</summary>
     public void Find(string text, List<TermHit<T>> into)
     {

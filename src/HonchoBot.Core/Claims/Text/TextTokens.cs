@@ -85,6 +85,21 @@ internal sealed partial class TextTokens
 
     public Segment SentenceOf(int offset) => Find(Sentences, offset);
 
+    /// <summary>The sentence before <paramref name="sentence"/>, or null when it is the first.</summary>
+    public Segment? SentenceBefore(Segment sentence)
+    {
+        Segment? before = null;
+        foreach (var s in Sentences)
+        {
+            if (s.End <= sentence.Start)
+            {
+                before = s;
+            }
+        }
+
+        return before;
+    }
+
     private static Segment Find(Segment[] segments, int offset)
     {
         foreach (var s in segments)

@@ -44,6 +44,8 @@ public static class CoreServiceCollectionExtensions
             : ClaimLexicon.LoadDefault());
         services.AddSingleton<IClaimExtractor, ClaimExtractor>();
         services.AddSingleton<IPassageAnnotator, ClaimAnnotator>();
+        // No opinion from sentence meaning until a semantic layer registers its own IClaimSimilarity.
+        services.TryAddSingleton<IClaimSimilarity>(NoClaimSimilarity.Instance);
         services.AddSingleton<IDisagreementFinder, DisagreementFinder>();
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();

@@ -93,6 +93,13 @@ public sealed record Claim
     /// <summary>The statement is negated ("did not", "never").</summary>
     [JsonPropertyName("ng")] public bool IsNegated { get; init; }
 
+    /// <summary>
+    /// The passage itself sets this figure against one of the other measure for the same things (a claim against
+    /// the record: "Soviet pilots claimed 650 Sabres, but records show 224 lost"): it already tells that difference,
+    /// so it is not reported as one between sources.
+    /// </summary>
+    [JsonPropertyName("sx")] public bool IsContrastedInPassage { get; init; }
+
     /// <summary>The sentence reports the claim in order to rebut it ("myth", "contrary to").</summary>
     [JsonPropertyName("rb")] public bool IsRebutted { get; init; }
 

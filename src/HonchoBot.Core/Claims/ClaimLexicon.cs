@@ -259,6 +259,7 @@ public sealed class ClaimLexicon
         Pronouns = new HashSet<string>(persons.Pronouns, StringComparer.OrdinalIgnoreCase);
         NameStops = new HashSet<string>(persons.NameStops, StringComparer.Ordinal);
         FollowVerbs = new HashSet<string>(persons.FollowVerbs, StringComparer.OrdinalIgnoreCase);
+        LeadVerbs = new HashSet<string>(persons.LeadVerbs, StringComparer.OrdinalIgnoreCase);
         foreach (var fold in persons.Spelling)
         {
             Require(fold.Count == 2 && fold[0].Length > 0, "persons.spelling entries are [from, to] pairs");
@@ -280,6 +281,13 @@ public sealed class ClaimLexicon
         SuperlativeLinks = new HashSet<string>(file.SuperlativeLinks, StringComparer.OrdinalIgnoreCase);
         RankOrdinals = new Dictionary<string, int>(file.RankOrdinals, StringComparer.OrdinalIgnoreCase);
         GroupPronouns = new HashSet<string>(file.GroupPronouns, StringComparer.OrdinalIgnoreCase);
+        TallyOrdinals = new Dictionary<string, int>(file.TallyAnchors.Ordinals, StringComparer.OrdinalIgnoreCase);
+        TallyNouns = new TermMatcher<string>(file.TallyAnchors.Nouns.Select(t => (t, "tally")), allowPlural: false);
+        TallyRelations = [.. file.TallyAnchors.After.Select(t => (TokenizePhrase(t), TallyRelation.After))
+            .Concat(file.TallyAnchors.SameDay.Select(t => (TokenizePhrase(t), TallyRelation.SameDay)))
+            .Concat(file.TallyAnchors.Before.Select(t => (TokenizePhrase(t), TallyRelation.Before)))
+            .OrderByDescending(r => r.Item1.Length)];
+        TallyQuestionTerms = new TermMatcher<string>(file.Questions.Tally.Select(t => (t, "tally")), allowPlural: false);
         RatioCues = new TermMatcher<string>(file.Ratios.Cues.Select(t => (t, "ratio")), allowPlural: true);
         RatioQuestionTerms = new TermMatcher<string>(file.Ratios.QuestionTerms.Select(t => (t, "ratio")), allowPlural: true);
         RatioJoiners = new HashSet<string>(file.Ratios.Joiners, StringComparer.OrdinalIgnoreCase);
@@ -319,7 +327,7 @@ public sealed class ClaimLexicon
         {
             var isPerson = string.Equals(e.Subject, "person", StringComparison.OrdinalIgnoreCase);
             Require(isPerson || string.Equals(e.Subject, "thing", StringComparison.OrdinalIgnoreCase), $"event '{e.Id}' has subject '{e.Subject}' (expected thing or person)");
-            Require(events.TryAdd(e.Id, new EventInfo(e.Id, e.Label, e.Topic, isPerson, e.Ordinal is { Length: > 0 } o ? TokenizePhrase(o) : null)), $"event '{e.Id}' is listed twice");
+            Require(events.TryAdd(e.Id, new EventInfo(e.Id, e.Label, e.Topic, isPerson, e.Ordinal is { Length: > 0 } o ? TokenizePhrase(o) : null, e.Anchored)), $"event '{e.Id}' is listed twice");
         }
 
         Events = events;
@@ -422,6 +430,7 @@ public sealed class ClaimLexicon
     internal HashSet<string> Pronouns { get; }
     internal HashSet<string> NameStops { get; }
     internal HashSet<string> FollowVerbs { get; }
+    internal HashSet<string> LeadVerbs { get; }
     internal (string From, string To)[] SpellingFolds { get; }
     internal Dictionary<string, SuperlativeInfo> Superlatives { get; }
     internal TermMatcher<SuperlativeInfo> SuperlativeCues { get; }
@@ -432,6 +441,10 @@ public sealed class ClaimLexicon
     internal HashSet<string> GroupPronouns { get; }
     internal string[][] MembershipCues { get; }
     internal TermMatcher<string> RatioCues { get; }
+    internal Dictionary<string, int> TallyOrdinals { get; }
+    internal TermMatcher<string> TallyNouns { get; }
+    internal (string[] Phrase, TallyRelation Relation)[] TallyRelations { get; }
+    internal TermMatcher<string> TallyQuestionTerms { get; }
     internal TermMatcher<string> RatioQuestionTerms { get; }
     internal HashSet<string> RatioJoiners { get; }
     internal Dictionary<string, PlaceInfo> Places { get; }

@@ -4,10 +4,14 @@ using HonchoBot.Core.Claims.Questions;
 
 namespace HonchoBot.Core.Claims;
 
-/// <summary>Rule-based cross-source comparison, one strategy per claim kind. Pure and thread-safe.</summary>
-public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFinder
+/// <summary>
+/// Rule-based cross-source comparison, one strategy per claim kind; an optional <see cref="IClaimSimilarity"/> may
+/// veto a pair whose statements are about different things. Pure and thread-safe.
+/// </summary>
+public sealed class DisagreementFinder(ClaimLexicon lexicon, IClaimSimilarity? similarity = null) : IDisagreementFinder
 {
     private readonly ClaimKinds _kinds = new(lexicon);
+    private readonly IClaimSimilarity _similarity = similarity ?? NoClaimSimilarity.Instance;
 
     /// <summary>At most this many findings: each may need two citations, and an answer has at most five.</summary>
     public const int MaxFindings = 3;
@@ -59,6 +63,12 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
 
                 var result = _kinds.Compare(ci, cj);
                 if (result.Kind is not { } kind || !_kinds.Answers(frame, ci, cj))
+                {
+                    continue;
+                }
+
+                // Meaning is a gate, never the evidence: it can only drop a pair the rules found.
+                if (_similarity.AreAboutTheSameThing(first.PassageText[ci.Start..ci.End], second.PassageText[cj.Start..cj.End]) == false)
                 {
                     continue;
                 }

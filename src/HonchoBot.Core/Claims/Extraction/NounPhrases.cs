@@ -30,7 +30,9 @@ internal static class NounPhrases
         var (found, count) = Walk(doc, lexicon, k, atom.End, Math.Min(clause.End, nextAtomStart), atom.IsVague);
         if (found is not null || count > 0)
         {
-            return found ?? (isPart ? earlier : null);
+            // "claimed 650 Sabres, but records show only 224 lost": a measure right after a bare figure counts the same things.
+            var elliptic = k < doc.Tokens.Tokens.Length && HitLists.HitAt(doc.Measures, doc.Tokens.Tokens[k].Start) is not null;
+            return found ?? (isPart || elliptic ? earlier : null);
         }
 
         if (earlier is not null)

@@ -114,8 +114,39 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
             var sentence = doc.Tokens.SentenceOf(cue.Start);
             var cues = ClauseCues.Read(doc, clause, sentence, cue.Start, maxNegationGap: 4, negationStopsAtComma: true);
             var person = PersonFinder.Before(doc, cue.Start, sentence, []) ?? PersonFinder.After(doc, cue.End, clause);
-            if (cues.IsNegated || person is not { } who || DateNear(doc, clause, sentence, cue.Start) is not { } when || !seen.Add((cue.Value.Id, who.Key)))
+            var anchor = cue.Value.IsAnchored ? TallyAnchors.In(doc, lexicon, sentence) : null;
+            if (cues.IsNegated || person is not { } who || !seen.Add((cue.Value.Id, who.Key)))
             {
+                continue;
+            }
+
+            // "After claiming his ninth victory, he was shot down": placed in his tally rather than dated.
+            if (anchor is { } a)
+            {
+                var span = new Segment(Math.Min(clause.Start, a.Start), Math.Max(clause.End, a.End));
+                var anchored = StatementSpan.Of(doc, span, Math.Min(Math.Min(cue.Start, who.Start), a.Start), Math.Max(cue.End, who.End));
+                claims.Add(new Claim
+                {
+                    Kind = ClaimKind.Event,
+                    Start = anchored.Start,
+                    End = anchored.End,
+                    ValueStart = a.Start,
+                    ValueEnd = a.End,
+                    Value = a.Label,
+                    Low = a.Low,
+                    High = a.High,
+                    Person = who.Key,
+                    PersonName = who.Name,
+                    Attribute = cue.Value.Id,
+                    Cues = [.. cues.Words, doc.Text[cue.Start..cue.End]],
+                    IsRebutted = cues.IsRebutted,
+                });
+                continue;
+            }
+
+            if (DateNear(doc, clause, sentence, cue.Start) is not { } when)
+            {
+                seen.Remove((cue.Value.Id, who.Key));
                 continue;
             }
 
@@ -181,21 +212,31 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
         return ev.IsAboutPerson ? ComparePersonEvents(a, b, ev) : CompareThingEvents(a, b, ev);
     }
 
-    /// <summary>The same event of the same person: a conflict when no day fits both dates.</summary>
+    /// <summary>
+    /// The same event of the same person: a conflict when no day fits both dates, or when both place it in his
+    /// tally and the places do not overlap.
+    /// </summary>
     private static PairResult ComparePersonEvents(Claim a, Claim b, EventInfo ev)
     {
-        if (a.Person is null || a.Person != b.Person || a.Date is null || b.Date is null)
+        if (a.Person is null || a.Person != b.Person)
         {
             return PairResult.Unrelated;
         }
 
-        if (a.Date.IsCompatibleWith(b.Date))
+        var topic = ev.Topic.Replace("{subject}", a.PersonName ?? b.PersonName ?? a.Person, StringComparison.Ordinal);
+        if (a.Date is not null && b.Date is not null)
         {
-            return PairResult.Compatible;
+            return a.Date.IsCompatibleWith(b.Date) ? PairResult.Compatible
+                : new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
         }
 
-        var topic = ev.Topic.Replace("{subject}", a.PersonName ?? b.PersonName ?? a.Person, StringComparison.Ordinal);
-        return new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
+        if (a.High is not null && b.High is not null)
+        {
+            return !Relations.Below(a, b) && !Relations.Below(b, a) ? PairResult.Compatible
+                : new PairResult(PairVerdict.Conflict, topic, $"the sources place the {ev.Label} at different points of {a.PersonName ?? b.PersonName}'s tally");
+        }
+
+        return PairResult.Unrelated;
     }
 
     /// <summary>
@@ -229,7 +270,7 @@ internal sealed class EventKind(ClaimLexicon lexicon) : IClaimKind
         return new PairResult(PairVerdict.Conflict, topic, $"the sources give different dates for the {ev.Label}");
     }
 
-    public bool IsAsked(QuestionFrame frame) => frame.Events.Count > 0 && frame.AsksDate;
+    public bool IsAsked(QuestionFrame frame) => frame.Events.Count > 0 && (frame.AsksDate || frame.AsksTally);
 
     public bool IsRelevant(QuestionFrame frame, Claim claim)
     {

@@ -17,8 +17,10 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
 
     public void Extract(TaggedText doc, List<Claim> claims)
     {
-        // A number inside a thing's name ("MIG 15") is a designator, not a count.
-        var atoms = QuantityScanner.Scan(doc.Tokens, lexicon).Where(a => !doc.Things.Exists(t => a.Start < t.End && t.Start < a.End)).ToList();
+        // A number inside a thing's name ("MIG 15") is a designator, and one in a date ("23 October") a day, not a count.
+        var atoms = QuantityScanner.Scan(doc.Tokens, lexicon)
+            .Where(a => !doc.Things.Exists(t => a.Start < t.End && t.Start < a.End) && !doc.DayDates.Exists(d => a.Start < d.End && d.Start < a.End))
+            .ToList();
         if (atoms.Count == 0)
         {
             return;
@@ -39,6 +41,7 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
         }
 
         var figures = atoms.Select(a => a.Start).ToList();
+        var built = new List<Claim>();
         Claim? previous = null;
         for (var i = 0; i < atoms.Count; i++)
         {
@@ -50,10 +53,27 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             var whole = isPart[i] && previous is not null && doc.Tokens.SentenceOf(previous.ValueStart) == doc.Tokens.SentenceOf(atoms[i].Start) ? previous : null;
             if (Build(doc, atoms[i], thing, countedStarts, figures, whole) is { } claim)
             {
-                claims.Add(claim);
+                built.Add(claim);
                 previous = claim;
             }
         }
+
+        claims.AddRange(built.Select(c => built.Exists(other => IsOtherMeasureOfTheSameThings(c, other)) ? c with { IsContrastedInPassage = true } : c));
+    }
+
+    /// <summary>A kill claim and a loss figure (or the reverse) for related things of the same side.</summary>
+    private bool IsOtherMeasureOfTheSameThings(Claim a, Claim b)
+    {
+        if (a.Measure is null || b.Measure is null || a.Thing is null || b.Thing is null || a.Person != b.Person
+            || !lexicon.Measures.TryGetValue(a.Measure, out var ma) || !lexicon.Measures.TryGetValue(b.Measure, out var mb)
+            || ma.Group != mb.Group || ma.IsAttackerView == mb.IsAttackerView
+            || !lexicon.Things.TryGetValue(a.Thing, out var ta) || !lexicon.Things.TryGetValue(b.Thing, out var tb))
+        {
+            return false;
+        }
+
+        return Relations.Things(ta, tb) != Relation.Disjoint
+            && Relations.Sides(Side(a.Side), true, Side(b.Side), true) != Relation.Disjoint;
     }
 
     /// <param name="whole">For a part ("of which 811 were MiGs"), the figure it is a part of: its frame carries over.</param>
@@ -249,7 +269,9 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             return PairResult.Unrelated;
         }
 
-        if (!Relations.SameTime(a.Time, b.Time))
+        // One battle is one time, however each source dates it.
+        var sameEpisode = a.Scope.Episode is not null && a.Scope.Episode == b.Scope.Episode;
+        if (!sameEpisode && !Relations.SameTime(a.Time, b.Time))
         {
             return PairResult.DifferentPeriod;
         }
@@ -312,6 +334,12 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
 
         if (!sameMeasure || statusDiffers)
         {
+            // A source that already sets its claim against the record tells that difference itself.
+            if (a.IsContrastedInPassage || b.IsContrastedInPassage)
+            {
+                return PairResult.DifferentScope;
+            }
+
             var note = $"{Describe(a, ma)} vs {Describe(b, mb)}";
             if (thingRelation != Relation.Equal)
             {

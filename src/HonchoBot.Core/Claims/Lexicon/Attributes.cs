@@ -7,7 +7,15 @@ internal sealed record AttributeInfo(string Id, string Label, string Topic, bool
 /// An event type whose date sources may give differently: of a thing ("first appearance") or of a person ("death",
 /// "first combat"); <see cref="Ordinal"/> must come shortly before the cue ("first … battle").
 /// </summary>
-internal sealed record EventInfo(string Id, string Label, string Topic, bool IsAboutPerson, string[]? Ordinal);
+internal sealed record EventInfo(string Id, string Label, string Topic, bool IsAboutPerson, string[]? Ordinal, bool IsAnchored);
+
+/// <summary>Where a tally anchor places an event relative to the victory it names.</summary>
+internal enum TallyRelation
+{
+    After,
+    SameDay,
+    Before,
+}
 
 /// <summary>A superlative role: who or which unit is "the top scorer" or "the first" of a set.</summary>
 internal sealed record SuperlativeInfo(string Id, string Label);

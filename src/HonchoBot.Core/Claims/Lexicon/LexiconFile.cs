@@ -72,6 +72,9 @@ internal sealed class LexiconFile
     /// <summary>Words that tie a person or a unit to the unit it belongs to ("flew with", "part of", "commander of").</summary>
     public List<string> Membership { get; set; } = [];
 
+    /// <summary>How an event is placed in a person's tally ("on the day of his eighth victory", "after his ninth").</summary>
+    public TallyAnchorsSection TallyAnchors { get; set; } = new();
+
     /// <summary>Kill ratios ("a kill ratio of about 8:1", "ten to one").</summary>
     public RatiosSection Ratios { get; set; } = new();
 
@@ -234,6 +237,15 @@ internal sealed class SuperlativeEntry
     public List<string> QuestionTerms { get; set; } = [];
 }
 
+internal sealed class TallyAnchorsSection
+{
+    public Dictionary<string, int> Ordinals { get; set; } = [];
+    public List<string> Nouns { get; set; } = [];
+    public List<string> After { get; set; } = [];
+    public List<string> SameDay { get; set; } = [];
+    public List<string> Before { get; set; } = [];
+}
+
 internal sealed class RatiosSection
 {
     public List<string> Cues { get; set; } = [];
@@ -260,6 +272,9 @@ internal sealed class QuestionsSection
     /// <summary>"ratio", "%": a question about a ratio or share is not answered by a count.</summary>
     public List<string> NotCounts { get; set; } = [];
 
+    /// <summary>"after which kill": the question asks where in a person's tally something happened.</summary>
+    public List<string> Tally { get; set; } = [];
+
     /// <summary>"fighting over", "in the raid": the question is about one engagement, not the whole war.</summary>
     public List<string> Engagement { get; set; } = [];
 }
@@ -276,6 +291,9 @@ internal sealed class PersonsSection
 
     /// <summary>Words after a lone capitalised word that make it a person ("… scored", "… who").</summary>
     public List<string> FollowVerbs { get; set; } = [];
+
+    /// <summary>Words before a lone capitalised word that make it a person ("… was Pepelyaev.", "credit Sutiagin").</summary>
+    public List<string> LeadVerbs { get; set; } = [];
 
     /// <summary>Spelling folds applied in order, so transliterations meet ("zh" → "j", "y" → "i").</summary>
     public List<List<string>> Spelling { get; set; } = [];
@@ -313,6 +331,9 @@ internal sealed class EventEntry
 
     /// <summary>A word that must come shortly before a cue ("first" before "battle").</summary>
     public string? Ordinal { get; set; }
+
+    /// <summary>The event may be placed by a person's tally instead of a date ("after his ninth victory").</summary>
+    public bool Anchored { get; set; }
     public List<string> Cues { get; set; } = [];
 
     /// <summary>Words that ask about the event in a question; person events are asked by their own cues.</summary>

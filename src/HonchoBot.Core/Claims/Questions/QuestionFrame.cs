@@ -71,6 +71,9 @@ internal sealed class QuestionFrame
     /// </summary>
     public string? MembershipLevel { get; private set; }
 
+    /// <summary>The question asks where in a person's tally something happened ("after which kill").</summary>
+    public bool AsksTally { get; private set; }
+
     /// <summary>The question asks about a ratio ("kill ratio", "10 to 1").</summary>
     public bool AsksRatio { get; private set; }
 
@@ -139,6 +142,7 @@ internal sealed class QuestionFrame
         }
 
         frame.AsksRatio = lexicon.RatioQuestionTerms.Find(question).Count > 0;
+        frame.AsksTally = lexicon.TallyQuestionTerms.Find(question).Count > 0;
         frame.RatioAgent = SideFinder.FirstSide(doc, 0, question.Length, (0, 0), null)?.Value.Side?.Actor
             ?? SideFinder.SideThingBefore(doc, 0, question.Length, null);
         frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question).Count > 0;
@@ -333,15 +337,7 @@ internal sealed class QuestionFrame
     /// </summary>
     private static bool NamesAPerson(TaggedText doc, ClaimLexicon lexicon)
     {
-        var known = new List<(int Start, int End)>();
-        known.AddRange(doc.Sides.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Things.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Places.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Measures.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Scopes.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Units.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Episodes.Select(h => (h.Start, h.End)));
-        known.AddRange(doc.Dates.Select(h => (h.Start, h.End)));
+        var known = doc.KnownSpans();
 
         var tokens = doc.Tokens;
         for (var k = 1; k + 1 < tokens.Tokens.Length; k++)

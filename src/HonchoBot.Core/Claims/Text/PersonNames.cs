@@ -81,7 +81,7 @@ internal static class PersonNames
             var words = last - first + 1;
             var surname = WithoutPossessive(text.Span(tokens[last])).ToString();
             var key = Key(surname, lexicon);
-            var accepted = key.Length >= 2 && (rank > 0 || words >= 2 || surnames.ContainsKey(key) || IsPersonContext(text, lexicon, last));
+            var accepted = key.Length >= 2 && (rank > 0 || words >= 2 || surnames.ContainsKey(key) || IsPersonContext(text, lexicon, first, last));
             if (accepted)
             {
                 surnames.TryAdd(key, surname);
@@ -199,9 +199,14 @@ internal static class PersonNames
         return (first, last);
     }
 
-    /// <summary>A lone capitalised word is a person when a possessive or a person's verb follows it.</summary>
-    private static bool IsPersonContext(TextTokens text, ClaimLexicon lexicon, int last)
+    /// <summary>A lone capitalised word is a person when a possessive or a person's verb follows it, or a verb that takes a person precedes it.</summary>
+    private static bool IsPersonContext(TextTokens text, ClaimLexicon lexicon, int first, int last)
     {
+        if (first > 0 && lexicon.LeadVerbs.Contains(text.Span(text.Tokens[first - 1]).ToString()))
+        {
+            return true;
+        }
+
         var next = last + 1;
         if (next >= text.Tokens.Length)
         {

@@ -33,6 +33,7 @@ internal sealed class TaggedText
         PersonEvents = lexicon.PersonEventCues.Find(text);
         Superlatives = lexicon.SuperlativeCues.Find(text);
         RatioCues = lexicon.RatioCues.Find(text);
+        TallyNouns = lexicon.TallyNouns.Find(text);
         Dates = FindDates(text, lexicon);
         Units = FindUnits(text, lexicon);
         Episodes = FindEpisodes(text, lexicon);
@@ -69,6 +70,7 @@ internal sealed class TaggedText
     public List<TermHit<EventInfo>> PersonEvents { get; }
     public List<TermHit<SuperlativeInfo>> Superlatives { get; }
     public List<TermHit<string>> RatioCues { get; }
+    public List<TermHit<string>> TallyNouns { get; }
     public List<DateHit> Dates { get; }
     public List<UnitHit> Units { get; }
 
@@ -146,7 +148,7 @@ internal sealed class TaggedText
     }
 
     /// <summary>Spans of lexicon terms: a word inside one is never part of a person's name.</summary>
-    private List<(int Start, int End)> KnownSpans()
+    public List<(int Start, int End)> KnownSpans()
     {
         var known = new List<(int, int)>();
         known.AddRange(Sides.Select(h => (h.Start, h.End)));
@@ -160,6 +162,7 @@ internal sealed class TaggedText
         known.AddRange(TimeCues.Select(h => (h.Start, h.End)));
         known.AddRange(Wars.Select(h => (h.Start, h.End)));
         known.AddRange(Scopes.Select(h => (h.Start, h.End)));
+        known.AddRange(Measures.Select(h => (h.Start, h.End)));
         return known;
     }
 

@@ -23,4 +23,7 @@ public enum ClaimKind
 
     /// <summary>A kill ratio ("a kill ratio of about 8:1", "closer to three to one").</summary>
     Ratio = 5,
+
+    /// <summary>A person's rank on a given day ("Lt. Col. James Jabara … on May 20, 1951").</summary>
+    Rank = 6,
 }

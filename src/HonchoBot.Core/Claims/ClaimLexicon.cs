@@ -253,8 +253,24 @@ public sealed class ClaimLexicon
 
         // People.
         var persons = file.Persons;
-        Ranks = [.. persons.Ranks.Select(TokenizePhrase).Where(r => r.Length > 0).OrderByDescending(r => r.Length)];
-        RankWords = new HashSet<string>(Ranks.Where(r => r.Count(t => t != ".") == 1).Select(r => r[0]), StringComparer.OrdinalIgnoreCase);
+        var ranks = new Dictionary<string, RankInfo>(StringComparer.Ordinal);
+        foreach (var r in persons.Ranks)
+        {
+            Require(ranks.TryAdd(r.Id, new RankInfo(r.Id, string.IsNullOrWhiteSpace(r.Label) ? r.Id : r.Label)), $"rank '{r.Id}' is listed twice");
+        }
+
+        foreach (var r in persons.Ranks.Where(r => r.Parent is not null))
+        {
+            Require(ranks.TryGetValue(r.Parent!, out var parent), $"rank '{r.Id}' has unknown parent '{r.Parent}'");
+            ranks[r.Id].Parent = parent;
+        }
+
+        RankInfos = ranks;
+        Ranks = [.. persons.Ranks.SelectMany(r => r.Terms.Select(t => (TokenizePhrase(t), (RankInfo?)ranks[r.Id])))
+            .Concat(persons.Titles.Select(t => (TokenizePhrase(t), (RankInfo?)null)))
+            .Where(r => r.Item1.Length > 0).OrderByDescending(r => r.Item1.Length)];
+        RankWords = new HashSet<string>(Ranks.Where(r => r.Phrase.Count(t => t != ".") == 1).Select(r => r.Phrase[0]), StringComparer.OrdinalIgnoreCase);
+        RankQuestionTerms = new TermMatcher<string>(file.Questions.Rank.Select(t => (t, "rank")), allowPlural: false);
         NameSuffixes = new HashSet<string>(persons.Suffixes.Select(x => x.TrimEnd('.')), StringComparer.Ordinal);
         Pronouns = new HashSet<string>(persons.Pronouns, StringComparer.OrdinalIgnoreCase);
         NameStops = new HashSet<string>(persons.NameStops, StringComparer.Ordinal);
@@ -424,7 +440,10 @@ public sealed class ClaimLexicon
     internal HashSet<string> NotAlone { get; }
     internal TermMatcher<WarInfo> WarTerms { get; }
     internal WarInfo[] Wars { get; }
-    internal string[][] Ranks { get; }
+    /// <summary>Rank and title spellings as tokens, longest first; a title has no rank.</summary>
+    internal (string[] Phrase, RankInfo? Rank)[] Ranks { get; }
+    internal Dictionary<string, RankInfo> RankInfos { get; }
+    internal TermMatcher<string> RankQuestionTerms { get; }
     internal HashSet<string> RankWords { get; }
     internal HashSet<string> NameSuffixes { get; }
     internal HashSet<string> Pronouns { get; }

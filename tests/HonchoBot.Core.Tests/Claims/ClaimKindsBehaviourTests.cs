@@ -191,4 +191,31 @@ public sealed class ClaimKindsBehaviourTests
         Assert.Empty(Find("How many MiGs did the Soviets lose?",
             ("t-a", "“We lost six MiGs that afternoon,” the colonel said."),
             ("t-b", "Soviet units lost 335 MiGs over the whole war.")));
+
+    [Fact]
+    public void Find_TwoRanksForOnePersonOnOneDay_IsAConflictAndAGradeOfTheRankIsNot()
+    {
+        var finding = Single("What rank was Jabara then?",
+            ("t-a", "On 20 May 1951 Major James Jabara became an ace."),
+            ("t-b", "The story is told of Captain James Jabara. On 20 May 1951 he became an ace."));
+        Assert.Equal(("Major", "Captain"), (finding.First.Value, finding.Second.Value));
+
+        Assert.Empty(Find("What rank was Brown then?",
+            ("t-a", "On 8 November 1950 Lt. Russell Brown met a MiG."),
+            ("t-c", "On 8 November 1950 First Lt. Russell Brown met a MiG.")));
+        Assert.Empty(Find("What rank was Jabara then?",
+            ("t-a", "On 20 May 1951 Major James Jabara became an ace."),
+            ("t-d", "On 17 November 1966 Colonel James Jabara died.")));
+    }
+
+    [Fact]
+    public void Find_OneEventPlacedAtDifferentPointsOfAPilotsTally_IsAConflict()
+    {
+        var finding = Single("After which victory was Davis shot down?",
+            ("t-a", "On the day Davis shot down his twelfth MiG he was shot down himself."),
+            ("t-b", "Davis was shot down after his fourteenth victory."));
+
+        Assert.Equal(DisagreementKind.Conflict, finding.Kind);
+        Assert.Equal(("on the day of victory 12", "after victory 14"), (finding.First.Value, finding.Second.Value));
+    }
 }

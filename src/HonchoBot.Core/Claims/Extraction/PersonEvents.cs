@@ -9,7 +9,7 @@ internal static class PersonEvents
     private const int OrdinalReach = 5;
 
     /// <summary>
-    /// The event cues that stand: an ordinal event needs its ordinal shortly before the cue in the same clause
+    /// The event cues that stand: an ordinal event needs its ordinal shortly before the cue in the same sentence
     /// ("the first jet plane air battle"), and "one of the first" is not the first.
     /// </summary>
     public static IEnumerable<TermHit<EventInfo>> In(TaggedText doc)
@@ -29,13 +29,14 @@ internal static class PersonEvents
         }
     }
 
-    /// <summary>The token where <paramref name="ordinal"/> starts, a few words before <paramref name="cueStart"/> in its clause.</summary>
+    /// <summary>The token where <paramref name="ordinal"/> starts, a few words before <paramref name="cueStart"/> in its sentence.</summary>
     public static int? OrdinalBefore(TaggedText doc, int cueStart, string[] ordinal)
     {
+        // Within the sentence, not the clause: "the first jet versus jet battle" is one noun phrase.
         var tokens = doc.Tokens;
-        var clause = tokens.ClauseOf(cueStart);
+        var sentence = tokens.SentenceOf(cueStart);
         var words = 0;
-        for (var k = tokens.TokenAt(cueStart) - 1; k >= 0 && words <= OrdinalReach && tokens.Tokens[k].Start >= clause.Start; k--)
+        for (var k = tokens.TokenAt(cueStart) - 1; k >= 0 && words <= OrdinalReach && tokens.Tokens[k].Start >= sentence.Start; k--)
         {
             if (tokens.MatchesAt(k, ordinal))
             {

@@ -70,10 +70,13 @@ internal static class ScopeReader
         return k >= 0 && lexicon.CumulativeDatePrepositions.Contains(doc.Tokens.Span(doc.Tokens.Tokens[k]).ToString());
     }
 
-    /// <summary>A tally pinned to a moment told elsewhere ("that morning") or a running total ("bringing his total to").</summary>
-    public static bool IsMoment(TaggedText doc, Segment clause, Segment sentence, int anchor) =>
+    /// <summary>
+    /// A tally pinned to a moment told elsewhere ("that morning"), or any figure of a sentence that tells a running
+    /// total ("rewarded with two kills, bringing his total to six").
+    /// </summary>
+    public static bool IsMoment(TaggedText doc, Segment clause, Segment sentence) =>
         doc.TimeAnaphora.Any(h => h.Start >= sentence.Start && h.End <= clause.End)
-        || doc.RunningTotals.Any(h => h.Start >= clause.Start && h.End <= anchor);
+        || doc.RunningTotals.Any(h => h.Start >= sentence.Start && h.End <= sentence.End);
 
     private static string DayKey(int year, int month, int day) =>
         string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}");

@@ -13,7 +13,7 @@ internal sealed class ClaimKinds
     private readonly FrozenDictionary<ClaimKind, IClaimKind> _byKind;
 
     public ClaimKinds(ClaimLexicon lexicon)
-        : this([new QuantityKind(lexicon), new AttributeKind(lexicon), new EventKind(lexicon), new SuperlativeKind(lexicon), new MembershipKind(lexicon), new RatioKind(lexicon)])
+        : this([new QuantityKind(lexicon), new AttributeKind(lexicon), new EventKind(lexicon), new SuperlativeKind(lexicon), new MembershipKind(lexicon), new RatioKind(lexicon), new RankKind(lexicon)])
     {
     }
 

@@ -216,7 +216,7 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             Per = per,
             IsRate = HitLists.AnyIn(doc.Rate, clause.Start, clause.End),
             IsPeak = HitLists.AnyIn(doc.Peak, clause.Start, clause.End),
-            IsMoment = ScopeReader.IsMoment(doc, clause, sentence, atom.Start),
+            IsMoment = ScopeReader.IsMoment(doc, clause, sentence),
             War = ScopeReader.War(doc, lexicon, clause, sentence, atom.Start, time)?.Id,
         };
     }
@@ -429,12 +429,22 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
     /// </summary>
     public bool Answers(QuestionFrame frame, Claim a, Claim b)
     {
+        // A question that names whose things it asks about ("the Chinese air force") is answered only when one of the
+        // figures is stated for them, not merely inferred for a whole bloc ("MiGs").
+        if (frame.Owner is { } owner && !frame.IsOwnerInferred && !StatedFor(a, owner) && !StatedFor(b, owner))
+        {
+            return false;
+        }
+
         if (frame.Things.Count == 0)
         {
             return true;
         }
 
         return Narrow(a) || Narrow(b);
+
+        bool StatedFor(Claim claim, SideInfo side) =>
+            !claim.IsSideInferred && Side(claim.Side) is { } stated && (stated == side || stated.IsWithin(side));
 
         bool Narrow(Claim claim) =>
             claim.Thing is not null && lexicon.Things.TryGetValue(claim.Thing, out var thing)

@@ -19,3 +19,11 @@ internal enum TallyRelation
 
 /// <summary>A superlative role: who or which unit is "the top scorer" or "the first" of a set.</summary>
 internal sealed record SuperlativeInfo(string Id, string Label);
+
+/// <summary>A military rank; <see cref="Parent"/> is the wider rank it is a grade of.</summary>
+internal sealed class RankInfo(string id, string label)
+{
+    public string Id { get; } = id;
+    public string Label { get; } = label;
+    public RankInfo? Parent { get; set; }
+}

@@ -272,6 +272,9 @@ internal sealed class QuestionsSection
     /// <summary>"ratio", "%": a question about a ratio or share is not answered by a count.</summary>
     public List<string> NotCounts { get; set; } = [];
 
+    /// <summary>"what rank": the question asks a person's rank.</summary>
+    public List<string> Rank { get; set; } = [];
+
     /// <summary>"after which kill": the question asks where in a person's tally something happened.</summary>
     public List<string> Tally { get; set; } = [];
 
@@ -279,10 +282,23 @@ internal sealed class QuestionsSection
     public List<string> Engagement { get; set; } = [];
 }
 
+internal sealed class RankEntry
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>A wider rank this one is a grade of ("first lieutenant" is a "lieutenant").</summary>
+    public string? Parent { get; set; }
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+}
+
 internal sealed class PersonsSection
 {
-    /// <summary>Ranks and titles before a name ("Capt.", "Lt. Col.").</summary>
-    public List<string> Ranks { get; set; } = [];
+    /// <summary>Military ranks before a name ("Capt.", "Lt. Col."), each with its spellings.</summary>
+    public List<RankEntry> Ranks { get; set; } = [];
+
+    /// <summary>Titles before a name that are not ranks ("Dr.", "President").</summary>
+    public List<string> Titles { get; set; } = [];
     public List<string> Suffixes { get; set; } = [];
     public List<string> Pronouns { get; set; } = [];
 

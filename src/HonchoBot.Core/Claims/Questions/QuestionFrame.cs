@@ -71,6 +71,9 @@ internal sealed class QuestionFrame
     /// </summary>
     public string? MembershipLevel { get; private set; }
 
+    /// <summary>The question asks a person's rank ("what rank was …").</summary>
+    public bool AsksRank { get; private set; }
+
     /// <summary>The question asks where in a person's tally something happened ("after which kill").</summary>
     public bool AsksTally { get; private set; }
 
@@ -143,6 +146,7 @@ internal sealed class QuestionFrame
 
         frame.AsksRatio = lexicon.RatioQuestionTerms.Find(question).Count > 0;
         frame.AsksTally = lexicon.TallyQuestionTerms.Find(question).Count > 0;
+        frame.AsksRank = lexicon.RankQuestionTerms.Find(question).Count > 0;
         frame.RatioAgent = SideFinder.FirstSide(doc, 0, question.Length, (0, 0), null)?.Value.Side?.Actor
             ?? SideFinder.SideThingBefore(doc, 0, question.Length, null);
         frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question).Count > 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HonchoBot.Core.Claims.Lexicon;
 
 namespace HonchoBot.Core.Claims.Text;
 
@@ -69,7 +70,7 @@ internal static class PersonNames
         var k = 0;
         while (k < tokens.Length)
         {
-            var rank = RankAt(text, lexicon, k);
+            var (rank, rankInfo) = RankAt(text, lexicon, k);
             var start = rank > 0 ? k + rank : k;
             var (first, last) = NameWords(text, lexicon, known, start, afterRank: rank > 0);
             if (last < first)
@@ -85,7 +86,7 @@ internal static class PersonNames
             if (accepted)
             {
                 surnames.TryAdd(key, surname);
-                refs.Add(new PersonRef(tokens[rank > 0 ? k : first].Start, tokens[last].End, key, surnames[key], IsPronoun: false));
+                refs.Add(new PersonRef(tokens[rank > 0 ? k : first].Start, tokens[last].End, key, surnames[key], IsPronoun: false, rankInfo));
             }
 
             k = last + 1;
@@ -128,20 +129,22 @@ internal static class PersonNames
         refs.Sort((x, y) => x.Start.CompareTo(y.Start));
     }
 
-    /// <summary>How many tokens of a rank start at <paramref name="k"/> (0 when none): "Lt. Col." is three.</summary>
-    private static int RankAt(TextTokens text, ClaimLexicon lexicon, int k)
+    /// <summary>How many tokens of a rank or title start at <paramref name="k"/> (0 when none), and the rank: "Lt. Col." is three.</summary>
+    private static (int Length, RankInfo? Rank) RankAt(TextTokens text, ClaimLexicon lexicon, int k)
     {
         var best = 0;
-        foreach (var rank in lexicon.Ranks)
+        RankInfo? found = null;
+        foreach (var (phrase, rank) in lexicon.Ranks)
         {
-            if (rank.Length > best && text.MatchesAt(k, rank) && IsCapitalised(text.Span(text.Tokens[k])))
+            if (phrase.Length > best && text.MatchesAt(k, phrase) && IsCapitalised(text.Span(text.Tokens[k])))
             {
-                best = rank.Length;
+                best = phrase.Length;
+                found = rank;
             }
         }
 
         // A rank must be followed by a name: "Major James Jabara", not "a major air battle".
-        return best > 0 && best + k < text.Tokens.Length && IsNameWord(text, text.Tokens[k + best]) ? best : 0;
+        return best > 0 && best + k < text.Tokens.Length && IsNameWord(text, text.Tokens[k + best]) ? (best, found) : (0, null);
     }
 
     /// <summary>The capitalised words from <paramref name="k"/> that may form a name (initials and hyphens included).</summary>

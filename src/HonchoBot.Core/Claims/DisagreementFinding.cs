@@ -8,7 +8,7 @@ namespace HonchoBot.Core.Claims;
 public sealed record DisagreementFinding(DisagreementKind Kind, string Topic, string Note, ClaimSide First, ClaimSide Second)
 {
     /// <summary>
-    /// The answer contract's form (DESIGN.md, "Machine-readable output"), given the citation numbers of the
+    /// The form it takes in an answer (the <c>disagreements</c> of the JSON answer), given the citation numbers of the
     /// passages that carry each side (<see cref="ClaimSide.PassageId"/>).
     /// </summary>
     public Disagreement ToDisagreement(int firstCitation, int secondCitation) =>

@@ -1,6 +1,6 @@
 namespace HonchoBot.Core.Claims.Text;
 
-/// <summary>A figure found in a text, as an interval (disagreements.md §2.2).</summary>
+/// <summary>A figure found in a text, as an interval (docs/disagreements.md, "A claim").</summary>
 internal sealed record Atom(
     int Start,
     int End,

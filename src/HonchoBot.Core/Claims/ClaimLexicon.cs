@@ -269,6 +269,9 @@ public sealed class ClaimLexicon
         Ranks = [.. persons.Ranks.SelectMany(r => r.Terms.Select(t => (TokenizePhrase(t), (RankInfo?)ranks[r.Id])))
             .Concat(persons.Titles.Select(t => (TokenizePhrase(t), (RankInfo?)null)))
             .Where(r => r.Item1.Length > 0).OrderByDescending(r => r.Item1.Length)];
+        RanksByFirstWord = Ranks.GroupBy(r => r.Phrase[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         RankWords = new HashSet<string>(Ranks.Where(r => r.Phrase.Count(t => t != ".") == 1).Select(r => r.Phrase[0]), StringComparer.OrdinalIgnoreCase);
         RankQuestionTerms = new TermMatcher<string>(file.Questions.Rank.Select(t => (t, "rank")), allowPlural: false);
         NameSuffixes = new HashSet<string>(persons.Suffixes.Select(x => x.TrimEnd('.')), StringComparer.Ordinal);
@@ -443,6 +446,9 @@ public sealed class ClaimLexicon
     /// <summary>Rank and title spellings as tokens, longest first; a title has no rank.</summary>
     internal (string[] Phrase, RankInfo? Rank)[] Ranks { get; }
     internal Dictionary<string, RankInfo> RankInfos { get; }
+
+    /// <summary>Rank and title spellings by their first word, so a name scan tries only the ranks that can start at a word.</summary>
+    internal Dictionary<string, (string[] Phrase, RankInfo? Rank)[]>.AlternateLookup<ReadOnlySpan<char>> RanksByFirstWord { get; }
     internal TermMatcher<string> RankQuestionTerms { get; }
     internal HashSet<string> RankWords { get; }
     internal HashSet<string> NameSuffixes { get; }

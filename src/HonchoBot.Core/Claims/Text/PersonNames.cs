@@ -57,19 +57,35 @@ internal static class PersonNames
         // Twice: a surname that is a name somewhere in the passage ("McConnell, who served …") is one everywhere in it
         // ("America's leading ace was joe McConnell of the 51st Wing").
         var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
-        Scan(text, lexicon, known, surnames);
-        var refs = Scan(text, lexicon, known, surnames);
+        var knownTokens = new bool[text.Tokens.Length];
+        foreach (var (start, end) in known)
+        {
+            for (var k = text.TokenAt(start); k < knownTokens.Length && text.Tokens[k].Start < end; k++)
+            {
+                knownTokens[k] = true;
+            }
+        }
+
+        Scan(text, lexicon, knownTokens, surnames);
+        var refs = Scan(text, lexicon, knownTokens, surnames);
         ResolvePronouns(text, lexicon, refs);
         return refs;
     }
 
-    private static List<PersonRef> Scan(TextTokens text, ClaimLexicon lexicon, List<(int Start, int End)> known, Dictionary<string, string> surnames)
+    private static List<PersonRef> Scan(TextTokens text, ClaimLexicon lexicon, bool[] known, Dictionary<string, string> surnames)
     {
         var tokens = text.Tokens;
         var refs = new List<PersonRef>();
         var k = 0;
         while (k < tokens.Length)
         {
+            // Names and ranks start with a capital.
+            if (tokens[k].Kind != TokenKind.Word || !IsCapitalised(text.Span(tokens[k])))
+            {
+                k++;
+                continue;
+            }
+
             var (rank, rankInfo) = RankAt(text, lexicon, k);
             var start = rank > 0 ? k + rank : k;
             var (first, last) = NameWords(text, lexicon, known, start, afterRank: rank > 0);
@@ -105,7 +121,7 @@ internal static class PersonNames
         var names = refs.ToList();
         foreach (var token in text.Tokens)
         {
-            if (token.Kind != TokenKind.Word || !lexicon.Pronouns.Contains(text.Span(token).ToString()))
+            if (token.Kind != TokenKind.Word || !lexicon.Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.Span(token)))
             {
                 continue;
             }
@@ -132,11 +148,16 @@ internal static class PersonNames
     /// <summary>How many tokens of a rank or title start at <paramref name="k"/> (0 when none), and the rank: "Lt. Col." is three.</summary>
     private static (int Length, RankInfo? Rank) RankAt(TextTokens text, ClaimLexicon lexicon, int k)
     {
+        if (!lexicon.RanksByFirstWord.TryGetValue(text.Span(text.Tokens[k]), out var candidates))
+        {
+            return (0, null);
+        }
+
         var best = 0;
         RankInfo? found = null;
-        foreach (var (phrase, rank) in lexicon.Ranks)
+        foreach (var (phrase, rank) in candidates)
         {
-            if (phrase.Length > best && text.MatchesAt(k, phrase) && IsCapitalised(text.Span(text.Tokens[k])))
+            if (phrase.Length > best && text.MatchesAt(k, phrase))
             {
                 best = phrase.Length;
                 found = rank;
@@ -148,7 +169,7 @@ internal static class PersonNames
     }
 
     /// <summary>The capitalised words from <paramref name="k"/> that may form a name (initials and hyphens included).</summary>
-    private static (int First, int Last) NameWords(TextTokens text, ClaimLexicon lexicon, List<(int Start, int End)> known, int k, bool afterRank)
+    private static (int First, int Last) NameWords(TextTokens text, ClaimLexicon lexicon, bool[] known, int k, bool afterRank)
     {
         var tokens = text.Tokens;
         var first = k;
@@ -170,10 +191,11 @@ internal static class PersonNames
                 break;
             }
 
-            var bare = WithoutPossessive(word).ToString();
-            if (!IsNameWord(text, token) || IsKnown(known, token)
-                || (!afterRank && lexicon.NameStops.Contains(bare))
-                || lexicon.NotNames.Contains(bare) || lexicon.RankWords.Contains(bare))
+            var bare = WithoutPossessive(word);
+            if (!IsNameWord(text, token) || known[j]
+                || (!afterRank && lexicon.NameStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(bare))
+                || lexicon.NotNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(bare)
+                || lexicon.RankWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(bare))
             {
                 break;
             }
@@ -185,7 +207,7 @@ internal static class PersonNames
                 break;
             }
 
-            if (lexicon.NameSuffixes.Contains(word.ToString()))
+            if (lexicon.NameSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 break;
             }
@@ -205,7 +227,7 @@ internal static class PersonNames
     /// <summary>A lone capitalised word is a person when a possessive or a person's verb follows it, or a verb that takes a person precedes it.</summary>
     private static bool IsPersonContext(TextTokens text, ClaimLexicon lexicon, int first, int last)
     {
-        if (first > 0 && lexicon.LeadVerbs.Contains(text.Span(text.Tokens[first - 1]).ToString()))
+        if (first > 0 && lexicon.LeadVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.Span(text.Tokens[first - 1])))
         {
             return true;
         }
@@ -228,7 +250,7 @@ internal static class PersonNames
             return true;
         }
 
-        return lexicon.FollowVerbs.Contains(after.ToString());
+        return lexicon.FollowVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after);
     }
 
     private static bool IsNameWord(TextTokens text, Token token)
@@ -255,9 +277,6 @@ internal static class PersonNames
 
         return true;
     }
-
-    private static bool IsKnown(List<(int Start, int End)> known, Token token) =>
-        known.Exists(h => token.Start < h.End && h.Start < token.End);
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 }

@@ -62,19 +62,7 @@ public sealed class ClaimLexicon
         DesignatorPrefixes = [.. file.DesignatorPrefixes.Select(TokenizePhrase)];
 
         // Sides.
-        var sides = new Dictionary<string, SideInfo>(StringComparer.Ordinal);
-        foreach (var s in file.Sides)
-        {
-            Require(!string.IsNullOrWhiteSpace(s.Id), "a side has no id");
-            Require(sides.TryAdd(s.Id, new SideInfo(s.Id, string.IsNullOrWhiteSpace(s.Label) ? s.Id : s.Label, s.Place)), $"side '{s.Id}' is listed twice");
-        }
-
-        foreach (var s in file.Sides.Where(s => s.Parent is not null))
-        {
-            Require(sides.TryGetValue(s.Parent!, out var parent), $"side '{s.Id}' has unknown parent '{s.Parent}'");
-            sides[s.Id].Parent = parent;
-        }
-
+        var sides = Hierarchy.Build(file.Sides, "side", s => s.Id, s => s.Parent, s => new SideInfo(s.Id, string.IsNullOrWhiteSpace(s.Label) ? s.Id : s.Label, s.Place));
         Sides = sides;
         foreach (var pair in file.Opposing)
         {
@@ -89,21 +77,12 @@ public sealed class ClaimLexicon
             allowPlural: false);
 
         // Counted things.
-        var things = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
-        foreach (var t in file.Things)
+        var things = Hierarchy.Build(file.Things, "thing", t => t.Id, t => t.Parent, t =>
         {
-            Require(!string.IsNullOrWhiteSpace(t.Id), "a thing has no id");
             SideInfo? side = null;
             Require(t.Side is null || sides.TryGetValue(t.Side, out side), $"thing '{t.Id}' has unknown side '{t.Side}'");
-            Require(things.TryAdd(t.Id, new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope)), $"thing '{t.Id}' is listed twice");
-        }
-
-        foreach (var t in file.Things.Where(t => t.Parent is not null))
-        {
-            Require(things.TryGetValue(t.Parent!, out var parent), $"thing '{t.Id}' has unknown parent '{t.Parent}'");
-            things[t.Id].Parent = parent;
-        }
-
+            return new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope);
+        });
         Things = things;
         ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true);
 
@@ -253,18 +232,7 @@ public sealed class ClaimLexicon
 
         // People.
         var persons = file.Persons;
-        var ranks = new Dictionary<string, RankInfo>(StringComparer.Ordinal);
-        foreach (var r in persons.Ranks)
-        {
-            Require(ranks.TryAdd(r.Id, new RankInfo(r.Id, string.IsNullOrWhiteSpace(r.Label) ? r.Id : r.Label)), $"rank '{r.Id}' is listed twice");
-        }
-
-        foreach (var r in persons.Ranks.Where(r => r.Parent is not null))
-        {
-            Require(ranks.TryGetValue(r.Parent!, out var parent), $"rank '{r.Id}' has unknown parent '{r.Parent}'");
-            ranks[r.Id].Parent = parent;
-        }
-
+        var ranks = Hierarchy.Build(persons.Ranks, "rank", r => r.Id, r => r.Parent, r => new RankInfo(r.Id, string.IsNullOrWhiteSpace(r.Label) ? r.Id : r.Label));
         RankInfos = ranks;
         Ranks = [.. persons.Ranks.SelectMany(r => r.Terms.Select(t => (TokenizePhrase(t), (RankInfo?)ranks[r.Id])))
             .Concat(persons.Titles.Select(t => (TokenizePhrase(t), (RankInfo?)null)))
@@ -313,18 +281,7 @@ public sealed class ClaimLexicon
         MembershipCues = [.. file.Membership.Select(TokenizePhrase).Where(m => m.Length > 0).OrderByDescending(m => m.Length)];
 
         // Places and attributes.
-        var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
-        foreach (var p in file.Places)
-        {
-            Require(places.TryAdd(p.Id, new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label)), $"place '{p.Id}' is listed twice");
-        }
-
-        foreach (var p in file.Places.Where(p => p.Parent is not null))
-        {
-            Require(places.TryGetValue(p.Parent!, out var parent), $"place '{p.Id}' has unknown parent '{p.Parent}'");
-            places[p.Id].Parent = parent;
-        }
-
+        var places = Hierarchy.Build(file.Places, "place", p => p.Id, p => p.Parent, p => new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label));
         Places = places;
         PlaceTerms = new TermMatcher<PlaceInfo>(file.Places.SelectMany(p => p.Terms.Select(t => (t, places[p.Id]))), allowPlural: false);
 

@@ -79,26 +79,13 @@ internal sealed class RankKind(ClaimLexicon lexicon) : IClaimKind
             return PairResult.Unrelated;
         }
 
-        if (Within(ra, rb) || Within(rb, ra))
+        if (ra == rb || ra.IsWithin(rb) || rb.IsWithin(ra))
         {
             return PairResult.Compatible;
         }
 
         var who = a.PersonName ?? b.PersonName ?? a.Person;
         return new PairResult(PairVerdict.Conflict, $"{who}'s rank on {a.Date.Format(lexicon.MonthNames)}", $"the sources give different ranks for the same day: {ra.Label} vs {rb.Label}");
-    }
-
-    private static bool Within(RankInfo rank, RankInfo outer)
-    {
-        for (var r = rank; r is not null; r = r.Parent)
-        {
-            if (r == outer)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public bool IsAsked(QuestionFrame frame) => frame.AsksRank && frame.Persons.Count > 0;

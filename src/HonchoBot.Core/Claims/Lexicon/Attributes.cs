@@ -21,7 +21,7 @@ internal enum TallyRelation
 internal sealed record SuperlativeInfo(string Id, string Label);
 
 /// <summary>A military rank; <see cref="Parent"/> is the wider rank it is a grade of.</summary>
-internal sealed class RankInfo(string id, string label)
+internal sealed class RankInfo(string id, string label) : IHierarchyNode<RankInfo>
 {
     public string Id { get; } = id;
     public string Label { get; } = label;

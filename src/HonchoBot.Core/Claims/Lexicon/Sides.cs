@@ -1,7 +1,7 @@
 namespace HonchoBot.Core.Claims.Lexicon;
 
 /// <summary>An actor of the lexicon's side hierarchy (U.S. ⊂ UN; Soviet ⊂ communist).</summary>
-internal sealed class SideInfo(string id, string label, bool isPlace)
+internal sealed class SideInfo(string id, string label, bool isPlace) : IHierarchyNode<SideInfo>
 {
     public string Id { get; } = id;
     public string Label { get; } = label;
@@ -27,19 +27,6 @@ internal sealed class SideInfo(string id, string label, bool isPlace)
     }
 
     public SideInfo? OpponentOf => Root.Opponent;
-
-    public bool IsWithin(SideInfo ancestor)
-    {
-        for (var s = Parent; s is not null; s = s.Parent)
-        {
-            if (s == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>A side term; <see cref="Side"/> is null for "enemy" (the opponent of whoever acts).</summary>

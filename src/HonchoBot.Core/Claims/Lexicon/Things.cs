@@ -1,7 +1,7 @@
 namespace HonchoBot.Core.Claims.Lexicon;
 
 /// <summary>A counted thing of the lexicon's hierarchy (MiG-15 ⊂ MiG ⊂ jet fighter ⊂ fighter ⊂ aircraft).</summary>
-internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo? side, string? defaultMeasure, string? agentScope)
+internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo? side, string? defaultMeasure, string? agentScope) : IHierarchyNode<ThingInfo>
 {
     public string Id { get; } = id;
     public string Label { get; } = label;
@@ -13,17 +13,4 @@ internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo
     public string? AgentScope => agentScope ?? Parent?.AgentScope;
 
     public ThingInfo? Parent { get; set; }
-
-    public bool IsWithin(ThingInfo ancestor)
-    {
-        for (var t = Parent; t is not null; t = t.Parent)
-        {
-            if (t == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -67,8 +67,7 @@ internal static class TallyAnchors
         }
 
         // "10th": digits and a suffix.
-        return tokens.Tokens[k].Kind == TokenKind.Number && k + 1 < tokens.Tokens.Length && tokens.Tokens[k + 1].Start == tokens.Tokens[k].End
-            && tokens.Span(tokens.Tokens[k + 1]) is "st" or "nd" or "rd" or "th"
+        return tokens.Tokens[k].Kind == TokenKind.Number && OrdinalSuffix.Follows(tokens, k)
             && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? (number, k + 1)
             : null;

@@ -208,10 +208,9 @@ internal sealed class SuperlativeKind(ClaimLexicon lexicon) : IClaimKind
         for (var k = tokens.TokenAt(ranked.End); k + 1 < tokens.Tokens.Length && tokens.Tokens[k].Start < clause.End; k++)
         {
             var token = tokens.Tokens[k];
-            if (token.Kind == TokenKind.Number && tokens.Span(tokens.Tokens[k + 1]) is "st" or "nd" or "rd" or "th"
-                && tokens.Tokens[k + 1].Start == token.End && tokens.Is(k - 1, "the"))
+            if (token.Kind == TokenKind.Number && OrdinalSuffix.Follows(tokens, k) && tokens.Is(k - 1, "the")
+                && int.TryParse(tokens.Span(token), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                var number = int.Parse(tokens.Span(token), CultureInfo.InvariantCulture);
                 var key = string.Create(CultureInfo.InvariantCulture, $"{number} {ranked.Value.Id}");
                 return new HolderRef(token.Start, tokens.Tokens[k + 1].End, key, UnitKeys.Label(key), null);
             }

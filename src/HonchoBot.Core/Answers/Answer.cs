@@ -50,6 +50,10 @@ public enum AnswerStatus
 /// <param name="Location"><c>¶N</c> (body paragraph, from 1) or <c>p. N</c> (PDF page).</param>
 /// <param name="PassageId"><c>{sourceId}#{ordinal}</c>, stable across rebuilds of the same text.</param>
 /// <param name="Excerpt">Whole sentences copied verbatim from the stored source text; no markup.</param>
+/// <param name="Notes">
+/// The source's own notes (its perspective, provenance or caveats, e.g. an openly partisan standpoint), shown
+/// beside every citation of it; null when the source has none.
+/// </param>
 public sealed record Citation(
     int N,
     string SourceId,
@@ -61,6 +65,7 @@ public sealed record Citation(
     string Location,
     string PassageId,
     string Excerpt,
+    string? Notes,
     double Score);
 
 /// <summary>How two sources' claims differ.</summary>

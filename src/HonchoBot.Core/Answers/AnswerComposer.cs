@@ -73,6 +73,7 @@ public static class AnswerComposer
             evidence.Passage.LocationAt(start),
             evidence.Passage.Id,
             excerpt,
+            source.Notes,
             Math.Round(evidence.Dense is null ? evidence.Bm25 : evidence.Rank, 3));
     }
 

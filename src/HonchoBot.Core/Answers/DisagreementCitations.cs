@@ -11,7 +11,7 @@ namespace HonchoBot.Core.Answers;
 /// </summary>
 public static class DisagreementCitations
 {
-    /// <summary>An answer has at most this many citations when a disagreement needs them (DESIGN.md).</summary>
+    /// <summary>An answer has at most this many citations when a disagreement needs them: three, plus two for its other sides.</summary>
     public const int MaxCitations = 5;
 
     /// <summary>Passages compared: the best few, not only the cited ones.</summary>

@@ -2,61 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace HonchoBot.Core.Claims;
 
-/// <summary>What a claim states: a quantity (an interval) or the value of an exclusive attribute.</summary>
-public enum ClaimKind
-{
-    /// <summary>A counted figure such as "792 MiG-15s" or "thirty-five to forty aircraft each".</summary>
-    Quantity = 0,
-
-    /// <summary>A functional attribute with exclusive values, such as the markings Soviet-flown MiGs carried.</summary>
-    Attribute = 1,
-
-    /// <summary>The date of an event ("the first MiG-15 patrols … began in November 1950").</summary>
-    Event = 2,
-}
-
-/// <summary>A change-over-time cue in the claim's clause ("initially" / "eventually").</summary>
-public enum ClaimPhase
-{
-    /// <summary>No cue.</summary>
-    None = 0,
-
-    /// <summary>"initially", "at first", "originally"…</summary>
-    Early = 1,
-
-    /// <summary>"eventually", "later", "finally"…</summary>
-    Late = 2,
-}
-
-/// <summary>What kind of time a claim is about.</summary>
-public enum TimeScopeKind
-{
-    /// <summary>The whole war, a cumulative total ("throughout the war", "in all", "when the armistice was signed").</summary>
-    Whole = 0,
-
-    /// <summary>The outbreak of the war ("at the onset", "when the war began").</summary>
-    Onset = 1,
-
-    /// <summary>An explicit period: a year, a month or a range of them.</summary>
-    Period = 2,
-
-    /// <summary>"by 1952": the state at, or the total up to, a date.</summary>
-    By = 3,
-}
-
-/// <summary>The time a claim is about. Months are written <c>yyyymm</c> (195011 = November 1950).</summary>
-public sealed record TimeScope(
-    [property: JsonPropertyName("k")] TimeScopeKind Kind,
-    [property: JsonPropertyName("f")] int From,
-    [property: JsonPropertyName("t")] int To);
-
 /// <summary>
 /// One checkable statement found in a passage at index time (see claim-lexicon.json for every word list).
 /// Offsets are character offsets into the passage text the claim was extracted from.
 /// </summary>
 public sealed record Claim
 {
-    /// <summary>Quantity or attribute.</summary>
+    /// <summary>What the claim states; decides which strategy extracts and compares it.</summary>
     [JsonPropertyName("k")] public ClaimKind Kind { get; init; }
 
     /// <summary>Start of the verbatim statement (a clause, trimmed) that carries the claim.</summary>
@@ -107,17 +59,30 @@ public sealed record Claim
     /// <summary>The side was inferred (from the counted thing, "enemy", or the opponent of the agent) rather than stated.</summary>
     [JsonPropertyName("si")] public bool IsSideInferred { get; init; }
 
+    /// <summary>
+    /// The person the claim is about (one pilot's tally, his death, his unit), as a spelling-folded surname key;
+    /// null for a claim about a force. A person's figure is never compared with a force's.
+    /// </summary>
+    [JsonPropertyName("p")] public string? Person { get; init; }
+
+    /// <summary>The person's surname as the source writes it, for topics and notes.</summary>
+    [JsonPropertyName("pn")] public string? PersonName { get; init; }
+
+    /// <summary>For an event: its date, as precise as the source gives it.</summary>
+    [JsonPropertyName("dt")] public ClaimDate? Date { get; init; }
+
     /// <summary>For claimed kills: the side that claims them.</summary>
     [JsonPropertyName("ag")] public string? Agent { get; init; }
 
     /// <summary>The period the claim is about; null when the text gives none.</summary>
     [JsonPropertyName("tm")] public TimeScope? Time { get; init; }
 
-    /// <summary>Scope qualifiers: "cause:air_to_air", "unit:64th corps", "per:unit", "rate".</summary>
-    [JsonPropertyName("sc")] public IReadOnlyList<string> Scope { get => field ?? []; init; } = [];
+    /// <summary>Scope qualifiers (cause, unit, battle, per unit or person, rate, peak).</summary>
+    /// <remarks>No scope is kept as null, so a claim read back from storage (where an empty scope is left out) equals the original.</remarks>
+    [JsonPropertyName("sc")] public ClaimScope Scope { get => field ?? ClaimScope.None; init => field = value == ClaimScope.None ? null : value; }
 
-    /// <summary>Epistemic status class: "claim", "record" or "estimate"; null when unknown.</summary>
-    [JsonPropertyName("st")] public string? Status { get; init; }
+    /// <summary>Epistemic status: a claim, a record or an estimate.</summary>
+    [JsonPropertyName("st")] public ClaimStatus Status { get; init; }
 
     /// <summary>Change-over-time cue in the clause.</summary>
     [JsonPropertyName("ph")] public ClaimPhase Phase { get; init; }
@@ -128,12 +93,29 @@ public sealed record Claim
     /// <summary>The statement is negated ("did not", "never").</summary>
     [JsonPropertyName("ng")] public bool IsNegated { get; init; }
 
+    /// <summary>
+    /// The passage itself sets this figure against one of the other measure for the same things (a claim against
+    /// the record: "Soviet pilots claimed 650 Sabres, but records show 224 lost"): it already tells that difference,
+    /// so it is not reported as one between sources.
+    /// </summary>
+    [JsonPropertyName("sx")] public bool IsContrastedInPassage { get; init; }
+
     /// <summary>The sentence reports the claim in order to rebut it ("myth", "contrary to").</summary>
     [JsonPropertyName("rb")] public bool IsRebutted { get; init; }
 
-    /// <summary>Attribute id ("insignia", "base") for attribute claims; event id ("first_appearance") for events.</summary>
+    /// <summary>Attribute id ("insignia", "base") for attribute claims; event id ("first_appearance") for events; role id ("top") for superlatives.</summary>
     [JsonPropertyName("a")] public string? Attribute { get; init; }
 
-    /// <summary>Attribute value id (a side or place id) for attribute claims; for events, the place id if one is named.</summary>
+    /// <summary>
+    /// For a superlative whose holder is a person: the side the same passage puts that person on ("Sutiagin was the
+    /// most successful of those [Soviet] pilots"), so a top place over everyone can be set against a top place
+    /// within that side.
+    /// </summary>
+    [JsonPropertyName("vsd")] public string? ValueSide { get; init; }
+
+    /// <summary>
+    /// Attribute value id (a side or place id) for attribute claims; for events, the place id if one is named; for
+    /// superlatives, the holder (a person or unit key).
+    /// </summary>
     [JsonPropertyName("av")] public string? AttributeValue { get; init; }
 }

@@ -5,8 +5,9 @@ using HonchoBot.Core.Retrieval;
 namespace HonchoBot.Core.Claims;
 
 /// <summary>
-/// Runs claim extraction at index time and stores the claims with each passage. The lexicon hash and the
-/// JSON version are part of the index schema, so editing the lexicon rebuilds the index at next start.
+/// Runs claim extraction at index time and stores the claims with each passage. The lexicon hash (which covers the
+/// rules' own source too) and the JSON version are part of the index schema, so editing the lexicon or upgrading to
+/// changed rules rebuilds the index at the next start.
 /// </summary>
 public sealed class ClaimAnnotator(ClaimLexicon lexicon, IClaimExtractor extractor) : IPassageAnnotator
 {

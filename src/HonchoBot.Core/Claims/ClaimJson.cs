@@ -7,17 +7,17 @@ namespace HonchoBot.Core.Claims;
 
 /// <summary>
 /// The stored form of a passage's claims: compact, versioned JSON (<c>{"v":1,"c":[…]}</c>), written once at index
-/// time and read at answer time. Empty lists, false flags and nulls are left out.
+/// time and read at answer time. Empty lists and scopes, false flags and nulls are left out.
 /// </summary>
 public static class ClaimJson
 {
     /// <summary>Format version; bump it when the meaning of a stored field changes (the index is then rebuilt).</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-        TypeInfoResolver = ClaimJsonContext.Default.WithAddedModifier(SkipEmptyLists),
+        TypeInfoResolver = ClaimJsonContext.Default.WithAddedModifier(SkipEmptyValues),
     };
 
     private static readonly JsonTypeInfo<ClaimDocument> DocumentInfo =
@@ -76,13 +76,17 @@ public static class ClaimJson
         return true;
     }
 
-    private static void SkipEmptyLists(JsonTypeInfo info)
+    private static void SkipEmptyValues(JsonTypeInfo info)
     {
         foreach (var property in info.Properties)
         {
             if (typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string))
             {
                 property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
+            }
+            else if (property.PropertyType == typeof(ClaimScope))
+            {
+                property.ShouldSerialize = static (_, value) => value is ClaimScope scope && scope != ClaimScope.None;
             }
         }
     }

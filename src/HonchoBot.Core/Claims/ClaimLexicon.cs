@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HonchoBot.Core.Claims.Lexicon;
+using HonchoBot.Core.Claims.Text;
 
 namespace HonchoBot.Core.Claims;
 
@@ -18,8 +20,15 @@ public sealed class ClaimLexicon
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Version of the extraction and comparison rules; part of <see cref="Hash"/>.</summary>
-    public const int RulesVersion = 1;
+    /// <summary>
+    /// A hash of the rules' own source (every <c>Claims/**/*.cs</c> file), computed by the build and stamped on the
+    /// assembly: a change to the rules changes <see cref="Hash"/> without anyone remembering to bump a number.
+    /// </summary>
+    public static string RulesHash { get; } =
+        System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(ClaimLexicon).Assembly)
+            .FirstOrDefault(a => a.Key == "ClaimRulesHash")?.Value is { Length: > 0 } stamped
+            ? stamped
+            : throw new InvalidOperationException("The build did not stamp ClaimRulesHash on the assembly.");
 
     /// <summary>File name of the shipped lexicon, copied beside the binary under <c>lexicons/</c>.</summary>
     public const string FileName = "claim-lexicon.json";
@@ -53,19 +62,7 @@ public sealed class ClaimLexicon
         DesignatorPrefixes = [.. file.DesignatorPrefixes.Select(TokenizePhrase)];
 
         // Sides.
-        var sides = new Dictionary<string, SideInfo>(StringComparer.Ordinal);
-        foreach (var s in file.Sides)
-        {
-            Require(!string.IsNullOrWhiteSpace(s.Id), "a side has no id");
-            Require(sides.TryAdd(s.Id, new SideInfo(s.Id, string.IsNullOrWhiteSpace(s.Label) ? s.Id : s.Label, s.Place)), $"side '{s.Id}' is listed twice");
-        }
-
-        foreach (var s in file.Sides.Where(s => s.Parent is not null))
-        {
-            Require(sides.TryGetValue(s.Parent!, out var parent), $"side '{s.Id}' has unknown parent '{s.Parent}'");
-            sides[s.Id].Parent = parent;
-        }
-
+        var sides = Hierarchy.Build(file.Sides, "side", s => s.Id, s => s.Parent, s => new SideInfo(s.Id, string.IsNullOrWhiteSpace(s.Label) ? s.Id : s.Label, s.Place));
         Sides = sides;
         foreach (var pair in file.Opposing)
         {
@@ -80,32 +77,25 @@ public sealed class ClaimLexicon
             allowPlural: false);
 
         // Counted things.
-        var things = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
-        foreach (var t in file.Things)
+        var things = Hierarchy.Build(file.Things, "thing", t => t.Id, t => t.Parent, t =>
         {
-            Require(!string.IsNullOrWhiteSpace(t.Id), "a thing has no id");
             SideInfo? side = null;
             Require(t.Side is null || sides.TryGetValue(t.Side, out side), $"thing '{t.Id}' has unknown side '{t.Side}'");
-            Require(things.TryAdd(t.Id, new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope)), $"thing '{t.Id}' is listed twice");
-        }
-
-        foreach (var t in file.Things.Where(t => t.Parent is not null))
-        {
-            Require(things.TryGetValue(t.Parent!, out var parent), $"thing '{t.Id}' has unknown parent '{t.Parent}'");
-            things[t.Id].Parent = parent;
-        }
-
+            return new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope);
+        });
         Things = things;
         ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true);
 
         // Measures.
-        var groups = file.MeasureGroups.ToDictionary(g => g.Id, g => g.Topic, StringComparer.Ordinal);
+        var groups = file.MeasureGroups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         var measures = new Dictionary<string, MeasureInfo>(StringComparer.Ordinal);
         var measureTerms = new List<(string, MeasureTerm)>();
         foreach (var m in file.Measures)
         {
             Require(groups.ContainsKey(m.Group), $"measure '{m.Id}' has unknown group '{m.Group}'");
-            var info = new MeasureInfo(m.Id, m.Group, groups[m.Group], string.Equals(m.Perspective, "attacker", StringComparison.OrdinalIgnoreCase), m.Label, m.Status);
+            var group = groups[m.Group];
+            var info = new MeasureInfo(m.Id, m.Group, group.Topic, string.Equals(m.Perspective, "attacker", StringComparison.OrdinalIgnoreCase), m.Label,
+                ParseStatus(m.Status, $"measure '{m.Id}'"), group.CauseFromAgent);
             Require(measures.TryAdd(m.Id, info), $"measure '{m.Id}' is listed twice");
             var implies = new Dictionary<string, ThingInfo>(StringComparer.Ordinal);
             foreach (var (term, thing) in m.ImpliesThing)
@@ -153,7 +143,8 @@ public sealed class ClaimLexicon
         PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
         CountQuestionGroup = file.CountQuestionGroup;
-        EpistemicTerms = new TermMatcher<string>(file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, e.Class))), allowPlural: false);
+        EpistemicTerms = new TermMatcher<ClaimStatus>(
+            file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, ParseStatus(e.Class, $"epistemic '{e.Id}'")))), allowPlural: false);
         NegationTerms = new TermMatcher<string>(file.Negation.Select(t => (t, "negation")), allowPlural: false);
         RebuttalTerms = new TermMatcher<string>(file.Rebuttal.Select(t => (t, "rebuttal")), allowPlural: false);
         ChangeTerms = new TermMatcher<ClaimPhase>(
@@ -175,44 +166,122 @@ public sealed class ClaimLexicon
             $@"(?<![\p{{L}}\p{{N}}])(?:(?<pre>{prepositions})\s+(?:the\s+)?)?(?:(?<mon>{monthAlternation})\.?\s+(?:\d{{1,2}},?\s+)?)?(?<y>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}])(?:\s*[–—-]\s*(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\p{{L}}\p{{N}}])|\s+(?:to|until|till|through|and)\s+(?:(?<mon2>{monthAlternation})\.?\s+)?(?<y3>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}]))?",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        // Units ("64th Fighter Aviation Corps"): an ordinal followed within three words by a unit noun.
-        var unitNouns = string.Join('|', file.UnitNouns.OrderByDescending(k => k.Length).Select(Regex.Escape));
+        // Days: "25 August 1954", "Aug. 25, 1954", "November 12" (a month word and a day number either way round).
+        DayDateRegex = new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:(?<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>{monthAlternation})\.?(?:,?\s+(?<y1>1[5-9]\d\d|20\d\d))?|(?<m2>{monthAlternation})\.?\s+(?<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{N}}]|[.,]\d)(?:,?\s+(?<y2>1[5-9]\d\d|20\d\d))?)(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+
+        // Units ("64th Fighter Aviation Corps", "324th IAD"): an ordinal followed within three words by a unit noun;
+        // the noun's level makes the key, so "324th IAD" and "324th Fighter Aviation Division" are one unit.
+        UnitLevels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in file.Units)
+        {
+            Require(!string.IsNullOrWhiteSpace(unit.Level), "a unit entry has no level");
+            foreach (var term in unit.Terms)
+            {
+                Require(UnitLevels.TryAdd(term, unit.Level), $"unit term '{term}' is listed twice");
+            }
+        }
+
+        var unitNouns = string.Join('|', UnitLevels.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
         UnitRegex = new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?<n>\d+)(?:st|nd|rd|th)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?(?<u>{unitNouns})(?![\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        // Named episodes ("Operation Strangle", "the Battle of the Ch'ongch'on"): a capitalised episode noun and the
-        // capitalised name after it, or a listed name.
+        // Named episodes: a capitalised episode noun and the capitalised name after it ("Operation Strangle", "the
+        // Battle of the Ch'ongch'on"); listed nicknames with their day ("Black Tuesday") come from EpisodeTerms.
         var episodeNouns = string.Join('|', file.EpisodeNouns.Select(Regex.Escape));
-        var episodeNames = string.Join('|', file.EpisodeNames.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
-        var episodeAlternatives = new List<string>();
-        if (episodeNouns.Length > 0)
-        {
-            episodeAlternatives.Add($@"(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*");
-        }
-
-        if (episodeNames.Length > 0)
-        {
-            episodeAlternatives.Add($"(?:{episodeNames})");
-        }
-
-        EpisodeRegex = episodeAlternatives.Count == 0 ? null : new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', episodeAlternatives)})(?![\p{{L}}\p{{N}}])",
+        EpisodeRegex = episodeNouns.Length == 0 ? null : new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:{episodeNouns})\s+(?:of\s+(?:the\s+)?)?\p{{Lu}}[\p{{L}}'’\-]*(?:\s+\p{{Lu}}[\p{{L}}'’\-]*)*(?![\p{{L}}\p{{N}}])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        var episodes = new List<(string, EpisodeInfo)>();
+        foreach (var e in file.Episodes)
+        {
+            DateOnly? day = null;
+            if (e.Date is { } date)
+            {
+                Require(DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed), $"episode '{e.Id}' has date '{date}' (expected YYYY-MM-DD)");
+                day = parsed;
+            }
+
+            var info = new EpisodeInfo(e.Id, string.IsNullOrWhiteSpace(e.Label) ? e.Id : e.Label, day);
+            episodes.AddRange(e.Terms.Select(t => (t, info)));
+        }
+
+        EpisodeTerms = new TermMatcher<EpisodeInfo>(episodes, allowPlural: false);
+        EngagementTerms = new TermMatcher<string>(file.EngagementNouns.Select(t => (t, "engagement")), allowPlural: true);
+        TimeAnaphoraTerms = new TermMatcher<string>(file.TimeAnaphora.Select(t => (t, "moment")), allowPlural: false);
+        RunningTotalTerms = new TermMatcher<string>(file.RunningTotals.Select(t => (t, "running")), allowPlural: false);
+        FirstPersonTerms = new TermMatcher<string>(file.FirstPerson.Select(t => (t, "first-person")), allowPlural: false);
+        SidePronouns = new HashSet<string>(file.SidePronouns, StringComparer.OrdinalIgnoreCase);
+        SubsetMarkers = [.. file.SubsetMarkers.Select(TokenizePhrase).Where(m => m.Length > 0)];
+        Copulas = new HashSet<string>(file.Copulas, StringComparer.OrdinalIgnoreCase);
+        NotAlone = new HashSet<string>(file.Numbers.NotAlone, StringComparer.OrdinalIgnoreCase);
+
+        // Wars other than the lexicon's own ("World War II"): figures of another war are never compared with it.
+        var wars = new List<(string, WarInfo)>();
+        foreach (var w in file.Wars)
+        {
+            Require(!string.IsNullOrWhiteSpace(w.Id), "a war has no id");
+            var info = new WarInfo(w.Id, string.IsNullOrWhiteSpace(w.Label) ? w.Id : w.Label, ParseMonth(w.From, $"wars '{w.Id}'.from"), ParseMonth(w.To, $"wars '{w.Id}'.to"));
+            wars.AddRange(w.Terms.Select(t => (t, info)));
+        }
+
+        WarTerms = new TermMatcher<WarInfo>(wars, allowPlural: false);
+        Wars = [.. wars.Select(w => w.Item2).Distinct()];
+
+        // People.
+        var persons = file.Persons;
+        var ranks = Hierarchy.Build(persons.Ranks, "rank", r => r.Id, r => r.Parent, r => new RankInfo(r.Id, string.IsNullOrWhiteSpace(r.Label) ? r.Id : r.Label));
+        RankInfos = ranks;
+        Ranks = [.. persons.Ranks.SelectMany(r => r.Terms.Select(t => (TokenizePhrase(t), (RankInfo?)ranks[r.Id])))
+            .Concat(persons.Titles.Select(t => (TokenizePhrase(t), (RankInfo?)null)))
+            .Where(r => r.Item1.Length > 0).OrderByDescending(r => r.Item1.Length)];
+        RanksByFirstWord = Ranks.GroupBy(r => r.Phrase[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        RankWords = new HashSet<string>(Ranks.Where(r => r.Phrase.Count(t => t != ".") == 1).Select(r => r.Phrase[0]), StringComparer.OrdinalIgnoreCase);
+        RankQuestionTerms = new TermMatcher<string>(file.Questions.Rank.Select(t => (t, "rank")), allowPlural: false);
+        NameSuffixes = new HashSet<string>(persons.Suffixes.Select(x => x.TrimEnd('.')), StringComparer.Ordinal);
+        Pronouns = new HashSet<string>(persons.Pronouns, StringComparer.OrdinalIgnoreCase);
+        NameStops = new HashSet<string>(persons.NameStops, StringComparer.Ordinal);
+        FollowVerbs = new HashSet<string>(persons.FollowVerbs, StringComparer.OrdinalIgnoreCase);
+        LeadVerbs = new HashSet<string>(persons.LeadVerbs, StringComparer.OrdinalIgnoreCase);
+        foreach (var fold in persons.Spelling)
+        {
+            Require(fold.Count == 2 && fold[0].Length > 0, "persons.spelling entries are [from, to] pairs");
+        }
+
+        SpellingFolds = [.. persons.Spelling.Select(f => (f[0].ToLowerInvariant(), f[1].ToLowerInvariant()))];
+
+        // Superlatives.
+        var superlatives = file.Superlatives.ToDictionary(e => e.Id, e => new SuperlativeInfo(e.Id, string.IsNullOrWhiteSpace(e.Label) ? e.Id : e.Label), StringComparer.Ordinal);
+        Superlatives = superlatives;
+        SuperlativeCues = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.Cues.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
+        SuperlativeQuestionTerms = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.QuestionTerms.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
+        foreach (var id in file.SuperlativeClasses)
+        {
+            Require(things.ContainsKey(id), $"superlativeClasses names unknown thing '{id}'");
+        }
+
+        SuperlativeClasses = [.. file.SuperlativeClasses.Select(id => things[id])];
+        SuperlativeLinks = new HashSet<string>(file.SuperlativeLinks, StringComparer.OrdinalIgnoreCase);
+        RankOrdinals = new Dictionary<string, int>(file.RankOrdinals, StringComparer.OrdinalIgnoreCase);
+        GroupPronouns = new HashSet<string>(file.GroupPronouns, StringComparer.OrdinalIgnoreCase);
+        TallyOrdinals = new Dictionary<string, int>(file.TallyAnchors.Ordinals, StringComparer.OrdinalIgnoreCase);
+        TallyNouns = new TermMatcher<string>(file.TallyAnchors.Nouns.Select(t => (t, "tally")), allowPlural: false);
+        TallyRelations = [.. file.TallyAnchors.After.Select(t => (TokenizePhrase(t), TallyRelation.After))
+            .Concat(file.TallyAnchors.SameDay.Select(t => (TokenizePhrase(t), TallyRelation.SameDay)))
+            .Concat(file.TallyAnchors.Before.Select(t => (TokenizePhrase(t), TallyRelation.Before)))
+            .OrderByDescending(r => r.Item1.Length)];
+        TallyQuestionTerms = new TermMatcher<string>(file.Questions.Tally.Select(t => (t, "tally")), allowPlural: false);
+        RatioCues = new TermMatcher<string>(file.Ratios.Cues.Select(t => (t, "ratio")), allowPlural: true);
+        RatioQuestionTerms = new TermMatcher<string>(file.Ratios.QuestionTerms.Select(t => (t, "ratio")), allowPlural: true);
+        RatioJoiners = new HashSet<string>(file.Ratios.Joiners, StringComparer.OrdinalIgnoreCase);
+        MembershipCues = [.. file.Membership.Select(TokenizePhrase).Where(m => m.Length > 0).OrderByDescending(m => m.Length)];
 
         // Places and attributes.
-        var places = new Dictionary<string, PlaceInfo>(StringComparer.Ordinal);
-        foreach (var p in file.Places)
-        {
-            Require(places.TryAdd(p.Id, new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label)), $"place '{p.Id}' is listed twice");
-        }
-
-        foreach (var p in file.Places.Where(p => p.Parent is not null))
-        {
-            Require(places.TryGetValue(p.Parent!, out var parent), $"place '{p.Id}' has unknown parent '{p.Parent}'");
-            places[p.Id].Parent = parent;
-        }
-
+        var places = Hierarchy.Build(file.Places, "place", p => p.Id, p => p.Parent, p => new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label));
         Places = places;
         PlaceTerms = new TermMatcher<PlaceInfo>(file.Places.SelectMany(p => p.Terms.Select(t => (t, places[p.Id]))), allowPlural: false);
 
@@ -229,19 +298,44 @@ public sealed class ClaimLexicon
         OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
         AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
 
-        var events = file.Events.Select(e => new EventInfo(e.Id, e.Label, e.Topic)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var events = new Dictionary<string, EventInfo>(StringComparer.Ordinal);
+        foreach (var e in file.Events)
+        {
+            var isPerson = string.Equals(e.Subject, "person", StringComparison.OrdinalIgnoreCase);
+            Require(isPerson || string.Equals(e.Subject, "thing", StringComparison.OrdinalIgnoreCase), $"event '{e.Id}' has subject '{e.Subject}' (expected thing or person)");
+            Require(events.TryAdd(e.Id, new EventInfo(e.Id, e.Label, e.Topic, isPerson, e.Ordinal is { Length: > 0 } o ? TokenizePhrase(o) : null, e.Anchored)), $"event '{e.Id}' is listed twice");
+        }
+
         Events = events;
-        EventCues = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        EventCues = new TermMatcher<EventInfo>(file.Events.Where(e => !events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
+        PersonEventCues = new TermMatcher<EventInfo>(file.Events.Where(e => events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: true);
         EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
-        MonthNames = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        // The display name of a month is its longest spelling in the lexicon ("November", not "nov").
+        MonthNames = new string[13];
+        foreach (var (name, month) in file.Time.Months.OrderBy(m => m.Key.Length).ThenBy(m => m.Key, StringComparer.Ordinal))
+        {
+            Require(month is >= 1 and <= 12, $"time.months '{name}' is month {month}");
+            MonthNames[month] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name);
+        }
+
+        Require(MonthNames.Skip(1).All(n => n is not null), "time.months must name all twelve months");
 
         ClauseBreaks = [.. file.ClauseBreaks.Where(b => b.Length > 0)];
         Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
+        NounPhraseStops = new HashSet<string>(file.NounPhraseStops, StringComparer.OrdinalIgnoreCase);
+        CountCues = [.. file.Questions.Count.Select(TokenizePhrase).Where(c => c.Length > 0)];
+        DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false);
+        OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false);
+        WhoQuestionTerms = new TermMatcher<string>(file.Questions.Who.Select(t => (t, "who")), allowPlural: false);
+        NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false);
+        EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false);
+        CumulativeDatePrepositions = new HashSet<string>(file.CumulativeDatePrepositions, StringComparer.OrdinalIgnoreCase);
+        AgentMarkers = [.. file.AgentMarkers.Select(TokenizePhrase).Where(c => c.Length > 0)];
     }
 
     /// <summary>
-    /// SHA-256 (hex) of the rules version and the lexicon file's bytes. Stored with the index: when it changes,
-    /// the stored claims are stale and the index is rebuilt.
+    /// SHA-256 (hex) of what the rules read: <see cref="RulesHash"/> and the lexicon file's bytes. Stored with the
+    /// index: when it changes, the stored claims are stale and the index is rebuilt.
     /// </summary>
     public string Hash { get; }
 
@@ -280,7 +374,7 @@ public sealed class ClaimLexicon
 
     /// <summary>The measure group a "how many X" question without a measure verb asks about ("how many MiGs were there").</summary>
     internal string? CountQuestionGroup { get; }
-    internal TermMatcher<string> EpistemicTerms { get; }
+    internal TermMatcher<ClaimStatus> EpistemicTerms { get; }
     internal TermMatcher<string> NegationTerms { get; }
     internal TermMatcher<string> RebuttalTerms { get; }
     internal TermMatcher<ClaimPhase> ChangeTerms { get; }
@@ -290,7 +384,51 @@ public sealed class ClaimLexicon
     internal Dictionary<string, int> Months { get; }
     internal Regex DateRegex { get; }
     internal Regex UnitRegex { get; }
+    internal Regex DayDateRegex { get; }
+
+    /// <summary>Unit nouns ("IAD", "Division") to the level they name ("division").</summary>
+    internal Dictionary<string, string> UnitLevels { get; }
     internal Regex? EpisodeRegex { get; }
+    internal TermMatcher<EpisodeInfo> EpisodeTerms { get; }
+    internal TermMatcher<string> EngagementTerms { get; }
+    internal TermMatcher<string> TimeAnaphoraTerms { get; }
+    internal TermMatcher<string> RunningTotalTerms { get; }
+    internal TermMatcher<string> FirstPersonTerms { get; }
+    internal HashSet<string> SidePronouns { get; }
+    internal string[][] SubsetMarkers { get; }
+    internal HashSet<string> Copulas { get; }
+    internal HashSet<string> NotAlone { get; }
+    internal TermMatcher<WarInfo> WarTerms { get; }
+    internal WarInfo[] Wars { get; }
+    /// <summary>Rank and title spellings as tokens, longest first; a title has no rank.</summary>
+    internal (string[] Phrase, RankInfo? Rank)[] Ranks { get; }
+    internal Dictionary<string, RankInfo> RankInfos { get; }
+
+    /// <summary>Rank and title spellings by their first word, so a name scan tries only the ranks that can start at a word.</summary>
+    internal Dictionary<string, (string[] Phrase, RankInfo? Rank)[]>.AlternateLookup<ReadOnlySpan<char>> RanksByFirstWord { get; }
+    internal TermMatcher<string> RankQuestionTerms { get; }
+    internal HashSet<string> RankWords { get; }
+    internal HashSet<string> NameSuffixes { get; }
+    internal HashSet<string> Pronouns { get; }
+    internal HashSet<string> NameStops { get; }
+    internal HashSet<string> FollowVerbs { get; }
+    internal HashSet<string> LeadVerbs { get; }
+    internal (string From, string To)[] SpellingFolds { get; }
+    internal Dictionary<string, SuperlativeInfo> Superlatives { get; }
+    internal TermMatcher<SuperlativeInfo> SuperlativeCues { get; }
+    internal TermMatcher<SuperlativeInfo> SuperlativeQuestionTerms { get; }
+    internal ThingInfo[] SuperlativeClasses { get; }
+    internal HashSet<string> SuperlativeLinks { get; }
+    internal Dictionary<string, int> RankOrdinals { get; }
+    internal HashSet<string> GroupPronouns { get; }
+    internal string[][] MembershipCues { get; }
+    internal TermMatcher<string> RatioCues { get; }
+    internal Dictionary<string, int> TallyOrdinals { get; }
+    internal TermMatcher<string> TallyNouns { get; }
+    internal (string[] Phrase, TallyRelation Relation)[] TallyRelations { get; }
+    internal TermMatcher<string> TallyQuestionTerms { get; }
+    internal TermMatcher<string> RatioQuestionTerms { get; }
+    internal HashSet<string> RatioJoiners { get; }
     internal Dictionary<string, PlaceInfo> Places { get; }
     internal TermMatcher<PlaceInfo> PlaceTerms { get; }
     internal Dictionary<string, AttributeInfo> Attributes { get; }
@@ -299,10 +437,26 @@ public sealed class ClaimLexicon
     internal TermMatcher<AttributeInfo> AttributeQuestionTerms { get; }
     internal Dictionary<string, EventInfo> Events { get; }
     internal TermMatcher<EventInfo> EventCues { get; }
+    internal TermMatcher<EventInfo> PersonEventCues { get; }
     internal TermMatcher<EventInfo> EventQuestionTerms { get; }
     internal string[] MonthNames { get; }
     internal string[] ClauseBreaks { get; }
     internal HashSet<string> Abbreviations { get; }
+
+    /// <summary>Words that end the noun phrase after a figure.</summary>
+    internal HashSet<string> NounPhraseStops { get; }
+
+    /// <summary>Phrases (as tokens) before the counted thing of a question: "how many", "number of".</summary>
+    internal string[][] CountCues { get; }
+    internal TermMatcher<string> DateQuestionTerms { get; }
+    internal TermMatcher<string> OtherQuestionTerms { get; }
+    internal TermMatcher<string> WhoQuestionTerms { get; }
+    internal TermMatcher<string> NotCountTerms { get; }
+    internal TermMatcher<string> EngagementQuestionTerms { get; }
+    internal HashSet<string> CumulativeDatePrepositions { get; }
+
+    /// <summary>Phrases (as tokens) before the agent of a passive: "by".</summary>
+    internal string[][] AgentMarkers { get; }
 
     /// <summary>Loads and compiles a lexicon file. Throws <see cref="InvalidDataException"/> naming the problem when the file is malformed.</summary>
     public static ClaimLexicon Load(string path)
@@ -336,10 +490,11 @@ public sealed class ClaimLexicon
             throw new InvalidDataException($"{origin}: empty lexicon");
         }
 
-        var hashInput = new byte[utf8Json.Length + 16];
-        Encoding.ASCII.GetBytes($"rules:{RulesVersion:D4}\n", hashInput);
-        utf8Json.CopyTo(hashInput.AsSpan(11));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(hashInput.AsSpan(0, utf8Json.Length + 11)));
+        var prefix = Encoding.ASCII.GetBytes($"rules:{RulesHash}\n");
+        var hashInput = new byte[prefix.Length + utf8Json.Length];
+        prefix.CopyTo(hashInput, 0);
+        utf8Json.CopyTo(hashInput.AsSpan(prefix.Length));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(hashInput));
         try
         {
             return new ClaimLexicon(file, hash);
@@ -355,6 +510,11 @@ public sealed class ClaimLexicon
 
     private static Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> ToLookup(Dictionary<string, long> source) =>
         new Dictionary<string, long>(source, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static ClaimStatus ParseStatus(string? status, string owner) =>
+        status is null ? ClaimStatus.Unknown
+        : Enum.TryParse<ClaimStatus>(status, ignoreCase: true, out var parsed) && parsed != ClaimStatus.Unknown ? parsed
+        : throw new InvalidDataException($"{owner} has status '{status}' (expected claim, record or estimate)");
 
     private static BoundKind ParseBound(string kind, string phrase) =>
         Enum.TryParse<BoundKind>(kind, ignoreCase: true, out var parsed)
@@ -383,86 +543,3 @@ public sealed class ClaimLexicon
         }
     }
 }
-
-internal sealed class SideInfo(string id, string label, bool isPlace)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public bool IsPlace { get; } = isPlace;
-    public SideInfo? Parent { get; set; }
-    public SideInfo? Opponent { get; set; }
-
-    /// <summary>The actor a place stands for ("China" the place → the Chinese side).</summary>
-    public SideInfo Actor => IsPlace && Parent is not null ? Parent : this;
-
-    public SideInfo Root
-    {
-        get
-        {
-            var s = this;
-            while (s.Parent is not null)
-            {
-                s = s.Parent;
-            }
-
-            return s;
-        }
-    }
-
-    public SideInfo? OpponentOf => Root.Opponent;
-}
-
-/// <summary>A side term; <see cref="Side"/> is null for "enemy" (the opponent of whoever acts).</summary>
-internal sealed record SideTerm(SideInfo? Side);
-
-internal sealed class ThingInfo(string id, string label, bool isFamily, SideInfo? side, string? defaultMeasure, string? agentScope)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public bool IsFamily { get; } = isFamily;
-    public SideInfo? Side { get; } = side;
-    public string? DefaultMeasure { get; } = defaultMeasure;
-    /// <summary>The cause an agent of this kind implies ("pilots shot down" → air-to-air); inherited from the parent.</summary>
-    public string? AgentScope => agentScope ?? Parent?.AgentScope;
-    public ThingInfo? Parent { get; set; }
-}
-
-internal sealed record MeasureInfo(string Id, string Group, string GroupTopic, bool IsAttackerView, string Label, string? DefaultStatus);
-
-internal sealed record MeasureTerm(MeasureInfo Measure, ThingInfo? ImpliedThing);
-
-internal sealed record ScopeInfo(string Id, string Group, string Label, ThingInfo? ImpliedThing);
-
-internal sealed class PlaceInfo(string id, string label)
-{
-    public string Id { get; } = id;
-    public string Label { get; } = label;
-    public PlaceInfo? Parent { get; set; }
-}
-
-internal sealed record EventInfo(string Id, string Label, string Topic);
-
-internal sealed record AttributeInfo(string Id, string Label, string Topic, bool IsSideValued, bool IsValueBefore, bool RequiresUnit);
-
-internal enum TimeCue
-{
-    Whole,
-    Onset,
-    End,
-}
-
-internal enum BoundKind
-{
-    Exact,
-    Approx,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    AtMost,
-    JustOver,
-    JustUnder,
-}
-
-internal sealed record BoundPhrase(string[] Tokens, BoundKind Kind, bool IsAfter);
-
-internal sealed record PhraseValue(string[] Tokens, double Low, double High, string Phrase);

@@ -1,51 +1,18 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Claims.Kinds;
+using HonchoBot.Core.Claims.Questions;
 
 namespace HonchoBot.Core.Claims;
 
-/// <summary>A passage relevant to the question, with the claims stored for it at index time.</summary>
-/// <param name="PassageId">The passage id (<c>{sourceId}#{ordinal}</c>).</param>
-/// <param name="SourceId">Claims are compared only across different source ids.</param>
-/// <param name="PassageText">The stored passage text the claims' offsets point into.</param>
-/// <param name="Claims">The claims from <see cref="IClaimExtractor.Extract"/> (via <see cref="ClaimJson"/>).</param>
-/// <param name="Score">Retrieval score; evidence is passed best first.</param>
-public sealed record ClaimEvidence(string PassageId, string SourceId, string PassageText, IReadOnlyList<Claim> Claims, double Score);
-
-/// <summary>One side of a finding: the verbatim statement and its value, and where it sits in its passage.</summary>
-/// <param name="Statement">Verbatim text of the passage between <paramref name="Start"/> and <paramref name="End"/>.</param>
-/// <param name="Value">Normalised value ("792", "35–40", "≥ 2000") or attribute value ("North Korean").</param>
-public sealed record ClaimSide(string PassageId, string SourceId, string Statement, string Value, int Start, int End);
-
-/// <summary>Two sources that disagree about something the question asks.</summary>
-/// <param name="Topic">What is disputed, e.g. "communist aircraft lost".</param>
-/// <param name="Note">One line on why the figures may differ.</param>
-public sealed record DisagreementFinding(DisagreementKind Kind, string Topic, string Note, ClaimSide First, ClaimSide Second)
+/// <summary>
+/// Rule-based cross-source comparison, one strategy per claim kind; an optional <see cref="IClaimSimilarity"/> may
+/// veto a pair whose statements are about different things. Pure and thread-safe.
+/// </summary>
+public sealed class DisagreementFinder(ClaimLexicon lexicon, IClaimSimilarity? similarity = null) : IDisagreementFinder
 {
-    /// <summary>
-    /// The answer contract's form (DESIGN.md, "Machine-readable output"), given the citation numbers of the
-    /// passages that carry each side (<see cref="ClaimSide.PassageId"/>).
-    /// </summary>
-    public Disagreement ToDisagreement(int firstCitation, int secondCitation) =>
-        new(Kind, Topic, Note,
-        [
-            new DisagreementClaim(firstCitation, First.Statement, First.Value),
-            new DisagreementClaim(secondCitation, Second.Statement, Second.Value),
-        ]);
-}
+    private readonly ClaimKinds _kinds = new(lexicon);
+    private readonly IClaimSimilarity _similarity = similarity ?? NoClaimSimilarity.Instance;
 
-/// <summary>Finds where the evidence for a question disagrees across sources.</summary>
-public interface IDisagreementFinder
-{
-    /// <summary>
-    /// Compares the claims of the evidence passages (best first, about the top 8) across different sources and
-    /// returns the conflict, different-measure and change-over-time findings relevant to the question, best
-    /// evidence first. Compatible, different-period, different-scope and unrelated pairs are never returned.
-    /// </summary>
-    IReadOnlyList<DisagreementFinding> Find(string question, IReadOnlyList<ClaimEvidence> evidence);
-}
-
-/// <summary>Rule-based cross-source comparison (disagreements.md §2.5). Pure and thread-safe.</summary>
-public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFinder
-{
     /// <summary>At most this many findings: each may need two citations, and an answer has at most five.</summary>
     public const int MaxFindings = 3;
 
@@ -60,7 +27,8 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
         }
 
         var frame = QuestionFrame.Parse(question, lexicon);
-        if (!frame.AsksAnything)
+        frame.ResolvePersons(evidence.SelectMany(e => e.Claims).Where(c => c.Person is not null).Select(c => c.Person!).ToHashSet(StringComparer.Ordinal), lexicon);
+        if (!_kinds.IsAsked(frame))
         {
             return [];
         }
@@ -71,7 +39,7 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
             var item = evidence[i];
             foreach (var claim in item.Claims)
             {
-                if (claim.Start >= 0 && claim.End <= item.PassageText.Length && claim.Start < claim.End && frame.IsRelevant(claim, lexicon))
+                if (claim.Start >= 0 && claim.End <= item.PassageText.Length && claim.Start < claim.End && _kinds.IsRelevant(frame, claim))
                 {
                     relevant.Add((i, claim));
                 }
@@ -93,8 +61,14 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
                     continue;
                 }
 
-                var result = ClaimComparer.Compare(ci, cj, lexicon);
-                if (result.Kind is not { } kind || !frame.IsAnsweredBy(ci, cj, lexicon))
+                var result = _kinds.Compare(ci, cj);
+                if (result.Kind is not { } kind || !_kinds.Answers(frame, ci, cj))
+                {
+                    continue;
+                }
+
+                // Meaning is a gate, never the evidence: it can only drop a pair the rules found.
+                if (_similarity.AreAboutTheSameThing(first.PassageText[ci.Start..ci.End], second.PassageText[cj.Start..cj.End]) == false)
                 {
                     continue;
                 }
@@ -154,7 +128,7 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
 
     private static HashSet<string> AttributeValues(IReadOnlyList<ClaimEvidence> evidence, string sourceId, Claim like)
     {
-        var unit = ClaimComparer.ScopeValue(like.Scope, "unit");
+        var unit = like.Scope.Unit;
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in evidence)
         {
@@ -166,7 +140,7 @@ public sealed class DisagreementFinder(ClaimLexicon lexicon) : IDisagreementFind
             foreach (var claim in item.Claims)
             {
                 if (claim is { Kind: ClaimKind.Attribute, IsNegated: false, AttributeValue: { } value } && claim.Attribute == like.Attribute
-                    && claim.Side == like.Side && ClaimComparer.ScopeValue(claim.Scope, "unit") == unit)
+                    && claim.Side == like.Side && claim.Scope.Unit == unit)
                 {
                     values.Add(value);
                 }

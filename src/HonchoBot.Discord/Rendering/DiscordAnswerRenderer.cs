@@ -146,6 +146,12 @@ public sealed class DiscordAnswerRenderer
         line.Add(DiscordText.Escape(c.Location));
         var value = string.Join(" · ", line);
         value += IsLinkable(c.Url) ? $"\n<{c.Url}>" : $"\n`{c.SourceId.Replace("`", string.Empty, StringComparison.Ordinal)}`";
+
+        // The source's perspective travels with every citation of it; the field's limit cuts a long note.
+        if (!string.IsNullOrWhiteSpace(c.Notes))
+        {
+            value += $"\n*Note: {DiscordText.Escape(c.Notes.ReplaceLineEndings(" "))}*";
+        }
         return new EmbedField(
             DiscordText.Truncate($"[{c.N}] {DiscordText.Escape(c.Title)}", DiscordLimits.FieldName),
             DiscordText.Truncate(value, DiscordLimits.FieldValue));

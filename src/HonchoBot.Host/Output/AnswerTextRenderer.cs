@@ -43,6 +43,12 @@ internal static class AnswerTextRenderer
                 text.AppendLine().Append(CultureInfo.InvariantCulture, $"      {citation.Url}");
             }
 
+            // The source's perspective travels with every citation of it (README, "Corpus format").
+            if (!string.IsNullOrWhiteSpace(citation.Notes))
+            {
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"      Note: {citation.Notes.ReplaceLineEndings(" ")}");
+            }
+
             text.AppendLine();
         }
 

@@ -67,6 +67,13 @@ internal static class PassagePages
             if (isCited)
             {
                 body.Append("<a id=\"passage\"></a>\n");
+
+                // A citation link lands here: the source's perspective sits beside the cited passage, not only in
+                // the metadata at the top of the page.
+                if (!string.IsNullOrWhiteSpace(info.Notes))
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<aside class=\"notes\"><strong>About this source:</strong> {Html.Encode(info.Notes)}</aside>\n");
+                }
             }
 
             for (var i = 0; i < passage.Segments.Count; i++)
@@ -108,6 +115,7 @@ internal static class PassagePages
         .loc {"{"} color: #555; font-size: .85em; text-decoration: none; margin-right: .3em; {"}"}
         mark {"{"} background: #fff3b0; {"}"}
         section.cited {"{"} border-left: 4px solid #c9a400; padding-left: .75rem; {"}"}
+        aside.notes {"{"} background: #f4f4f4; font-size: .9em; padding: .4rem .6rem; {"}"}
         table {"{"} border-collapse: collapse; width: 100%; {"}"} td, th {"{"} text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; {"}"}
         </style>
         </head>

@@ -94,6 +94,12 @@ public sealed class SlackAnswerRenderer
 
         yield return SlackText.Escape(citation.Location);
         yield return "`" + SlackText.Escape(citation.SourceId).Replace("`", "'", StringComparison.Ordinal) + "`";
+
+        // The source's perspective travels with every citation of it.
+        if (!string.IsNullOrWhiteSpace(citation.Notes))
+        {
+            yield return "_Note: " + SlackText.Escape(citation.Notes.ReplaceLineEndings(" ")) + "_";
+        }
     }
 
     private static string Describe(Disagreement disagreement)

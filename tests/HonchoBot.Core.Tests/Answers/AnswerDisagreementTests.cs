@@ -9,9 +9,9 @@ namespace HonchoBot.Core.Tests.Answers;
 public sealed class AnswerDisagreementTests(FixtureAnswererFixture fixture) : IClassFixture<FixtureAnswererFixture>
 {
     [Theory]
-    [InlineData("How many MiG-15s did US Sabre pilots claim?", "792", "335")]
+    [InlineData("How many MiG-15s were shot down?", "792", "335")]
     [InlineData("How many planes did the Soviet air force lose?", "335", "792")]
-    [InlineData("How many air-to-air losses did the U.S. acknowledge?", "139", "1097")]
+    [InlineData("How many American planes were lost in air-to-air combat?", "139", "1097")]
     public void Ask_ClaimsAgainstRecordedLosses_FlagsADifferentMeasureWithBothSidesCited(string question, string first, string second)
     {
         var answer = fixture.Answerer.Ask(question);
@@ -22,6 +22,16 @@ public sealed class AnswerDisagreementTests(FixtureAnswererFixture fixture) : IC
         Assert.Contains(first, values);
         Assert.Contains(second, values);
         AssertSidesAreCited(answer, disagreement);
+    }
+
+    [Fact]
+    public void Ask_AnswerCitingASourceWithNotes_CarriesThoseNotesOnEachOfItsCitations()
+    {
+        var answer = fixture.Answerer.Ask("How many planes did the Soviet air force lose?");
+
+        var sangha = answer.Citations.Where(c => c.SourceId == "sangha-kommune-soviet-casualties").ToList();
+        Assert.NotEmpty(sangha);
+        Assert.All(sangha, c => Assert.Contains("openly partisan", c.Notes, StringComparison.Ordinal));
     }
 
     [Fact]

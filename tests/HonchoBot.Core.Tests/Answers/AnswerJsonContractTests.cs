@@ -11,8 +11,8 @@ public sealed class AnswerJsonContractTests
         AnswerStatus.Answered,
         null,
         [
-            new Citation(1, "milwaukee-independent-mig-graves", "A Cold War Secret", null, "Milwaukee Independent", null, "https://milwaukeeindependent.com/?p=209954", "¶20", "milwaukee-independent-mig-graves#15", "Sabre pilots claimed 792 MiG-15s, “honchos,” hanchō (班长) – Lüshun ¶.", 12.3),
-            new Citation(2, "sangha-kommune-soviet-casualties", "Soviet Casualties", "Someone", "The Sangha Kommune", "2017-01-20", null, "p. 3", "sangha-kommune-soviet-casualties#3", "The Soviet Airforce lost 335 planes.", 4.5),
+            new Citation(1, "milwaukee-independent-mig-graves", "A Cold War Secret", null, "Milwaukee Independent", null, "https://milwaukeeindependent.com/?p=209954", "¶20", "milwaukee-independent-mig-graves#15", "Sabre pilots claimed 792 MiG-15s, “honchos,” hanchō (班长) – Lüshun ¶.", null, 12.3),
+            new Citation(2, "sangha-kommune-soviet-casualties", "Soviet Casualties", "Someone", "The Sangha Kommune", "2017-01-20", null, "p. 3", "sangha-kommune-soviet-casualties#3", "The Soviet Airforce lost 335 planes.", "A partisan blog; weigh its framing.", 4.5),
         ],
         [
             new Disagreement(
@@ -34,7 +34,7 @@ public sealed class AnswerJsonContractTests
         var root = json.RootElement;
         Assert.Equal(["question", "status", "message", "citations", "disagreements", "elapsedMs"], Names(root));
         Assert.Equal(
-            ["n", "sourceId", "title", "author", "publisher", "published", "url", "location", "passageId", "excerpt", "score"],
+            ["n", "sourceId", "title", "author", "publisher", "published", "url", "location", "passageId", "excerpt", "notes", "score"],
             Names(root.GetProperty("citations")[0]));
         var disagreement = root.GetProperty("disagreements")[0];
         Assert.Equal(["kind", "topic", "note", "claims"], Names(disagreement));
@@ -55,6 +55,8 @@ public sealed class AnswerJsonContractTests
         Assert.Equal(JsonValueKind.Null, citation.GetProperty("published").ValueKind);
         Assert.Equal(12.3, citation.GetProperty("score").GetDouble());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("citations")[1].GetProperty("url").ValueKind);
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("notes").ValueKind);
+        Assert.Equal("A partisan blog; weigh its framing.", root.GetProperty("citations")[1].GetProperty("notes").GetString());
         var disagreement = root.GetProperty("disagreements")[0];
         Assert.Equal("different_measure", disagreement.GetProperty("kind").GetString());
         Assert.Equal(2, disagreement.GetProperty("claims")[1].GetProperty("citation").GetInt32());

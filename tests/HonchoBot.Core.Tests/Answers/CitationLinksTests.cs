@@ -5,7 +5,7 @@ namespace HonchoBot.Core.Tests.Answers;
 public sealed class CitationLinksTests
 {
     private static Citation Citation(int n, string sourceId, int ordinal, string? url) =>
-        new(n, sourceId, "Title", null, null, null, url, "¶1", $"{sourceId}#{ordinal}", "Excerpt.", 1.0);
+        new(n, sourceId, "Title", null, null, null, url, "¶1", $"{sourceId}#{ordinal}", "Excerpt.", null, 1.0);
 
     [Fact]
     public void Apply_SourceWithoutUrl_LinksToItsPassagePage()

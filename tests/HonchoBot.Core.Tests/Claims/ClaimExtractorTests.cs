@@ -1,4 +1,5 @@
 using HonchoBot.Core.Claims;
+using HonchoBot.Core.Claims.Text;
 
 namespace HonchoBot.Core.Tests.Claims;
 
@@ -88,7 +89,7 @@ public sealed class ClaimExtractorTests
         Assert.Equal("sortie", claim.Thing);
         Assert.Equal("sorties", claim.Measure);
         Assert.Equal(new TimeScope(TimeScopeKind.Period, 195101, 195112), claim.Time);
-        Assert.Contains("unit:64 corps", claim.Scope);
+        Assert.Equal("64 corps", claim.Scope.Unit);
     }
 
     [Fact]
@@ -119,13 +120,13 @@ public sealed class ClaimExtractorTests
         var kills = Assert.Single(claims, c => c.Value == "792");
         Assert.Equal("Sabre pilots claimed 792 MiG-15s", text[kills.Start..kills.End]);
         Assert.Equal("792", text[kills.ValueStart..kills.ValueEnd]);
-        Assert.Equal(("mig-15", "kills", "communist", true, "us", "claim"), (kills.Thing, kills.Measure, kills.Side, kills.IsSideInferred, kills.Agent, kills.Status));
+        Assert.Equal(("mig-15", "kills", "communist", true, "us", ClaimStatus.Claim), (kills.Thing, kills.Measure, kills.Side, kills.IsSideInferred, kills.Agent, kills.Status));
         Assert.Equal(TimeScopeKind.Whole, kills.Time?.Kind);
-        Assert.Contains("cause:air_to_air", kills.Scope);
+        Assert.Equal("air_to_air", kills.Scope.Cause);
 
         var losses = Assert.Single(claims, c => c.Value == "139");
-        Assert.Equal(("aircraft", "losses", "us", false, "record"), (losses.Thing, losses.Measure, losses.Side, losses.IsSideInferred, losses.Status));
-        Assert.Contains("cause:air_to_air", losses.Scope);
+        Assert.Equal(("aircraft", "losses", "us", false, ClaimStatus.Record), (losses.Thing, losses.Measure, losses.Side, losses.IsSideInferred, losses.Status));
+        Assert.Equal("air_to_air", losses.Scope.Cause);
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class ClaimExtractorTests
         var kills = Assert.Single(claims, c => c.Value == "1097");
         Assert.Equal(("aircraft", "kills", "un", true, "ussr"), (kills.Thing, kills.Measure, kills.Side, kills.IsSideInferred, kills.Agent));
         var guns = Assert.Single(claims, c => c.Value == "212");
-        Assert.Contains("cause:ground_fire", guns.Scope);
+        Assert.Equal("ground_fire", guns.Scope.Cause);
         var personnel = Assert.Single(claims, c => c.Value == "72,000");
         Assert.Equal(("personnel", "strength", "ussr", TimeScopeKind.Whole), (personnel.Thing, personnel.Measure, personnel.Side, personnel.Time?.Kind));
         Assert.Single(claims, c => c.Value == "12" && c.Thing == "division");
@@ -150,7 +151,7 @@ public sealed class ClaimExtractorTests
     {
         var claim = Single("American records show that 224 U.S. aircraft were shot down by Soviet MiG pilots.");
 
-        Assert.Equal(("kills", "us", false, "ussr", "record"), (claim.Measure, claim.Side, claim.IsSideInferred, claim.Agent, claim.Status));
+        Assert.Equal(("kills", "us", false, "ussr", ClaimStatus.Record), (claim.Measure, claim.Side, claim.IsSideInferred, claim.Agent, claim.Status));
     }
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class ClaimExtractorTests
         var claim = Single("Soviet regiments initially arrived with only 20 aircraft each.");
 
         Assert.Equal(ClaimPhase.Early, claim.Phase);
-        Assert.Contains("per:unit", claim.Scope);
+        Assert.Equal(PerScope.Unit, claim.Scope.Per);
     }
 
     [Fact]
@@ -209,7 +210,7 @@ public sealed class ClaimExtractorTests
         var claim = Assert.Single(ClaimTestKit.Extractor.Extract("The 324th Fighter Aviation Division was based at Antung."));
 
         Assert.Equal(("base", "antung", "Antung"), (claim.Attribute, claim.AttributeValue, claim.Value));
-        Assert.Contains("unit:324 division", claim.Scope);
+        Assert.Equal("324 division", claim.Scope.Unit);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HonchoBot.Core.Claims;
 
@@ -17,6 +18,28 @@ public sealed class ClaimLexiconTests
         Assert.Matches("^[0-9a-f]{64}$", lexicon.Hash);
         Assert.Equal(lexicon.Hash, again.Hash);
         Assert.Equal(1, lexicon.FileVersion);
+    }
+
+    [Fact]
+    public void Hash_CoversTheRulesSourceAsWellAsTheFile()
+    {
+        var bytes = Encoding.UTF8.GetBytes(DefaultJson());
+
+        var lexicon = ClaimLexicon.Parse(bytes);
+
+        Assert.Matches("^[0-9a-f]{64}$", ClaimLexicon.RulesHash);
+        Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(bytes)), lexicon.Hash);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. Encoding.ASCII.GetBytes($"rules:{ClaimLexicon.RulesHash}\n"), .. bytes])), lexicon.Hash);
+    }
+
+    [Fact]
+    public void Parse_UnknownEpistemicClass_NamesTheProblem()
+    {
+        var json = DefaultJson().Replace("\"class\": \"estimate\"", "\"class\": \"rumour\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => ClaimLexicon.Parse(Encoding.UTF8.GetBytes(json), "test.json"));
+
+        Assert.Contains("'rumour'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class ClaimRobustnessTests
         string.Concat(Enumerable.Repeat("The Soviet air force lost 335 planes; ", 3000)),
         "insignia insignia their own their own based at based at 64th 64th Corps",
         "between and to - – at least at most about some over under",
+        "the 99999999999999999999th regiment was the highest-scoring regiment, the 99999999999999999999th. His 99999999999999999999th victory came after he was shot down.",
+        "Capt. Capt. Lt. Col. Jr. Sr. He he his him. On 99 Smarch 0000, 31 February 1951 and May 99, 1952 McConnell died. 8:1:1 to to one one to 1 :1",
+        "“We lost “ “ ” ” they they our our of which of which 40+ +40 ++ of those those top top-scoring leading first first",
     ];
 
     [Theory]

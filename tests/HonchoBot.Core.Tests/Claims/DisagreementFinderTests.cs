@@ -24,7 +24,7 @@ public sealed class DisagreementFinderTests
     [Fact]
     public void Find_SabreClaimsAgainstSovietLosses_IsADifferentMeasureWithAReason()
     {
-        var findings = Find("How many MiG-15s did US Sabre pilots claim?", MilwaukeeClaims, SanghaRecords);
+        var findings = Find("How many MiG-15s were shot down?", MilwaukeeClaims, SanghaRecords);
 
         var finding = Assert.Single(findings);
         Assert.Equal(DisagreementKind.DifferentMeasure, finding.Kind);
@@ -40,13 +40,20 @@ public sealed class DisagreementFinderTests
     [Fact]
     public void ToDisagreement_Finding_MapsToTheAnswerContractWithCitationNumbers()
     {
-        var finding = Assert.Single(Find("How many MiG-15s did US Sabre pilots claim?", MilwaukeeClaims, SanghaRecords));
+        var finding = Assert.Single(Find("How many MiG-15s were shot down?", MilwaukeeClaims, SanghaRecords));
 
         var disagreement = finding.ToDisagreement(1, 4);
 
         Assert.Equal((DisagreementKind.DifferentMeasure, "communist aircraft lost", finding.Note), (disagreement.Kind, disagreement.Topic, disagreement.Note));
         Assert.Equal([new DisagreementClaim(1, "Sabre pilots claimed 792 MiG-15s", "792"), new DisagreementClaim(4, finding.Second.Statement, "335")], disagreement.Claims);
     }
+
+    [Theory]
+    [InlineData("How many MiG-15s did US Sabre pilots claim?")]
+    [InlineData("How many air-to-air losses did the U.S. acknowledge?")]
+    [InlineData("How many planes did the Soviet records list as lost?")]
+    public void Find_QuestionAskingOnlyForClaimsOrOnlyForRecords_DoesNotSetTheOtherAgainstThem(string question) =>
+        Assert.DoesNotContain(Find(question, MilwaukeeClaims, SanghaRecords), f => f.Kind == DisagreementKind.DifferentMeasure);
 
     [Fact]
     public void Find_AcknowledgedLossesAgainstSovietKillClaims_IsADifferentMeasure()
@@ -74,7 +81,7 @@ public sealed class DisagreementFinderTests
     }
 
     [Theory]
-    [InlineData("How many MiG-15s did US Sabre pilots claim?")]
+    [InlineData("How many MiG-15s were shot down?")]
     [InlineData("How many planes did the Soviet air force lose?")]
     [InlineData("How many American planes were lost in air-to-air combat?")]
     [InlineData("Which insignia did the Soviet-flown MiGs carry?")]
@@ -101,7 +108,7 @@ public sealed class DisagreementFinderTests
     public void Find_QuestionAboutPersonnel_DoesNotReportTheClaimsAgainstLossesInTheSamePassages()
     {
         Assert.Empty(Find("How many Soviet airmen and support staff took part?", SanghaRecords, MilwaukeeClaims));
-        Assert.NotEmpty(Find("How many MiG-15s did US Sabre pilots claim?", SanghaRecords, MilwaukeeClaims));
+        Assert.NotEmpty(Find("How many MiG-15s were shot down?", SanghaRecords, MilwaukeeClaims));
         Assert.NotEmpty(Find("How many planes did the Soviet air force lose?", SanghaRecords, MilwaukeeClaims));
     }
 
@@ -153,7 +160,7 @@ public sealed class DisagreementFinderTests
     {
         var added = ClaimTestKit.Evidence("test-aces", "By the end of the war the top American ace, Joseph McConnell, was credited with 16 victories.");
 
-        var findings = Find("How many MiGs did the Sabre pilots claim?", MilwaukeeClaims, SanghaRecords, added);
+        var findings = Find("How many MiGs were shot down?", MilwaukeeClaims, SanghaRecords, added);
 
         Assert.DoesNotContain(findings, f => f.First.Value == "16" || f.Second.Value == "16");
         Assert.Contains(findings, f => f.First.Value == "792" || f.Second.Value == "792");

@@ -6,7 +6,7 @@ namespace HonchoBot.Core.Tests.Evaluation;
 
 public sealed class EvalReportTests
 {
-    private static Citation Cite(int n, string excerpt) => new(n, "s", "T", null, null, null, null, "¶1", $"s#{n}", excerpt, 1);
+    private static Citation Cite(int n, string excerpt) => new(n, "s", "T", null, null, null, null, "¶1", $"s#{n}", excerpt, null, 1);
 
     private static Answer Answered(double elapsed, params string[] excerpts) =>
         new("q", AnswerStatus.Answered, null, excerpts.Select((e, i) => Cite(i + 1, e)).ToList(), [], elapsed);

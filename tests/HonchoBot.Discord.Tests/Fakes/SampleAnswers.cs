@@ -7,6 +7,7 @@ public static class SampleAnswers
 {
     public const string MilwaukeeTitle = "A Cold War Secret: Graves discovered of Russian pilots who flew MiG jets for North Korea during Korean War";
     public const string SanghaTitle = "Soviet Casualties During the Korean War (1950-1953)";
+    public const string SanghaNotes = "A blog post written from an openly partisan pro-DPRK standpoint.";
 
     public static Citation Milwaukee(int n = 1) => new(
         n,
@@ -19,6 +20,7 @@ public static class SampleAnswers
         "¶20",
         "milwaukee-independent-mig-graves#19",
         "When the Korean Armistice Agreement was signed in 1953, the U.S. acknowledged 139 air-to-air losses, while Sabre pilots claimed 792 MiG-15s.",
+        null,
         12.3);
 
     public static Citation Sangha(int n = 2) => new(
@@ -32,6 +34,7 @@ public static class SampleAnswers
         "¶6",
         "sangha-kommune-soviet-casualties#5",
         "During that time, Soviet pilots shot-down 1097 enemy planes, and the Soviet Anti-Aircraft Artillery shot-down 212 enemy planes. The Soviet Airforce lost 335 planes and 120 pilots.",
+        SanghaNotes,
         9.8);
 
     public static Disagreement LossesDisagreement() => new(

@@ -39,6 +39,16 @@ public sealed class DiscordAnswerRendererTests
     }
 
     [Fact]
+    public void Render_CitedSourceWithNotes_ShowsTheNotesInItsSourceFieldOnly()
+    {
+        var wire = Wire(_renderer.Render(SampleAnswers.WithDisagreement("How many MiGs were lost?")));
+
+        var fields = wire["embeds"]![0]!["fields"]!.AsArray().Select(f => f!["value"]!.GetValue<string>()).ToList();
+        Assert.Contains("*Note: " + SampleAnswers.SanghaNotes + "*", fields[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Note:", fields[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_VeryLongAnswer_StaysWithinEveryLimit()
     {
         var longSentence = string.Concat(Enumerable.Repeat("The MiG-15 pilots of the 64th Fighter Aviation Corps flew from Antung across the Yalu into MiG Alley. ", 6));
@@ -53,6 +63,7 @@ public sealed class DiscordAnswerRendererTests
             "¶" + n,
             $"source-{n}#{n}",
             longSentence[..600],
+            new string('N', 2000),
             1.0)).ToList();
         var disagreements = Enumerable.Range(0, 30).Select(i => new Disagreement(
             DisagreementKind.Conflict,

@@ -28,6 +28,7 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
             title: '{Script} & {Breakout.Replace("'", "''", StringComparison.Ordinal)} title'
             publisher: 'Evil & Co <b>bold</b>'
             published: '1952'
+            notes: 'Partisan {Script} notes'
             ---
             First paragraph opens with {Script} and then carries on. {Filler}
 
@@ -84,6 +85,7 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
         AssertEncoded(html, Script, Breakout, "Smith & Jones wrote it", "Evil & Co <b>bold</b>");
         Assert.DoesNotContain("class=\"cited\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<mark>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<aside", html, StringComparison.Ordinal);
         Assert.True(Sections(html).Count >= 3, "three paragraphs of 40+ words are three passages");
     }
 
@@ -104,6 +106,10 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
             Assert.Contains("<mark>", cited.Html, StringComparison.Ordinal);
             Assert.All(sections.Where(s => !s.IsCited), s => Assert.DoesNotContain("<mark>", s.Html, StringComparison.Ordinal));
             Assert.Equal(CountOf(cited.Html, "<mark>"), CountOf(html, "<mark>"));
+
+            // The source's notes sit beside the cited passage, encoded like everything else.
+            Assert.Contains("<aside class=\"notes\">", cited.Html, StringComparison.Ordinal);
+            Assert.Contains($"Partisan {Script} notes", WebUtility.HtmlDecode(cited.Html), StringComparison.Ordinal);
         }
 
         // The second passage is the one with the attribute break-out: its highlight holds it, encoded.

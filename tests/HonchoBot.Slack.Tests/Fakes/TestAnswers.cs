@@ -7,17 +7,20 @@ public static class TestAnswers
 {
     public const string MilwaukeeTitle = "A Cold War Secret: Graves discovered of Russian pilots who flew MiG jets for North Korea during Korean War";
     public const string SanghaTitle = "Soviet Casualties During the Korean War (1950-1953)";
+    public const string SanghaNotes = "A blog post written from an openly partisan pro-DPRK standpoint.";
 
     public static Citation Milwaukee(int n = 1) => new(
         n, "milwaukee-independent-mig-graves", MilwaukeeTitle, null, "Milwaukee Independent", null,
         "https://milwaukeeindependent.com/?p=209954", "¶23", "milwaukee-independent-mig-graves#22",
         "When the Korean Armistice Agreement was signed in 1953, the U.S. acknowledged 139 air-to-air losses, while Sabre pilots claimed 792 MiG-15s.",
+        null,
         12.3);
 
     public static Citation Sangha(int n = 2) => new(
         n, "sangha-kommune-soviet-casualties", SanghaTitle, null, "The Sangha Kommune", "2017-01-20",
         "https://thesanghakommune.org/2017/01/20/soviet-casualties-during-the-korean-war-1950-1953/", "¶6",
-        "sangha-kommune-soviet-casualties#5", "The Soviet Airforce lost 335 planes and 120 pilots.", 10.1);
+        "sangha-kommune-soviet-casualties#5", "The Soviet Airforce lost 335 planes and 120 pilots.",
+        SanghaNotes, 10.1);
 
     public static Disagreement MigLosses() => new(
         DisagreementKind.DifferentMeasure, "communist aircraft lost", "kills claimed by U.S. pilots vs losses in Soviet records",

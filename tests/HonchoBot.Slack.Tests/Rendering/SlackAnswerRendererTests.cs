@@ -39,6 +39,16 @@ public sealed class SlackAnswerRendererTests
     }
 
     [Fact]
+    public void Render_CitedSourceWithNotes_ShowsTheNotesBesideThatSourceOnly()
+    {
+        var message = _renderer.Render(TestAnswers.MigClaims("How many MiGs did the Sabres claim?"));
+
+        var contexts = Blocks(message).Where(b => (string?)b["type"] == "context").Select(ElementsText).ToList();
+        Assert.Contains(contexts, c => c.Contains("The Sangha Kommune", StringComparison.Ordinal) && c.Contains("_Note: " + TestAnswers.SanghaNotes + "_", StringComparison.Ordinal));
+        Assert.Contains(contexts, c => c.Contains("Milwaukee Independent", StringComparison.Ordinal) && !c.Contains("Note:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_Disagreement_AddsASourcesDisagreeSectionWithBothClaims()
     {
         var message = _renderer.Render(TestAnswers.MigClaims("How many MiGs were lost?"));

@@ -220,7 +220,7 @@ internal sealed class LexicalOnly : IEmbedder
 
     public int Dimensions => 1;
 
-    public RelevanceScale Relevance { get; } = new(1, 1, 1);
+    public RelevanceScale Relevance { get; } = new(1, 1, 1, 0);
 
     public float[] EmbedQuery(string question) => throw new InvalidOperationException("the lexical benchmark embeds nothing");
 

@@ -45,8 +45,8 @@ public static class CoreServiceCollectionExtensions
             : ClaimLexicon.LoadDefault());
         services.AddSingleton<IClaimExtractor, ClaimExtractor>();
         services.AddSingleton<IPassageAnnotator, ClaimAnnotator>();
-        // No opinion from sentence meaning until a semantic layer registers its own IClaimSimilarity.
-        services.TryAddSingleton<IClaimSimilarity>(NoClaimSimilarity.Instance);
+        // Sentence meaning may veto a pair the rules found (never add one); no opinion with the semantic layer off.
+        services.AddSingleton<IClaimSimilarity, SemanticClaimSimilarity>();
         services.AddSingleton<IDisagreementFinder, DisagreementFinder>();
         // The dense layer needs an IEmbedder registration (the ONNX model from HonchoBot.Embeddings, or a test
         // double); Retrieval:Semantic=false leaves it unused.

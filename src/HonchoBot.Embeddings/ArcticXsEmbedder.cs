@@ -39,9 +39,10 @@ public sealed class ArcticXsEmbedder : IEmbedder, IDisposable
 
     /// <remarks>
     /// Measured on real pages and chat-style questions: answering sentences reach 0.56–0.85 with the query
-    /// instruction, near-topic questions the library cannot answer 0.45–0.72 (docs/retrieval.md).
+    /// instruction, near-topic questions the library cannot answer 0.45–0.72 (docs/retrieval.md). Statements
+    /// that truly disagree about one thing were all at 0.7 or above (docs/disagreements.md).
     /// </remarks>
-    public RelevanceScale Relevance { get; } = new(WithMostWords: 0.52, WithSomeWords: 0.60, Paraphrase: 0.63);
+    public RelevanceScale Relevance { get; } = new(WithMostWords: 0.52, WithSomeWords: 0.60, Paraphrase: 0.63, SameTopic: 0.6);
 
     public float[] EmbedQuery(string question) =>
         _encoder.Value.Encode([QueryInstruction + ModelText.Prepare(question)], CancellationToken.None)[0];

@@ -33,4 +33,8 @@ public interface IEmbedder
 /// <param name="WithMostWords">Needed when the passage covers the question's words well.</param>
 /// <param name="WithSomeWords">Needed when it covers only part of them.</param>
 /// <param name="Paraphrase">Needed when it shares too few words: only a close paraphrase answers.</param>
-public sealed record RelevanceScale(double WithMostWords, double WithSomeWords, double Paraphrase);
+/// <param name="SameTopic">
+/// Statement to statement (no query instruction): below it, two statements are about different things, and the
+/// claim comparer drops a pair the rules set against each other.
+/// </param>
+public sealed record RelevanceScale(double WithMostWords, double WithSomeWords, double Paraphrase, double SameTopic);

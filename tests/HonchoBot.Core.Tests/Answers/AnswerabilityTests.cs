@@ -15,7 +15,7 @@ public sealed class AnswerabilityTests
         return new Evidence(passage, new SourceInfo("doc", "Doc"), null, 1, coverage, matched, sentences[0], sentences, [1.0], 1, dense);
     }
 
-    private static readonly HonchoBot.Core.Semantic.RelevanceScale Scale = new(WithMostWords: 0.52, WithSomeWords: 0.60, Paraphrase: 0.63);
+    private static readonly HonchoBot.Core.Semantic.RelevanceScale Scale = new(WithMostWords: 0.52, WithSomeWords: 0.60, Paraphrase: 0.63, SameTopic: 0.6);
 
     private static SearchResult Result(int concepts, double unknownShare = 0, params Evidence[] candidates) =>
         new(candidates, concepts, unknownShare > 0 ? ["Luftwaffe"] : [], unknownShare, candidates.Any(c => c.Dense is not null) ? Scale : null);

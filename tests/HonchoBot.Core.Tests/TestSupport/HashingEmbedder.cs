@@ -16,8 +16,8 @@ internal sealed partial class HashingEmbedder(int dimensions = 64) : IEmbedder
 
     public int Dimensions { get; } = dimensions;
 
-    /// <summary>Word-overlap cosines run lower than a model's.</summary>
-    public RelevanceScale Relevance { get; } = new(0.15, 0.2, 0.35);
+    /// <summary>Word-overlap cosines run lower than a model's; statements sharing few words are still about one thing.</summary>
+    public RelevanceScale Relevance { get; } = new(0.15, 0.2, 0.35, SameTopic: 0);
 
     /// <summary>Texts embedded by <see cref="EmbedDocuments"/> so far.</summary>
     public int DocumentsEmbedded => Volatile.Read(ref _documents);

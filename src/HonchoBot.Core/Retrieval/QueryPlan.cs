@@ -158,6 +158,31 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
     /// </summary>
     private const double CommonTermShare = 0.05;
 
+    /// <summary>
+    /// A concept in more than this share of passages (and more than <see cref="VeryCommonMinimum"/> of them)
+    /// ranks almost nothing with BM25 but costs the most: scoring walks its whole postings list.
+    /// </summary>
+    private const double VeryCommonShare = 0.1;
+
+    private const int VeryCommonMinimum = 1000;
+
+    /// <summary>At most this many concepts are searched when every one of them is very common.</summary>
+    private const int MaxVeryCommonSearched = 2;
+
+    /// <summary>
+    /// The concepts the BM25 query searches: in a large library, very common concepts are left out when the
+    /// question has rarer ones, and only the rarest two are searched when it has none. The re-rank still
+    /// counts every concept for coverage, so this caps the work per question, not what counts as an answer.
+    /// </summary>
+    private static IEnumerable<Concept> Searched(IReadOnlyList<Concept> concepts, int total)
+    {
+        var veryCommonIdf = Idf(Math.Max(VeryCommonMinimum, (int)(total * VeryCommonShare)), total);
+        var rarer = concepts.Where(c => c.Idf > veryCommonIdf).ToList();
+        return rarer.Count > 0
+            ? rarer
+            : concepts.OrderByDescending(c => c.Idf).ThenBy(c => c.Term, StringComparer.Ordinal).Take(MaxVeryCommonSearched);
+    }
+
     private static BooleanQuery? BuildQuery(IReadOnlyList<Concept> concepts, IndexReader reader, int total)
     {
         var commonAbove = Math.Max(50, (int)(total * CommonTermShare));
@@ -169,7 +194,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
         }
 
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var concept in concepts)
+        foreach (var concept in Searched(concepts, total))
         {
             var clause = new BooleanQuery(disableCoord: true);
             clause.Add(Words(concept.Term.Split(' '), 1f), Occur.SHOULD);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Rest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,15 @@ internal sealed partial class InteractionsEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        var read = await RequestBody.ReadAsync(context.Request.Body, context.Request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (read.Status == BodyStatus.Malformed)
+        {
+            LogBrokenRequest(logger, read.Problem ?? "malformed");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var body = read.Status == BodyStatus.Read ? read.Bytes : null;
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (body is null || !verifier.Verify(signature, timestamp, body))
@@ -65,29 +74,10 @@ internal sealed partial class InteractionsEndpoint(
         }
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction with an invalid signature from {Remote}: 401")]
     private static partial void LogRejected(ILogger logger, string remote);
+
+    /// <summary>The client's fault, so Debug and no stack trace: an unauthenticated sender must not fill the logs.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Broken request to the Discord interactions endpoint: {Problem}")]
+    private static partial void LogBrokenRequest(ILogger logger, string problem);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Commands;
@@ -28,21 +27,15 @@ internal static partial class SlackHttpEndpoints
             return refusal!;
         }
 
-        JsonElement root;
-        try
+        // A signed body that does not fit is acknowledged without action, so Slack does not retry it.
+        if (!SlackInbound.TryRead(body, SlackInboundJson.Default.SlackEventCallback, logger, out var callback))
         {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
+            return Results.Ok();
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("url_verification"))
+        if (callback.Type == "url_verification")
         {
-            var challenge = root.TryGetProperty("challenge", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            return challenge is null ? Results.BadRequest() : Results.Text(challenge, "text/plain", Encoding.UTF8);
+            return callback.Challenge is { } challenge ? Results.Text(challenge, "text/plain", Encoding.UTF8) : Results.BadRequest();
         }
 
         if (context.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
@@ -50,7 +43,7 @@ internal static partial class SlackHttpEndpoints
             LogRetry(logger, retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString());
         }
 
-        return Acknowledge(context, handler.Handle(root));
+        return Acknowledge(context, handler.Handle(callback));
     }
 
     public static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandHandler handler, ILogger<SlackCommandHandler> logger)
@@ -67,7 +60,7 @@ internal static partial class SlackHttpEndpoints
             return Results.Ok();
         }
 
-        var command = SlashCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        var command = SlashCommand.FromForm(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
         if (command is null)
         {
             return Results.BadRequest();
@@ -90,15 +83,7 @@ internal static partial class SlackHttpEndpoints
             return Results.BadRequest();
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(payload.ToString());
-            return Acknowledge(context, handler.Handle(document.RootElement.Clone()));
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
-        }
+        return Acknowledge(context, handler.Handle(payload.ToString()));
     }
 
     /// <summary>The work behind an ack starts only once the response is on its way (STYLE.md: ack, then enqueue).</summary>

@@ -1,0 +1,81 @@
+using System.Net;
+using HonchoBot.Slack.Tests.Fakes;
+
+namespace HonchoBot.Slack.Tests.Http;
+
+/// <summary>
+/// Correctly signed bodies whose JSON has the wrong types are acknowledged without action and one Debug line:
+/// never a 500, never an exception in a handler, never a retry from Slack.
+/// </summary>
+public sealed class WrongJsonTypeTests : IAsyncLifetime
+{
+    private readonly CapturingLoggerProvider _logs = new();
+    private FakeSlack _fake = null!;
+    private SlackBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeSlack.StartAsync();
+        _bot = await SlackBot.StartAsync(_fake, logs: _logs);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private static string Deep(int levels) => new string('[', levels) + new string(']', levels);
+
+    public static TheoryData<string> Events() => new()
+    {
+        """{"type":1}""",
+        """{"type":{}}""",
+        """{"type":"event_callback","event_id":7,"event":{"type":"app_mention"}}""",
+        """{"type":"event_callback","event_id":"Ev1","event":"app_mention"}""",
+        """{"type":"event_callback","event_id":"Ev2","event":{"type":"app_mention","user":["U1"],"channel":"C1","ts":"1.1","text":"q"}}""",
+        """{"type":"event_callback","event_id":"Ev3","event":{"type":"message","channel_type":"im","user":"U1","channel":"D1","ts":"1.1","files":{"id":"F1"}}}""",
+        """{"type":"event_callback","event":""" + Deep(200) + "}",
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task A_signed_event_with_wrong_types_is_acknowledged_without_action(string json)
+    {
+        var response = await _bot.PostSignedAsync("/slack/events", json, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertDroppedQuietly();
+    }
+
+    public static TheoryData<string> Interactions() => new()
+    {
+        """{"type":"view_submission","view":{"callback_id":"honcho_source_add","state":"text"}}""",
+        """{"type":"view_submission","view":{"callback_id":"honcho_source_add","state":{"values":[1]}}}""",
+        """{"type":"view_submission","view":{"callback_id":"honcho_source_add","state":{"values":{"text":{"value":{"type":"plain_text_input","value":5}}}}}}""",
+        """{"type":"view_submission","user":"UMOD0001","view":{"callback_id":"honcho_source_add"}}""",
+        """{"type":"message_action","callback_id":"honcho_delete","channel":{"id":"C1"},"user":{"id":"U1"},"message":{"ts":"1.1","blocks":"x"}}""",
+        """{"type":["view_submission"]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Interactions))]
+    public async Task A_signed_interactivity_payload_with_wrong_types_is_acknowledged_without_action(string json)
+    {
+        var response = await _bot.PostSignedAsync("/slack/interactivity", SlackPayloads.Form(new() { ["payload"] = json }), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        AssertDroppedQuietly();
+    }
+
+    private void AssertDroppedQuietly()
+    {
+        var lines = _logs.Lines.ToList();
+        Assert.Contains(lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("does not fit", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        _bot.Registry.VerifyNoOtherCalls();
+        _bot.Answerer.VerifyNoOtherCalls();
+        Assert.Empty(_fake.Violations);
+    }
+}

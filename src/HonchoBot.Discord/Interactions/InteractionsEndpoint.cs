@@ -41,18 +41,9 @@ internal sealed partial class InteractionsEndpoint(
             return;
         }
 
-        Interaction interaction;
-        try
+        if (!Interaction.TryParse(body, out var interaction, out var problem))
         {
-            using var document = JsonDocument.Parse(body);
-            if (!Interaction.TryParse(document.RootElement, out interaction))
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-        }
-        catch (JsonException)
-        {
+            LogUnfit(logger, problem ?? "?");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -76,6 +67,9 @@ internal sealed partial class InteractionsEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction with an invalid signature from {Remote}: 401")]
     private static partial void LogRejected(ILogger logger, string remote);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Signed interaction that does not fit: 400 ({Problem})")]
+    private static partial void LogUnfit(ILogger logger, string problem);
 
     /// <summary>The client's fault, so Debug and no stack trace: an unauthenticated sender must not fill the logs.</summary>
     [LoggerMessage(Level = LogLevel.Debug, Message = "Broken request to the Discord interactions endpoint: {Problem}")]

@@ -91,7 +91,7 @@ public sealed class QueueAndChannelSpecs : IAsyncLifetime
     {
         await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:Token"] = string.Empty);
         const string body = "[1,2,3]";
-        const string timestamp = "1700000000";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var response = await bot.Http.SendAsync(FakeDiscord.SignedRequest(body, timestamp, FakeDiscord.Sign(timestamp + body)));
 

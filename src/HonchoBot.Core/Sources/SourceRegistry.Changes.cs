@@ -20,6 +20,8 @@ public sealed partial class SourceRegistry
                 return await FinishAsync(requester, action, SafeId(sourceId), locked, null);
             }
 
+            await EnsureRecoveredAsync(cancellationToken);
+
             var result = await UnderWriteGateAsync(() => RemoveLockedAsync(sourceId, requester, cancellationToken), cancellationToken);
             return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }
@@ -73,6 +75,7 @@ public sealed partial class SourceRegistry
 
         try
         {
+            await EnsureRecoveredAsync(cancellationToken);
             var result = await UnderWriteGateAsync(() => SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken), cancellationToken);
             return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }

@@ -39,7 +39,8 @@ internal static class AskCommand
                 }
 
                 using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-                while (await stdin.ReadLineAsync(cancellationToken) is { } line)
+                var lines = new LineReader(stdin);
+                while (await lines.ReadLineAsync(cancellationToken) is { } line)
                 {
                     var answer = await answerer.AnswerAsync(new Question(line, QuestionOrigin.Cli, mode), cancellationToken);
                     await stdout.WriteLineAsync(AnswerJson.Serialize(answer));

@@ -20,7 +20,7 @@ internal static class AskCommand
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
         {
             var text = parse.GetValue(question)!;
-            if (text.Length > 1 && text[0] == '-' && !text.Contains(' ', StringComparison.Ordinal))
+            if (CliArguments.IsUnknownOption(parse, text))
             {
                 // An unknown option in the question's place is a usage error, not a question.
                 throw new UsageException($"unknown option '{text}' (quote a question that starts with '-'? put it after --)");

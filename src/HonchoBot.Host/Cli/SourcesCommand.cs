@@ -83,6 +83,11 @@ internal static class SourcesCommand
             return new SourceInput.FromUrl(argument);
         }
 
+        if (Directory.Exists(argument))
+        {
+            throw new UsageException($"{argument}: is a directory; give one file (.txt, .md, .html or .pdf)");
+        }
+
         if (!File.Exists(argument))
         {
             throw new UsageException($"{argument}: no such file");

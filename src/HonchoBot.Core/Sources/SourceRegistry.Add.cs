@@ -71,7 +71,12 @@ public sealed partial class SourceRegistry
             return await FinishAsync(requester, action, null, duplicate, input);
         }
 
-        var info = draft with { Id = NewId(draft.Title) };
+        if (draft.Id.Length > 0 && IsIdTaken(draft.Id))
+        {
+            return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, $"The id {draft.Id} is already in use; choose another."), input);
+        }
+
+        var info = draft.Id.Length > 0 ? draft : draft with { Id = NewId(draft.Title) };
 
         // From here on the change completes whatever the caller does: a half-made add helps no one.
         var document = await store.StageAsync(info, blocks, CancellationToken.None);
@@ -121,20 +126,22 @@ public sealed partial class SourceRegistry
         return same is null ? null : new SourceResult(SourceOutcome.Duplicate, $"That URL is already in the library as {same.Info.Id} (\"{same.Info.Title}\").");
     }
 
-    /// <summary>A fresh slug from the title; a taken one gets -2, -3… (ids are never user strings).</summary>
+    /// <summary>A fresh slug from the title; a taken one gets -2, -3….</summary>
     private string NewId(string title)
     {
         var stem = SourceIds.FromTitle(title);
-        var shippedIds = Shipped().Documents.Select(d => d.Info.Id).ToHashSet(StringComparer.Ordinal);
-        var indexed = indexHost.Require().IndexedSources;
         var candidate = stem;
-        for (var n = 2; shippedIds.Contains(candidate) || indexed.ContainsKey(candidate) || store.IsIdTaken(candidate); n++)
+        for (var n = 2; IsIdTaken(candidate); n++)
         {
             candidate = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
         }
 
         return candidate;
     }
+
+    /// <summary>Used by a shipped source, an indexed one, or one the store holds (added, staged or removed).</summary>
+    private bool IsIdTaken(string id) =>
+        Shipped().Documents.Any(d => d.Info.Id == id) || indexHost.Require().IndexedSources.ContainsKey(id) || store.IsIdTaken(id);
 
     private static string Describe(SourceInput input) => input switch
     {

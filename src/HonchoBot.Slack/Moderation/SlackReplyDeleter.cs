@@ -65,7 +65,15 @@ public sealed partial class SlackReplyDeleter(
                 }
             }
 
-            await replier.SendAsync(target, reply, false, ct);
+            try
+            {
+                await replier.SendAsync(target, reply, false, ct);
+            }
+            catch (SlackApiException ex)
+            {
+                // E.g. a response_url off Slack's hosts: refused before any request, and nobody left to tell.
+                LogReplyFailed(logger, ex.Method, ex.Error, correlationId);
+            }
         });
         return new SlackAck(AfterAck: () =>
         {
@@ -75,6 +83,9 @@ public sealed partial class SlackReplyDeleter(
             }
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replying to a delete shortcut failed: {Method} answered {Error} (correlation {CorrelationId})")]
+    private static partial void LogReplyFailed(ILogger logger, string method, string error, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} deleted a bot reply in {ChannelId} (correlation {CorrelationId})")]
     private static partial void LogDeleted(ILogger logger, string userId, string channelId, string correlationId);

@@ -59,4 +59,5 @@ internal sealed partial class DiscordInboundJson : JsonSerializerContext;
 internal sealed record UserPayload(string? Id, string? Username, string? GlobalName, bool? Bot);
 
 /// <summary>A guild member: in interactions with its user and permissions, in MESSAGE_CREATE partial (roles only).</summary>
-internal sealed record MemberPayload(UserPayload? User, IReadOnlyList<string>? Roles, string? Permissions);
+/// <remarks>Lists in these records allow null elements, because JSON arrays may hold them.</remarks>
+internal sealed record MemberPayload(UserPayload? User, IReadOnlyList<string?>? Roles, string? Permissions);

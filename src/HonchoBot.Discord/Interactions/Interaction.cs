@@ -62,10 +62,15 @@ public sealed record Interaction(
         var data = payload.Data;
         var modalValues = new Dictionary<string, string>(StringComparer.Ordinal);
         CollectModalValues(data?.Components, modalValues);
-        var attachments = (data?.Resolved?.Attachments ?? new Dictionary<string, AttachmentPayload>()).ToDictionary(
-            a => a.Key,
-            a => new InteractionAttachment(a.Key, a.Value.Filename ?? "file", a.Value.ContentType, a.Value.Size ?? 0, a.Value.Url ?? string.Empty),
-            StringComparer.Ordinal);
+        var attachments = new Dictionary<string, InteractionAttachment>(StringComparer.Ordinal);
+        foreach (var (id, a) in data?.Resolved?.Attachments ?? new Dictionary<string, AttachmentPayload?>())
+        {
+            if (a is not null)
+            {
+                attachments[id] = new InteractionAttachment(id, a.Filename ?? "file", a.ContentType, a.Size ?? 0, a.Url ?? string.Empty);
+            }
+        }
+
         interaction = new Interaction(
             payload.Id ?? string.Empty,
             payload.ApplicationId ?? string.Empty,
@@ -74,10 +79,10 @@ public sealed record Interaction(
             payload.GuildId,
             payload.ChannelId ?? payload.Channel?.Id,
             user,
-            payload.Member?.Roles ?? [],
+            payload.Member?.Roles?.OfType<string>().ToList() ?? [],
             permissions,
             data?.Name,
-            data?.Options?.Select(ToOption).ToList() ?? [],
+            ToOptions(data?.Options),
             data?.CustomId,
             modalValues,
             attachments,
@@ -102,12 +107,12 @@ public sealed record Interaction(
 
     public InteractionOption? FocusedOption => LeafOptions.FirstOrDefault(o => o.IsFocused);
 
-    private static InteractionOption ToOption(OptionPayload o) =>
-        new(o.Name ?? string.Empty, o.Type ?? 0, o.Value, o.Options?.Select(ToOption).ToList() ?? [], o.Focused == true);
+    private static List<InteractionOption> ToOptions(IReadOnlyList<OptionPayload?>? options) =>
+        options?.OfType<OptionPayload>().Select(o => new InteractionOption(o.Name ?? string.Empty, o.Type ?? 0, o.Value, ToOptions(o.Options), o.Focused == true)).ToList() ?? [];
 
-    private static void CollectModalValues(IReadOnlyList<ComponentPayload>? components, Dictionary<string, string> values)
+    private static void CollectModalValues(IReadOnlyList<ComponentPayload?>? components, Dictionary<string, string> values)
     {
-        foreach (var c in components ?? [])
+        foreach (var c in components?.OfType<ComponentPayload>() ?? [])
         {
             if (c.CustomId is { } id && c.Value is { } value)
             {

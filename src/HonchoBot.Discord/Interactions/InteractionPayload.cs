@@ -25,22 +25,22 @@ internal sealed record ChannelPayload(string? Id);
 internal sealed record InteractionDataPayload(
     string? Name,
     string? CustomId,
-    IReadOnlyList<OptionPayload>? Options,
-    IReadOnlyList<ComponentPayload>? Components,
+    IReadOnlyList<OptionPayload?>? Options,
+    IReadOnlyList<ComponentPayload?>? Components,
     ResolvedPayload? Resolved);
 
 /// <summary>A command option: a value (string, integer, number or boolean) or nested options of a subcommand.</summary>
-internal sealed record OptionPayload(string? Name, int? Type, JsonElement? Value, IReadOnlyList<OptionPayload>? Options, bool? Focused);
+internal sealed record OptionPayload(string? Name, int? Type, JsonElement? Value, IReadOnlyList<OptionPayload?>? Options, bool? Focused);
 
 /// <summary>A submitted modal component: rows (type 1) hold <c>components</c>, labels (type 18) one <c>component</c>.</summary>
 internal sealed record ComponentPayload(
     int? Type,
     string? CustomId,
     string? Value,
-    IReadOnlyList<ComponentPayload>? Components,
+    IReadOnlyList<ComponentPayload?>? Components,
     ComponentPayload? Component);
 
-internal sealed record ResolvedPayload(IReadOnlyDictionary<string, AttachmentPayload>? Attachments);
+internal sealed record ResolvedPayload(IReadOnlyDictionary<string, AttachmentPayload?>? Attachments);
 
 internal sealed record AttachmentPayload(string? Filename, string? ContentType, long? Size, string? Url);
 

@@ -41,8 +41,8 @@ public sealed record GatewayMessage(
             payload.WebhookId is not null,
             payload.Type ?? 0,
             payload.Content ?? string.Empty,
-            payload.Mentions?.Select(u => u.Id).OfType<string>().ToList() ?? [],
-            payload.Member?.Roles ?? []);
+            payload.Mentions?.Select(u => u?.Id).OfType<string>().ToList() ?? [],
+            payload.Member?.Roles?.OfType<string>().ToList() ?? []);
         return true;
     }
 }
@@ -56,5 +56,5 @@ internal sealed record MessageCreatePayload(
     string? WebhookId,
     int? Type,
     string? Content,
-    IReadOnlyList<UserPayload>? Mentions,
+    IReadOnlyList<UserPayload?>? Mentions,
     MemberPayload? Member);

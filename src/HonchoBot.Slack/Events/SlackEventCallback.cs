@@ -17,6 +17,7 @@ public sealed record SlackEventCallback(
 /// <summary>
 /// The inner event. HonchoBot subscribes to <c>app_mention</c> and <c>message.im</c>, whose fields are these;
 /// <paramref name="BotProfile"/>, <paramref name="Edited"/> and <paramref name="Hidden"/> matter only by being there.
+/// Lists here and in the other inbound records allow null elements, because JSON arrays may hold them.
 /// </summary>
 public sealed record SlackEvent(
     string? Type,
@@ -31,7 +32,7 @@ public sealed record SlackEvent(
     JsonElement? BotProfile,
     JsonElement? Edited,
     JsonElement? Hidden,
-    IReadOnlyList<SlackFileRef>? Files);
+    IReadOnlyList<SlackFileRef?>? Files);
 
 /// <summary>A file shared with a message; its details come from <c>files.info</c>.</summary>
 public sealed record SlackFileRef(string? Id);

@@ -45,7 +45,7 @@ public static partial class SlackEventMapper
             return null;
         }
 
-        var files = evt.Files?.Select(f => f.Id).OfType<string>().ToList() ?? [];
+        var files = evt.Files?.Select(f => f?.Id).OfType<string>().ToList() ?? [];
         return new SlackInboundMessage(teamId, channel, user, ts, evt.ThreadTs ?? ts, ToPlainText(evt.Text, botUserId), files, isDirect);
     }
 

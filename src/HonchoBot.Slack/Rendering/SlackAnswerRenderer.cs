@@ -30,7 +30,7 @@ public sealed class SlackAnswerRenderer
     }
 
     /// <summary>The asker recorded by <see cref="Render"/> in a message's blocks, if any.</summary>
-    public static string? ReadAsker(IReadOnlyList<SlackBlockRef>? blocks) =>
+    public static string? ReadAsker(IReadOnlyList<SlackBlockRef?>? blocks) =>
         blocks is [{ BlockId: { } blockId }, ..] && blockId.StartsWith(AskerBlockIdPrefix, StringComparison.Ordinal)
             ? blockId[AskerBlockIdPrefix.Length..]
             : null;

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using HonchoBot.Core.Answers;
+using HonchoBot.Core.Sources;
 using HonchoBot.Discord.Tests.Fakes;
+using Moq;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
@@ -47,6 +50,45 @@ public sealed class WrongJsonTypeSpecs : IAsyncLifetime
         Ask(c => c["data"] = "deep").Replace("\"deep\"", new string('[', 300) + new string(']', 300), StringComparison.Ordinal),
         Ask(c => c["id"] = 1400000000000000000),
     };
+
+    /// <summary>JSON arrays and maps may hold nulls where objects are expected: they are skipped, never dereferenced.</summary>
+    public static TheoryData<string> NullElements() => new()
+    {
+        Ask(c => c["data"]!["options"] = new JsonArray(null, Payloads.Option("question", "How many MiGs?"))),
+        Ask(c => c["member"]!["roles"] = new JsonArray(null, "1")),
+        Ask(c => c["data"]!["resolved"] = new JsonObject { ["attachments"] = new JsonObject { ["1"] = null } }),
+        Payloads.ModalSubmit("honcho:addsrc:1", []).ToJsonString().Replace("\"components\":[]", "\"components\":[null,{\"type\":1,\"components\":[null]}]", StringComparison.Ordinal),
+    };
+
+    [Theory]
+    [MemberData(nameof(NullElements))]
+    public async Task A_signed_interaction_with_null_elements_is_answered_without_an_error(string body)
+    {
+        _bot.Answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) => SampleAnswers.Fact(q.Text));
+        _bot.Registry.Setup(r => r.AddAsync(It.IsAny<SourceAddRequest>(), It.IsAny<Requester>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SourceResult(SourceOutcome.Invalid, "Nothing to add."));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        var response = await _bot.Http.SendAsync(FakeDiscord.SignedRequest(body, timestamp, FakeDiscord.Sign(timestamp + body)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(_bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_delete_button_without_a_bot_token_says_so_instead_of_a_request_that_must_fail()
+    {
+        var button = Payloads.Button("honcho:del:" + Payloads.UserId, Payloads.NewId()).ToJsonString();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        var response = await _bot.Http.SendAsync(FakeDiscord.SignedRequest(button, timestamp, FakeDiscord.Sign(timestamp + button)));
+
+        // An ephemeral message (type 4), not the deferred update (type 6) a deletion starts with.
+        var reply = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(4, reply["type"]!.GetValue<int>());
+        Assert.Contains("without a bot token", reply["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Bodies))]

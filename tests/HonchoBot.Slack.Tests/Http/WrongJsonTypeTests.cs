@@ -48,6 +48,26 @@ public sealed class WrongJsonTypeTests : IAsyncLifetime
         AssertDroppedQuietly();
     }
 
+    [Theory]
+    [InlineData(SlackEvents.FilesWithANull)]
+    [InlineData(SlackEvents.BlocksWithANull)]
+    public async Task A_signed_payload_with_null_elements_is_acknowledged_without_an_error(string json)
+    {
+        var path = json.Contains("message_action", StringComparison.Ordinal) ? "/slack/interactivity" : "/slack/events";
+        var body = path == "/slack/events" ? json : SlackPayloads.Form(new() { ["payload"] = json });
+
+        var response = await _bot.PostSignedAsync(path, body, path == "/slack/events" ? "application/json" : "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    private static class SlackEvents
+    {
+        public const string FilesWithANull = """{"type":"event_callback","event_id":"EvNULL1","team_id":"T0TEAM01","event":{"type":"message","channel_type":"im","user":"U1","channel":"D1","ts":"1.1","text":"add source","files":[null,{"id":"F1"}]}}""";
+        public const string BlocksWithANull = """{"type":"message_action","callback_id":"honcho_delete","channel":{"id":"C1"},"user":{"id":"U1"},"message":{"ts":"1.1","bot_id":"BBOT0001","blocks":[null]}}""";
+    }
+
     public static TheoryData<string> Interactions() => new()
     {
         """{"type":"view_submission","view":{"callback_id":"honcho_source_add","state":"text"}}""",

@@ -130,7 +130,8 @@ public sealed partial class SourceRegistry
         return (info, null);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : Blocks.OneLine(value);
+    /// <summary>One line of text, or null when nothing is left once control characters and spaces are gone.</summary>
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) || Blocks.OneLine(value) is not { Length: > 0 } line ? null : line;
 
     private static string Capitalize(string message) =>
         message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..].TrimEnd('.');

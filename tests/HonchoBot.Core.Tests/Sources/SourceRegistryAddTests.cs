@@ -127,6 +127,25 @@ public sealed class SourceRegistryAddTests : IDisposable
         Assert.Equal(["keeper-log.md"], SourceFiles().Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("\uFEFF")]
+    [InlineData("\uD800")]
+    [InlineData("\u202Eevil")]
+    [InlineData("\r\nX-Injected: 1")]
+    [InlineData("---")]
+    [InlineData("title: \"x\"\n---\nbody")]
+    [InlineData("%00")]
+    public async Task Hostile_metadata_is_added_or_refused_as_invalid_but_never_fails(string hostile)
+    {
+        var result = await _harness.Registry.AddAsync(
+            new(new SourceInput.FromText(TestDocuments.Lighthouse), new SourceMetadata(Title: hostile, Author: hostile, Publisher: hostile, Notes: hostile)),
+            Requester.Cli("alice"),
+            None);
+
+        Assert.True(result.Outcome is SourceOutcome.Done or SourceOutcome.Invalid, $"{result.Outcome}: {result.Message}");
+    }
+
     [Fact]
     public async Task An_html_upload_is_added_with_its_article_text_and_title()
     {

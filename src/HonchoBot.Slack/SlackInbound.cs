@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
 using HonchoBot.Slack.SocketMode;
@@ -18,40 +19,16 @@ namespace HonchoBot.Slack;
 internal static partial class SlackInbound
 {
     public static bool TryRead<T>(JsonElement json, JsonTypeInfo<T> type, ILogger logger, [NotNullWhen(true)] out T? value)
-        where T : class
-    {
-        try
-        {
-            value = json.Deserialize(type);
-        }
-        catch (JsonException ex)
-        {
-            return Unfit(logger, type, ex.Message, out value);
-        }
-
-        return value is not null || Unfit(logger, type, "null", out value);
-    }
+        where T : class =>
+        InboundJson.TryRead(json, type, out value, out var problem) || Unfit(logger, type, problem);
 
     public static bool TryRead<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> type, ILogger logger, [NotNullWhen(true)] out T? value)
-        where T : class
-    {
-        try
-        {
-            value = JsonSerializer.Deserialize(utf8, type);
-        }
-        catch (JsonException ex)
-        {
-            return Unfit(logger, type, ex.Message, out value);
-        }
+        where T : class =>
+        InboundJson.TryRead(utf8, type, out value, out var problem) || Unfit(logger, type, problem);
 
-        return value is not null || Unfit(logger, type, "null", out value);
-    }
-
-    private static bool Unfit<T>(ILogger logger, JsonTypeInfo<T> type, string problem, out T? value)
-        where T : class
+    private static bool Unfit<T>(ILogger logger, JsonTypeInfo<T> type, string? problem)
     {
-        LogUnfit(logger, type.Type.Name, problem);
-        value = null;
+        LogUnfit(logger, type.Type.Name, problem ?? "?");
         return false;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 
 namespace HonchoBot.Discord.Interactions;
 
@@ -36,14 +37,14 @@ public sealed record Interaction(
     public static bool TryParse(JsonElement json, out Interaction interaction, out string? problem)
     {
         interaction = null!;
-        return DiscordInbound.TryRead(json, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
+        return InboundJson.TryRead(json, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
     }
 
     /// <summary>Reads an interaction from a request body; false (with the reason) for bytes that are not one.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out Interaction interaction, out string? problem)
     {
         interaction = null!;
-        return DiscordInbound.TryRead(utf8, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
+        return InboundJson.TryRead(utf8, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
     }
 
     private static bool TryMap(InteractionPayload payload, out Interaction interaction, out string? problem)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 
 namespace HonchoBot.Discord.Messages;
 
@@ -20,7 +21,7 @@ public sealed record GatewayMessage(
     public static bool TryParse(JsonElement d, out GatewayMessage message, out string? problem)
     {
         message = null!;
-        if (!DiscordInbound.TryRead(d, DiscordInboundJson.Default.MessageCreatePayload, out var payload, out problem))
+        if (!InboundJson.TryRead(d, DiscordInboundJson.Default.MessageCreatePayload, out var payload, out problem))
         {
             return false;
         }

@@ -4,15 +4,16 @@ using System.Text.Json.Nodes;
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Sources;
 using HonchoBot.Discord.Tests.Fakes;
+using HonchoBot.Tests.Shared;
 using Moq;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
 /// <summary>
-/// Correctly signed interactions whose JSON has the wrong types get 400 and one Debug line, over HTTP; over the
-/// gateway they are dropped the same way. Never a 500, never an exception in the router.
+/// Broken and ill-typed requests to the interactions endpoint: a body the server cannot frame, or a correctly
+/// signed interaction whose JSON has the wrong types, gets 400 and one Debug line, never a 500 or a stack trace.
 /// </summary>
-public sealed class WrongJsonTypeSpecs : IAsyncLifetime
+public sealed class MalformedRequestSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
     private BotHarness _bot = null!;
@@ -103,5 +104,25 @@ public sealed class WrongJsonTypeSpecs : IAsyncLifetime
         Assert.DoesNotContain(_bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
         _bot.Answerer.VerifyNoOtherCalls();
         _bot.Registry.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("fffffffffffffffffff\r\nabc\r\n0\r\n\r\n")] // overflows the chunk size
+    [InlineData("zz\r\nabc\r\n0\r\n\r\n")] // not hex
+    [InlineData("3\r\nabc\r\n0\r\nX-Trailer: {40k}\r\n\r\n")] // a 40 KB trailer
+    public async Task A_malformed_chunked_body_gets_400_and_a_debug_line_without_a_stack_trace(string framing)
+    {
+        var request = RawHttp.ChunkedPost("/discord/interactions", framing.Replace("{40k}", new string('a', 40_000), StringComparison.Ordinal), [("Content-Type", "application/json")]);
+
+        var status = await RawHttp.SendAsync(_bot.Http.BaseAddress!, request);
+
+        Assert.Equal(400, status);
+        var lines = _bot.Logs.Lines;
+
+        // Kestrel's own Debug lines may carry its exception; nothing an operator sees at Information or above does.
+        Assert.DoesNotContain(lines, l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)
+            && (l.Contains("   at ", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("Debug HonchoBot.Discord", StringComparison.Ordinal) && l.Contains("Broken request", StringComparison.Ordinal));
+        _bot.Answerer.VerifyNoOtherCalls();
     }
 }

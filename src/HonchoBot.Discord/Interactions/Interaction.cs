@@ -56,6 +56,12 @@ public sealed record Interaction(
             return false;
         }
 
+        if (!AreReadable(payload.Data?.Options))
+        {
+            problem = "an option's text is not well-formed UTF-16 (half a surrogate pair)";
+            return false;
+        }
+
         var userPayload = payload.Member?.User ?? payload.User;
         var user = new InteractionUser(userPayload?.Id ?? string.Empty, userPayload?.GlobalName ?? userPayload?.Username ?? "unknown");
         ulong? permissions = payload.Member?.Permissions is { } p
@@ -107,6 +113,35 @@ public sealed record Interaction(
         LeafOptions.FirstOrDefault(o => o.Name == name)?.Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
 
     public InteractionOption? FocusedOption => LeafOptions.FirstOrDefault(o => o.IsFocused);
+
+    /// <summary>
+    /// Option values stay JSON (a string, number or boolean) until a handler reads them, so a string escape that
+    /// is half a surrogate pair (<c>\ud800</c>) would throw there: it is caught here instead.
+    /// </summary>
+    private static bool AreReadable(IReadOnlyList<OptionPayload?>? options)
+    {
+        foreach (var option in options?.OfType<OptionPayload>() ?? [])
+        {
+            try
+            {
+                if (option.Value is { ValueKind: JsonValueKind.String } value)
+                {
+                    _ = value.GetString();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+
+            if (!AreReadable(option.Options))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static List<InteractionOption> ToOptions(IReadOnlyList<OptionPayload?>? options) =>
         options?.OfType<OptionPayload>().Select(o => new InteractionOption(o.Name ?? string.Empty, o.Type ?? 0, o.Value, ToOptions(o.Options), o.Focused == true)).ToList() ?? [];

@@ -50,6 +50,8 @@ public sealed class MalformedRequestSpecs : IAsyncLifetime
         Ask(c => c["member"]!["permissions"] = 32),
         Ask(c => c["data"] = "deep").Replace("\"deep\"", new string('[', 300) + new string(']', 300), StringComparison.Ordinal),
         Ask(c => c["id"] = 1400000000000000000),
+        Ask(c => c["data"]!["options"]![0]!["value"] = "placeholder").Replace("placeholder", "\\ud800 How many MiGs?", StringComparison.Ordinal),
+        Ask(c => c["data"]!["name"] = "placeholder").Replace("placeholder", "\\udc00ask", StringComparison.Ordinal),
     };
 
     /// <summary>JSON arrays and maps may hold nulls where objects are expected: they are skipped, never dereferenced.</summary>

@@ -92,7 +92,10 @@ internal sealed class HostileRequests(Random random, Func<string> responseUrl, F
                 ? $"team_id={FakeSlack.TeamId}&channel_id=C0CHAN01&user_id=U1&command=%2Fhoncho&text={Uri.EscapeDataString(Deep(random.Next(60, 20_000)))}"
                 : Wrap(path, Deep(random.Next(60, 20_000)))),
             < 84 => Signed("signed, wrong JSON types", path, Wrap(path, Spoil(Template(path)).ToJsonString())),
-            < 94 => Signed("signed, unicode and traversal ids", path, Wrap(path, Hostilize(Template(path)).ToJsonString())),
+            < 91 => Signed("signed, unicode and traversal ids", path, Wrap(path, Hostilize(Template(path)).ToJsonString())),
+            < 94 => Signed("signed, lone surrogate escapes", path, path == SlackCommands
+                ? ValidBody(path) + "&user_name=%ED%A0%80&text=ask%20%ED%A0%80" // the same half pair, as UTF-8 in a form
+                : Wrap(path, LoneSurrogate(Template(path).ToJsonString()))),
             _ => Signed("signed, valid", path, ValidBody(path), remember: true),
         };
     }
@@ -284,6 +287,18 @@ internal sealed class HostileRequests(Random random, Func<string> responseUrl, F
         }
 
         return root;
+    }
+
+    /// <summary>Puts a <c>\ud800</c> escape (half a surrogate pair: ill-formed UTF-16) at the start of a random string value.</summary>
+    private string LoneSurrogate(string json)
+    {
+        var starts = new List<int>();
+        for (var at = json.IndexOf(":\"", StringComparison.Ordinal); at >= 0; at = json.IndexOf(":\"", at + 1, StringComparison.Ordinal))
+        {
+            starts.Add(at + 2);
+        }
+
+        return starts.Count == 0 ? json : json.Insert(starts[random.Next(starts.Count)], Pick(["\\ud800", "\\udc00", "\\ud800\\ud800"]));
     }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node)

@@ -75,7 +75,7 @@ internal sealed class HostileRequests(Random random, Func<string> responseUrl, F
         return roll switch
         {
             < 8 => Raw("random bytes", path, [("Content-Type", Pick(ContentTypes))], Bytes(random.Next(4096))),
-            < 16 => new HostileRequest("broken chunked body", RawHttp.ChunkedPost(path, Pick(Framings), [("Content-Type", Pick(ContentTypes))])),
+            < 16 => Chunked(path, Pick(Framings)),
             < 21 => new HostileRequest("body shorter than its length", RawHttp.Request("POST", path, [("Content-Length", random.Next(10, 100_000).ToString(CultureInfo.InvariantCulture))], Bytes(random.Next(10))), HalfClose: true),
             < 24 => new HostileRequest("declared length over the cap", RawHttp.Request("POST", path, [("Content-Length", "2000000")], []), HalfClose: true),
             < 25 => Raw("body over the cap", path, [("Content-Type", "application/json")], Encoding.ASCII.GetBytes(new string(' ', (1024 * 1024) + 10))),
@@ -99,6 +99,10 @@ internal sealed class HostileRequests(Random random, Func<string> responseUrl, F
             _ => Signed("signed, valid", path, ValidBody(path), remember: true),
         };
     }
+
+    /// <summary>A framing that stops part-way ends the client's side too, or Kestrel would wait for the rest.</summary>
+    private HostileRequest Chunked(string path, string framing) =>
+        new("broken chunked body", RawHttp.ChunkedPost(path, framing, [("Content-Type", Pick(ContentTypes))]), HalfClose: !framing.EndsWith("\n\n", StringComparison.Ordinal));
 
     private HostileRequest Page(string target)
     {

@@ -1,6 +1,8 @@
 using System.Net;
+using HonchoBot.Core.Answers;
 using HonchoBot.Slack.Tests.Fakes;
 using HonchoBot.Tests.Shared;
+using Moq;
 
 namespace HonchoBot.Slack.Tests.Http;
 
@@ -58,6 +60,9 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var path = json.Contains("message_action", StringComparison.Ordinal) ? "/slack/interactivity" : "/slack/events";
         var body = path == "/slack/events" ? json : SlackPayloads.Form(new() { ["payload"] = json });
 
+        _bot.Answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) => TestAnswers.MigClaims(q.Text));
+
         var response = await _bot.PostSignedAsync(path, body, path == "/slack/events" ? "application/json" : "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -66,7 +71,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
     private static class SlackEvents
     {
-        public const string FilesWithANull = """{"type":"event_callback","event_id":"EvNULL1","team_id":"T0TEAM01","event":{"type":"message","channel_type":"im","user":"U1","channel":"D1","ts":"1.1","text":"add source","files":[null,{"id":"F1"}]}}""";
+        public const string FilesWithANull = """{"type":"event_callback","event_id":"EvNULL1","team_id":"T0TEAM01","event":{"type":"message","channel_type":"im","user":"U1","channel":"D1","ts":"1.1","text":"How many MiGs?","files":[null,{"id":"F1"}]}}""";
         public const string BlocksWithANull = """{"type":"message_action","callback_id":"honcho_delete","channel":{"id":"C1"},"user":{"id":"U1"},"message":{"ts":"1.1","bot_id":"BBOT0001","blocks":[null]}}""";
     }
 

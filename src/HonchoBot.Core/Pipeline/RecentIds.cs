@@ -11,18 +11,6 @@ public sealed class RecentIds(TimeProvider time, TimeSpan ttl, int capacity)
     private readonly Queue<(string Id, DateTimeOffset At)> _order = new();
     private readonly Lock _lock = new();
 
-    /// <summary>Ids currently remembered.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _seen.Count;
-            }
-        }
-    }
-
     /// <summary>True the first time an id is seen within the TTL; false for a repeat.</summary>
     public bool TryMarkNew(string id)
     {

@@ -151,7 +151,7 @@ public sealed partial class SourceRegistry
         _ => "unknown input",
     };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} was added but could not be moved into the library; the next start will")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} was added but could not be moved into the library yet; the next start completes it")]
     private static partial void LogPublishDeferred(ILogger logger, Exception exception, string sourceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId} added ({Passages} passages) by {Platform}:{UserId}")]

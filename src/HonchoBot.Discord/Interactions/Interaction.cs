@@ -5,7 +5,7 @@ using HonchoBot.Core.Pipeline;
 namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
-/// The parts of an interaction HonchoBot uses (protocols.md 1a, "Useful interaction fields"), mapped from the
+/// The parts of an interaction HonchoBot uses (Discord's "Interaction Structure"), mapped from the
 /// typed <see cref="InteractionPayload"/>: unknown fields are ignored, known ones of the wrong type refuse it.
 /// </summary>
 public sealed record Interaction(

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
-/// An interaction as Discord sends it (protocols.md 1a, "Interaction Structure"), with the fields HonchoBot reads;
+/// An interaction as Discord sends it (Discord's "Interaction Structure"), with the fields HonchoBot reads;
 /// <see cref="Interaction"/> is the domain record made from it.
 /// </summary>
 internal sealed record InteractionPayload(

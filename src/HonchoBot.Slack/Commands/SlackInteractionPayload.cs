@@ -1,7 +1,7 @@
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// An interactivity payload (protocols.md §2c: <c>view_submission</c>, <c>message_action</c>, <c>block_actions</c>…),
+/// An interactivity payload (Slack's interactivity payloads: <c>view_submission</c>, <c>message_action</c>, <c>block_actions</c>…),
 /// with the fields HonchoBot reads. Slack sends the same shape over HTTP (form field <c>payload</c>) and Socket Mode.
 /// </summary>
 public sealed record SlackInteractionPayload(

@@ -104,7 +104,7 @@ internal static partial class SlackHttpEndpoints
     }
 
     /// <summary>
-    /// Raw body bytes when the signature verifies (protocols.md §2a step 1: before any parsing); otherwise the
+    /// Raw body bytes when the signature verifies (Slack's request signing: checked before any parsing); otherwise the
     /// refusal to send: 401 for a bad signature, 413 for an oversized body, 400 for one that cannot be framed.
     /// </summary>
     private static async Task<(byte[]? Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger)

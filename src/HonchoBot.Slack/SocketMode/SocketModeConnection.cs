@@ -143,7 +143,7 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
 }
 
 /// <summary>
-/// A Socket Mode message (protocols.md §2d): <c>hello</c>, <c>disconnect</c> with its reason, or an envelope
+/// A Socket Mode message: <c>hello</c>, <c>disconnect</c> with its reason, or an envelope
 /// whose <paramref name="Payload"/> the router reads as the type's own record.
 /// </summary>
 public sealed record SocketModeMessage(string? Type, string? EnvelopeId, JsonElement? Payload, bool? AcceptsResponsePayload, string? Reason);

@@ -10,7 +10,10 @@ public static partial class SourceIds
     /// <summary>Lowercase ASCII letters, digits and single dashes, 1–80 characters.</summary>
     public static bool IsValid(string id) => id.Length is > 0 and <= 80 && Slug().IsMatch(id);
 
-    /// <summary>Makes a slug from a title: ASCII-folded, lowercase, dashes, at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// Makes a slug from a title: ASCII-folded, lowercase, dashes, at most <paramref name="maxLength"/> characters,
+    /// cut between words (only a single word longer than that is cut inside).
+    /// </summary>
     public static string FromTitle(string title, int maxLength = 60)
     {
         var decomposed = title.Normalize(NormalizationForm.FormD);
@@ -36,7 +39,8 @@ public static partial class SourceIds
         var slug = builder.ToString().Trim('-');
         if (slug.Length > maxLength)
         {
-            slug = slug[..maxLength].TrimEnd('-');
+            var lastBreak = slug.LastIndexOf('-', maxLength);
+            slug = (lastBreak > 0 ? slug[..lastBreak] : slug[..maxLength]).TrimEnd('-');
         }
 
         return slug.Length == 0 ? "source" : slug;

@@ -9,7 +9,10 @@ namespace HonchoBot.Core.Corpus;
 /// </summary>
 public static class TextNormalizer
 {
-    /// <summary>NFKC, LF line ends, control characters other than newline and tab removed.</summary>
+    /// <summary>
+    /// NFKC, LF line ends, control characters other than newline and tab removed. A lone surrogate (which JSON's
+    /// <c>\ud800</c> escape can carry) becomes U+FFFD, as .NET will not normalise ill-formed UTF-16.
+    /// </summary>
     public static string Normalize(string text)
     {
         if (text.Length == 0)
@@ -17,7 +20,16 @@ public static class TextNormalizer
             return text;
         }
 
-        var nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        string nfkc;
+        try
+        {
+            nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            nfkc = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
+        }
+
         var builder = new StringBuilder(nfkc.Length);
         for (var i = 0; i < nfkc.Length; i++)
         {
@@ -43,6 +55,17 @@ public static class TextNormalizer
 
         return builder.ToString();
     }
+
+    private static string WithoutLoneSurrogates(string text) => string.Create(text.Length, text, (chars, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(source[i]) ? i + 1 < source.Length && char.IsLowSurrogate(source[i + 1])
+                : char.IsLowSurrogate(source[i]) ? i > 0 && char.IsHighSurrogate(source[i - 1])
+                : true;
+            chars[i] = paired ? source[i] : '\uFFFD';
+        }
+    });
 
     /// <summary>Splits normalised text into paragraphs at blank lines; lines inside a paragraph are joined with a space.</summary>
     public static IReadOnlyList<string> SplitParagraphs(string normalized)

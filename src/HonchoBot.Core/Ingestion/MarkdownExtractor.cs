@@ -6,10 +6,10 @@ using YamlDotNet.RepresentationModel;
 namespace HonchoBot.Core.Ingestion;
 
 /// <summary>
-/// Markdown with or without YAML front matter. Front matter gives title, author, publisher, url,
-/// published and notes (the corpus format's own keys; registry-owned keys such as <c>id</c>,
-/// <c>added_by</c> and <c>community</c> are ignored). The body keeps its words: heading marks, image
-/// syntax and link targets are dropped, link text stays.
+/// Markdown with or without YAML front matter. Front matter gives id, title, author, publisher, url,
+/// published and notes (the corpus format's own keys; registry-owned keys such as <c>added_by</c> and
+/// <c>community</c> are ignored, and the id is only a request the registry checks). The body keeps its
+/// words: heading marks, image syntax and link targets are dropped, link text stays.
 /// </summary>
 internal static partial class MarkdownExtractor
 {
@@ -60,7 +60,8 @@ internal static partial class MarkdownExtractor
                 Get("publisher"),
                 Get("url"),
                 Get("published"),
-                Get("notes")),
+                Get("notes"),
+                Get("id")),
             null);
 
         string? Get(string key) => fields.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -107,7 +107,8 @@ public sealed partial class QuestionWorkerService(
 
     private async Task RunOneAsync(QueuedWork work, CancellationToken stoppingToken)
     {
-        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = work.CorrelationId });
+        // A message-template scope prints as "correlation …" in the simple format and is a CorrelationId field in JSON.
+        using var logScope = logger.BeginScope("correlation {CorrelationId}", work.CorrelationId);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Core.Sources;
 
 /// <summary>
-/// Added sources as <c>{data}/sources/{id}.md</c> in the corpus format. Writes go to a temp file in the
-/// same directory, are flushed to disk, then renamed over the final name (atomic on one file system), so
-/// a crash leaves either no file or a whole one; IndexHost indexes any file it finds at start-up.
-/// Removed sources move to <c>sources/.removed/</c>, which the corpus loader does not read.
+/// Added sources as <c>{data}/sources/{id}.md</c> in the corpus format. A new source is staged in
+/// <c>sources/.pending/</c> (a temp file, flushed to disk, renamed to its name: a crash leaves no file or a
+/// whole one) and published by a rename into <c>sources/</c>, atomic on one file system; IndexHost indexes
+/// what it finds there at start-up. Removed and discarded sources move to <c>sources/.removed/</c>. The corpus
+/// loader reads neither dot-directory.
 /// </summary>
 public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider time) : ISourceStore
 {
@@ -22,6 +23,9 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
     /// <summary>Where removed sources wait to be recovered by hand.</summary>
     public string RemovedPath => Path.Combine(SourcesPath, ".removed");
 
+    /// <summary>Where new sources wait between being stored and being published.</summary>
+    public string StagedPath => Path.Combine(SourcesPath, ".pending");
+
     public Task<CorpusLoad> LoadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -31,16 +35,16 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
     public bool IsIdTaken(string sourceId)
     {
         RequireSlug(sourceId);
-        return File.Exists(PathOf(sourceId))
+        return File.Exists(PathOf(sourceId)) || File.Exists(StagedPathOf(sourceId))
             || (Directory.Exists(RemovedPath) && Directory.EnumerateFiles(RemovedPath, sourceId + ".*").Any(f => Path.GetFileName(f).StartsWith(sourceId + ".", StringComparison.Ordinal)));
     }
 
-    public async Task<SourceDocument> WriteAsync(SourceInfo info, IReadOnlyList<SourceBlock> blocks, CancellationToken cancellationToken)
+    public async Task<SourceDocument> StageAsync(SourceInfo info, IReadOnlyList<SourceBlock> blocks, CancellationToken cancellationToken)
     {
         RequireSlug(info.Id);
-        Directory.CreateDirectory(SourcesPath);
-        var finalPath = PathOf(info.Id);
-        if (File.Exists(finalPath))
+        Directory.CreateDirectory(StagedPath);
+        var stagedPath = StagedPathOf(info.Id);
+        if (File.Exists(PathOf(info.Id)) || File.Exists(stagedPath))
         {
             throw new IOException($"a source file for '{info.Id}' already exists");
         }
@@ -53,8 +57,8 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
             throw new InvalidDataException($"the source would not read back: {parsed.Error}");
         }
 
-        // A dot-prefixed temp name does not match "*.md", so a crash here leaves nothing the loader reads.
-        var tempPath = Path.Combine(SourcesPath, $".{info.Id}.{Guid.NewGuid():N}.tmp");
+        // A dot-prefixed temp name does not match "*.md", so a crash here leaves nothing recovery reads.
+        var tempPath = Path.Combine(StagedPath, $".{info.Id}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
@@ -64,7 +68,7 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(tempPath, finalPath, overwrite: false);
+            File.Move(tempPath, stagedPath, overwrite: false);
         }
         catch
         {
@@ -75,23 +79,64 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
         return parsed.Document;
     }
 
+    public Task<bool> PublishAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        RequireSlug(sourceId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stagedPath = StagedPathOf(sourceId);
+        if (!File.Exists(stagedPath))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Move(stagedPath, PathOf(sourceId), overwrite: false);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> DiscardAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        RequireSlug(sourceId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(MoveAside(StagedPathOf(sourceId), sourceId));
+    }
+
+    public Task<CorpusLoad> LoadStagedAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Temp files are from a write that never finished: only the index owner stages, and it is not staging now.
+        foreach (var temp in Directory.Exists(StagedPath) ? Directory.EnumerateFiles(StagedPath, ".*.tmp").ToList() : [])
+        {
+            TryDelete(temp);
+        }
+
+        return Task.FromResult(CorpusLoader.Load([], StagedPath));
+    }
+
     public Task<bool> RemoveAsync(string sourceId, CancellationToken cancellationToken)
     {
         RequireSlug(sourceId);
         cancellationToken.ThrowIfCancellationRequested();
-        var path = PathOf(sourceId);
+        return Task.FromResult(MoveAside(PathOf(sourceId), sourceId));
+    }
+
+    /// <summary>Moves a source file to <c>.removed/</c> under a time-stamped name; false when there is none.</summary>
+    private bool MoveAside(string path, string sourceId)
+    {
         if (!File.Exists(path))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         Directory.CreateDirectory(RemovedPath);
         var stamp = time.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", CultureInfo.InvariantCulture);
         File.Move(path, Path.Combine(RemovedPath, $"{sourceId}.{stamp}.md"), overwrite: false);
-        return Task.FromResult(true);
+        return true;
     }
 
     private string PathOf(string sourceId) => Path.Combine(SourcesPath, sourceId + ".md");
+
+    private string StagedPathOf(string sourceId) => Path.Combine(StagedPath, sourceId + ".md");
 
     private static void RequireSlug(string sourceId)
     {

@@ -26,6 +26,13 @@ public interface ISourceRegistry
 
     /// <summary>The newest audit entries of a community (null: all), newest last.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string? communityId, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes (audited "recovered") or rolls back (audited "rolled_back") the adds a crashed process left
+    /// half-done. Runs only in the process that owns the index; the registry also runs it by itself before its
+    /// first change or listing.
+    /// </summary>
+    Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Who asks for a change. The adapter decides <paramref name="IsModerator"/>; the registry re-checks it.</summary>
@@ -64,13 +71,15 @@ public abstract record SourceInput
 }
 
 /// <summary>Optional metadata; missing titles are taken from the document.</summary>
+/// <param name="Id">The id wanted for the source (a slug, not yet taken); default: the document's front matter, else one made from the title.</param>
 public sealed record SourceMetadata(
     string? Title = null,
     string? Author = null,
     string? Publisher = null,
     string? Url = null,
     string? Published = null,
-    string? Notes = null);
+    string? Notes = null,
+    string? Id = null);
 
 /// <summary>The outcome of a change.</summary>
 public enum SourceOutcome
@@ -104,6 +113,12 @@ public enum SourceOutcome
 
     /// <summary>The fetch or the write failed.</summary>
     Failed,
+
+    /// <summary>Audit only: an add a crash interrupted after it was confirmed, completed at the next start.</summary>
+    Recovered,
+
+    /// <summary>Audit only: an add a crash interrupted before it was confirmed, undone at the next start.</summary>
+    RolledBack,
 }
 
 /// <summary>What a change did, with a message fit to show the requester.</summary>

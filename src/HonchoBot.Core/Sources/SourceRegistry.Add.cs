@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Core.Sources;
 
 // Adding a source: refuse a known URL → extract and validate (SourceRegistry.Extraction.cs) → refuse the same
-// text → store → index.
+// text → stage → index → audit → publish. The audit line is the commit point: a crash before it is rolled back
+// at the next start, a crash after it completed then (SourceRegistry.Recovery.cs).
 public sealed partial class SourceRegistry
 {
     public async Task<SourceResult> AddAsync(SourceAddRequest request, Requester requester, CancellationToken cancellationToken)
@@ -23,6 +24,8 @@ public sealed partial class SourceRegistry
             {
                 return await FinishAsync(requester, action, null, locked, input);
             }
+
+            await EnsureRecoveredAsync(cancellationToken);
 
             // A URL already in the library is refused before it is fetched (checked again under the write gate).
             if (request.Input is SourceInput.FromUrl fromUrl && await FindSameUrlAsync(fromUrl.Url, requester.CommunityId, cancellationToken) is { } known)
@@ -42,8 +45,8 @@ public sealed partial class SourceRegistry
                 return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, error!), input);
             }
 
-            var result = await UnderWriteGateAsync(() => AddLockedAsync(draft, extracted!.Blocks, requester, cancellationToken), cancellationToken);
-            return await FinishAsync(requester, action, result.Source?.Id, result, input);
+            // The locked part audits its own outcome: a new source is audited before it is published.
+            return await UnderWriteGateAsync(() => AddLockedAsync(draft, extracted!.Blocks, requester, input, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -51,11 +54,12 @@ public sealed partial class SourceRegistry
         }
     }
 
-    private async Task<SourceResult> AddLockedAsync(SourceInfo draft, IReadOnlyList<SourceBlock> blocks, Requester requester, CancellationToken cancellationToken)
+    private async Task<SourceResult> AddLockedAsync(SourceInfo draft, IReadOnlyList<SourceBlock> blocks, Requester requester, string input, CancellationToken cancellationToken)
     {
+        const string action = "add";
         if (await FindSameUrlAsync(draft.Url, requester.CommunityId, cancellationToken) is { } sameUrl)
         {
-            return sameUrl;
+            return await FinishAsync(requester, action, null, sameUrl, input);
         }
 
         var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
@@ -63,13 +67,19 @@ public sealed partial class SourceRegistry
         var fingerprint = SourceFingerprint.OfText(blocks);
         if (existing.FirstOrDefault(d => _fingerprints.GetOrAdd(d.ContentHash, _ => SourceFingerprint.OfText(d.Blocks)) == fingerprint) is { } sameText)
         {
-            return new SourceResult(SourceOutcome.Duplicate, $"The same text is already in the library as {sameText.Info.Id} (\"{sameText.Info.Title}\").");
+            var duplicate = new SourceResult(SourceOutcome.Duplicate, $"The same text is already in the library as {sameText.Info.Id} (\"{sameText.Info.Title}\").");
+            return await FinishAsync(requester, action, null, duplicate, input);
         }
 
-        var info = draft with { Id = NewId(draft.Title) };
+        if (draft.Id.Length > 0 && IsIdTaken(draft.Id))
+        {
+            return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, $"The id {draft.Id} is already in use; choose another."), input);
+        }
+
+        var info = draft.Id.Length > 0 ? draft : draft with { Id = NewId(draft.Title) };
 
         // From here on the change completes whatever the caller does: a half-made add helps no one.
-        var document = await store.WriteAsync(info, blocks, CancellationToken.None);
+        var document = await store.StageAsync(info, blocks, CancellationToken.None);
         int passages;
         try
         {
@@ -78,16 +88,31 @@ public sealed partial class SourceRegistry
         catch
         {
             // Keep the library consistent with what is reported: the add failed, so its file goes too.
-            await store.RemoveAsync(info.Id, CancellationToken.None);
+            await store.DiscardAsync(info.Id, CancellationToken.None);
             throw;
         }
 
         _passageCounts[document.ContentHash] = passages;
-        LogAdded(logger, info.Id, passages, requester.Platform, requester.UserId);
-        return new SourceResult(
+        var result = new SourceResult(
             SourceOutcome.Done,
             $"Added \"{info.Title}\" as {info.Id} ({passages} {(passages == 1 ? "passage" : "passages")}).",
             Summarize(document, passages, isHidden: false));
+
+        // Audited, then published: a crash between the two is completed at the next start; one before the audit
+        // leaves the source staged, out of the library, and the next start rolls it back.
+        await FinishAsync(requester, action, info.Id, result, input);
+        try
+        {
+            await store.PublishAsync(info.Id, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Audited and indexed: the next start publishes it (the file is still staged), so "added" stays true.
+            LogPublishDeferred(logger, ex, info.Id);
+        }
+
+        LogAdded(logger, info.Id, passages, requester.Platform, requester.UserId);
+        return result;
     }
 
     private async Task<SourceResult?> FindSameUrlAsync(string? url, string? communityId, CancellationToken cancellationToken)
@@ -101,20 +126,22 @@ public sealed partial class SourceRegistry
         return same is null ? null : new SourceResult(SourceOutcome.Duplicate, $"That URL is already in the library as {same.Info.Id} (\"{same.Info.Title}\").");
     }
 
-    /// <summary>A fresh slug from the title; a taken one gets -2, -3… (ids are never user strings).</summary>
+    /// <summary>A fresh slug from the title; a taken one gets -2, -3….</summary>
     private string NewId(string title)
     {
         var stem = SourceIds.FromTitle(title);
-        var shippedIds = Shipped().Documents.Select(d => d.Info.Id).ToHashSet(StringComparer.Ordinal);
-        var indexed = indexHost.Require().IndexedSources;
         var candidate = stem;
-        for (var n = 2; shippedIds.Contains(candidate) || indexed.ContainsKey(candidate) || store.IsIdTaken(candidate); n++)
+        for (var n = 2; IsIdTaken(candidate); n++)
         {
             candidate = string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
         }
 
         return candidate;
     }
+
+    /// <summary>Used by a shipped source, an indexed one, or one the store holds (added, staged or removed).</summary>
+    private bool IsIdTaken(string id) =>
+        Shipped().Documents.Any(d => d.Info.Id == id) || indexHost.Require().IndexedSources.ContainsKey(id) || store.IsIdTaken(id);
 
     private static string Describe(SourceInput input) => input switch
     {
@@ -123,6 +150,9 @@ public sealed partial class SourceRegistry
         SourceInput.FromText text => string.Create(CultureInfo.InvariantCulture, $"text ({text.Text?.Length ?? 0:N0} characters)"),
         _ => "unknown input",
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} was added but could not be moved into the library yet; the next start completes it")]
+    private static partial void LogPublishDeferred(ILogger logger, Exception exception, string sourceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId} added ({Passages} passages) by {Platform}:{UserId}")]
     private static partial void LogAdded(ILogger logger, string sourceId, int passages, string platform, string userId);

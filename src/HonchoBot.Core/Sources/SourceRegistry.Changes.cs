@@ -20,6 +20,8 @@ public sealed partial class SourceRegistry
                 return await FinishAsync(requester, action, SafeId(sourceId), locked, null);
             }
 
+            await EnsureRecoveredAsync(cancellationToken);
+
             var result = await UnderWriteGateAsync(() => RemoveLockedAsync(sourceId, requester, cancellationToken), cancellationToken);
             return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }
@@ -73,6 +75,7 @@ public sealed partial class SourceRegistry
 
         try
         {
+            await EnsureRecoveredAsync(cancellationToken);
             var result = await UnderWriteGateAsync(() => SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken), cancellationToken);
             return await FinishAsync(requester, action, SafeId(sourceId), result, null);
         }
@@ -98,15 +101,15 @@ public sealed partial class SourceRegistry
             return new SourceResult(SourceOutcome.Done, changed ? $"Hid {sourceId} {where}." : $"{sourceId} was already hidden {where}.", summary);
         }
 
-        if (hidden.Set(requester.CommunityId, sourceId, hidden: false))
+        var shown = hidden.Set(requester.CommunityId, sourceId, hidden: false);
+        if (!shown && requester.CommunityId is not null && hidden.IsHiddenBy(null, sourceId))
         {
-            var stillHidden = hidden.HiddenIn(requester.CommunityId).Contains(sourceId);
-            return new SourceResult(SourceOutcome.Done, $"{sourceId} is visible {where} again.", Summarize(document!, PassageCount(document!), stillHidden));
+            return new SourceResult(SourceOutcome.NotAllowed, $"{sourceId} is hidden by the operator for every community; only the operator can unhide it.");
         }
 
-        return requester.CommunityId is not null && hidden.IsHiddenBy(null, sourceId)
-            ? new SourceResult(SourceOutcome.NotAllowed, $"{sourceId} is hidden by the operator for every community; only the operator can unhide it.")
-            : new SourceResult(SourceOutcome.NotFound, $"{sourceId} is not hidden {where}.");
+        // Like hiding twice, unhiding what is already visible reaches the state asked for: done, and says so.
+        var stillHidden = hidden.HiddenIn(requester.CommunityId).Contains(sourceId);
+        return new SourceResult(SourceOutcome.Done, shown ? $"{sourceId} is visible {where} again." : $"{sourceId} was not hidden {where}.", Summarize(document!, PassageCount(document!), stillHidden));
     }
 
     /// <summary>A source the requester may change: shipped or global ones, or their own community's.</summary>

@@ -59,8 +59,16 @@ public sealed partial class SourceRegistry
     }
 
     /// <summary>Metadata the moderator gave wins over what the document says; all of it is validated.</summary>
+    /// <remarks>The info's id is the one asked for (<c>--id</c>, else the front matter's), or empty: one is made later.</remarks>
     private (SourceInfo? Info, string? Error) BuildInfo(ExtractedSource extracted, string? fetchedUrl, SourceMetadata metadata, Requester requester)
     {
+        var requestedId = Clean(metadata.Id) ?? Clean(extracted.Id);
+        if (requestedId is not null && !SourceIds.IsValid(requestedId))
+        {
+            var shown = requestedId.Length > 80 ? requestedId[..80] + "…" : requestedId;
+            return (null, $"\"{shown}\" is not a source id: use lowercase letters, digits and single dashes (at most 80 characters).");
+        }
+
         var title = Clean(metadata.Title) ?? Clean(extracted.Title) ?? Blocks.TitleFrom(extracted.Blocks);
         if (title is null)
         {
@@ -109,7 +117,7 @@ public sealed partial class SourceRegistry
             : $"{requester.Platform}:{requester.UserId} ({Blocks.OneLine(requester.DisplayName)})";
         var now = time.GetUtcNow();
         var info = new SourceInfo(
-            Id: "pending",
+            Id: requestedId ?? string.Empty,
             Title: title,
             Author: Clean(metadata.Author) ?? Clean(extracted.Author),
             Publisher: Clean(metadata.Publisher) ?? Clean(extracted.Publisher),
@@ -122,7 +130,8 @@ public sealed partial class SourceRegistry
         return (info, null);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : Blocks.OneLine(value);
+    /// <summary>One line of text, or null when nothing is left once control characters and spaces are gone.</summary>
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) || Blocks.OneLine(value) is not { Length: > 0 } line ? null : line;
 
     private static string Capitalize(string message) =>
         message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..].TrimEnd('.');

@@ -7,6 +7,7 @@ public sealed partial class SourceRegistry
 {
     public async Task<SourcePage> ListAsync(string? communityId, int page, int pageSize, CancellationToken cancellationToken)
     {
+        await EnsureRecoveredAsync(cancellationToken);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var hiddenIds = hidden.HiddenIn(communityId);
         var all = (await VisibleSourcesAsync(communityId, cancellationToken))
@@ -27,6 +28,7 @@ public sealed partial class SourceRegistry
             return null;
         }
 
+        await EnsureRecoveredAsync(cancellationToken);
         var document = (await VisibleSourcesAsync(communityId, cancellationToken)).FirstOrDefault(d => d.Info.Id == sourceId);
         if (document is null)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Interactions;
@@ -101,14 +100,24 @@ internal sealed partial class DiscordGatewayService(
     {
         switch (dispatch.Type)
         {
-            case "MESSAGE_CREATE" when gateway.BotUserId is { } botId
-                && GatewayMessage.TryParse(dispatch.Data, out var message)
-                && DiscordQuestionMapper.IsAddressedToBot(message, botId, out var text)
-                && IsAllowedChannel(message):
-                await answering.HandleMessageAsync(message, text, cancellationToken);
+            case "MESSAGE_CREATE" when gateway.BotUserId is { } botId:
+                if (!GatewayMessage.TryParse(dispatch.Data, out var message, out var problem))
+                {
+                    LogUnfit(logger, dispatch.Type, problem ?? "?");
+                }
+                else if (DiscordQuestionMapper.IsAddressedToBot(message, botId, out var text) && IsAllowedChannel(message))
+                {
+                    await answering.HandleMessageAsync(message, text, cancellationToken);
+                }
+
                 break;
-            case "INTERACTION_CREATE" when dispatch.Data.ValueKind == JsonValueKind.Object
-                && Interaction.TryParse(dispatch.Data, out var interaction):
+            case "INTERACTION_CREATE":
+                if (!Interaction.TryParse(dispatch.Data, out var interaction, out problem))
+                {
+                    LogUnfit(logger, dispatch.Type, problem ?? "?");
+                    break;
+                }
+
                 // Each interaction runs on its own: an initial response may wait up to the inline-answer
                 // window, and one interaction's wait must not push the next past Discord's 3 s deadline.
                 Track(HandleInteractionSafelyAsync(interaction, cancellationToken));
@@ -173,6 +182,9 @@ internal sealed partial class DiscordGatewayService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord command registration failed")]
     private static partial void LogRegistrationError(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a {Type} dispatch that does not fit: {Problem}")]
+    private static partial void LogUnfit(ILogger logger, string type, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord dispatch {Type} failed")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string type);

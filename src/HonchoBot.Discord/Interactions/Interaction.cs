@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 
 namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
-/// The parts of an interaction HonchoBot uses (protocols.md 1a, "Useful interaction fields"). Parsed by
-/// <see cref="TryParse"/> from the raw JSON so unknown fields never break us.
+/// The parts of an interaction HonchoBot uses (Discord's "Interaction Structure"), mapped from the
+/// typed <see cref="InteractionPayload"/>: unknown fields are ignored, known ones of the wrong type refuse it.
 /// </summary>
 public sealed record Interaction(
     string Id,
@@ -32,83 +33,70 @@ public sealed record Interaction(
     public const int AutocompleteType = 4;
     public const int ModalSubmitType = 5;
 
-    /// <summary>Parses an interaction; false for JSON that is not an interaction object.</summary>
-    public static bool TryParse(JsonElement root, out Interaction interaction)
+    /// <summary>Reads an interaction delivered over the gateway; false (with the reason) for JSON that is not one.</summary>
+    public static bool TryParse(JsonElement json, out Interaction interaction, out string? problem)
     {
         interaction = null!;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("type", out var typeEl) || !typeEl.TryGetInt32(out var type))
+        return InboundJson.TryRead(json, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
+    }
+
+    /// <summary>Reads an interaction from a request body; false (with the reason) for bytes that are not one.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Interaction interaction, out string? problem)
+    {
+        interaction = null!;
+        return InboundJson.TryRead(utf8, DiscordInboundJson.Default.InteractionPayload, out var payload, out problem) && TryMap(payload, out interaction, out problem);
+    }
+
+    private static bool TryMap(InteractionPayload payload, out Interaction interaction, out string? problem)
+    {
+        interaction = null!;
+        if (payload.Type is not { } type)
         {
+            problem = "no type";
             return false;
         }
 
-        var member = Prop(root, "member");
-        var userEl = member is { } m ? Prop(m, "user") : Prop(root, "user");
-        var user = userEl is { } u
-            ? new InteractionUser(Str(u, "id") ?? string.Empty, Str(u, "global_name") ?? Str(u, "username") ?? "unknown")
-            : new InteractionUser(string.Empty, "unknown");
-        var roles = member is { } mm && Prop(mm, "roles") is { ValueKind: JsonValueKind.Array } rs
-            ? rs.EnumerateArray().Select(r => r.GetString() ?? string.Empty).ToList()
-            : [];
-        ulong? permissions = member is { } mp && Str(mp, "permissions") is { } p
-            && ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : null;
-
-        var data = Prop(root, "data");
-        var options = new List<InteractionOption>();
-        string? commandName = null;
-        string? customId = null;
-        var modalValues = new Dictionary<string, string>(StringComparer.Ordinal);
-        var attachments = new Dictionary<string, InteractionAttachment>(StringComparer.Ordinal);
-        if (data is { } d)
+        if (!AreReadable(payload.Data?.Options))
         {
-            commandName = Str(d, "name");
-            customId = Str(d, "custom_id");
-            if (Prop(d, "options") is { ValueKind: JsonValueKind.Array } opts)
-            {
-                options.AddRange(opts.EnumerateArray().Select(ParseOption));
-            }
+            problem = "an option's text is not well-formed UTF-16 (half a surrogate pair)";
+            return false;
+        }
 
-            if (Prop(d, "components") is { ValueKind: JsonValueKind.Array } rows)
+        var userPayload = payload.Member?.User ?? payload.User;
+        var user = new InteractionUser(userPayload?.Id ?? string.Empty, userPayload?.GlobalName ?? userPayload?.Username ?? "unknown");
+        ulong? permissions = payload.Member?.Permissions is { } p
+            && ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : null;
+        var data = payload.Data;
+        var modalValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        CollectModalValues(data?.Components, modalValues);
+        var attachments = new Dictionary<string, InteractionAttachment>(StringComparer.Ordinal);
+        foreach (var (id, a) in data?.Resolved?.Attachments ?? new Dictionary<string, AttachmentPayload?>())
+        {
+            if (a is not null)
             {
-                CollectModalValues(rows, modalValues);
-            }
-
-            if (Prop(d, "resolved") is { } resolved && Prop(resolved, "attachments") is { ValueKind: JsonValueKind.Object } atts)
-            {
-                foreach (var a in atts.EnumerateObject())
-                {
-                    attachments[a.Name] = new InteractionAttachment(
-                        a.Name,
-                        Str(a.Value, "filename") ?? "file",
-                        Str(a.Value, "content_type"),
-                        Prop(a.Value, "size") is { } s && s.TryGetInt64(out var size) ? size : 0,
-                        Str(a.Value, "url") ?? string.Empty);
-                }
+                attachments[id] = new InteractionAttachment(id, a.Filename ?? "file", a.ContentType, a.Size ?? 0, a.Url ?? string.Empty);
             }
         }
 
-        var message = Prop(root, "message");
-        var referenced = message is { } msg && Prop(msg, "interaction_metadata") is { } meta && Prop(meta, "user") is { } mu
-            ? Str(mu, "id")
-            : null;
         interaction = new Interaction(
-            Str(root, "id") ?? string.Empty,
-            Str(root, "application_id") ?? string.Empty,
+            payload.Id ?? string.Empty,
+            payload.ApplicationId ?? string.Empty,
             type,
-            Str(root, "token") ?? string.Empty,
-            Str(root, "guild_id"),
-            Str(root, "channel_id") ?? (Prop(root, "channel") is { } ch ? Str(ch, "id") : null),
+            payload.Token ?? string.Empty,
+            payload.GuildId,
+            payload.ChannelId ?? payload.Channel?.Id,
             user,
-            roles,
+            payload.Member?.Roles?.OfType<string>().ToList() ?? [],
             permissions,
-            commandName,
-            options,
-            customId,
+            data?.Name,
+            ToOptions(data?.Options),
+            data?.CustomId,
             modalValues,
             attachments,
-            message is { } mid ? Str(mid, "id") : null,
-            message is { } ma && Prop(ma, "author") is { } au ? Str(au, "id") : null,
-            referenced);
+            payload.Message?.Id,
+            payload.Message?.Author?.Id,
+            payload.Message?.InteractionMetadata?.User?.Id);
+        problem = null;
         return true;
     }
 
@@ -126,46 +114,55 @@ public sealed record Interaction(
 
     public InteractionOption? FocusedOption => LeafOptions.FirstOrDefault(o => o.IsFocused);
 
-    private static InteractionOption ParseOption(JsonElement o)
+    /// <summary>
+    /// Option values stay JSON (a string, number or boolean) until a handler reads them, so a string escape that
+    /// is half a surrogate pair (<c>\ud800</c>) would throw there: it is caught here instead.
+    /// </summary>
+    private static bool AreReadable(IReadOnlyList<OptionPayload?>? options)
     {
-        var nested = Prop(o, "options") is { ValueKind: JsonValueKind.Array } n
-            ? n.EnumerateArray().Select(ParseOption).ToList()
-            : (IReadOnlyList<InteractionOption>)[];
-        return new InteractionOption(
-            Str(o, "name") ?? string.Empty,
-            Prop(o, "type") is { } t && t.TryGetInt32(out var ti) ? ti : 0,
-            Prop(o, "value")?.Clone(),
-            nested,
-            Prop(o, "focused") is { ValueKind: JsonValueKind.True });
+        foreach (var option in options?.OfType<OptionPayload>() ?? [])
+        {
+            try
+            {
+                if (option.Value is { ValueKind: JsonValueKind.String } value)
+                {
+                    _ = value.GetString();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+
+            if (!AreReadable(option.Options))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static void CollectModalValues(JsonElement components, Dictionary<string, string> values)
+    private static List<InteractionOption> ToOptions(IReadOnlyList<OptionPayload?>? options) =>
+        options?.OfType<OptionPayload>().Select(o => new InteractionOption(o.Name ?? string.Empty, o.Type ?? 0, o.Value, ToOptions(o.Options), o.Focused == true)).ToList() ?? [];
+
+    private static void CollectModalValues(IReadOnlyList<ComponentPayload?>? components, Dictionary<string, string> values)
     {
-        foreach (var c in components.EnumerateArray())
+        foreach (var c in components?.OfType<ComponentPayload>() ?? [])
         {
-            if (Str(c, "custom_id") is { } id && Prop(c, "value") is { ValueKind: JsonValueKind.String } v)
+            if (c.CustomId is { } id && c.Value is { } value)
             {
-                values[id] = v.GetString() ?? string.Empty;
+                values[id] = value;
             }
 
             // Rows (type 1) and labels (type 18) wrap the inputs.
-            if (Prop(c, "components") is { ValueKind: JsonValueKind.Array } inner)
+            CollectModalValues(c.Components, values);
+            if (c.Component is { } single)
             {
-                CollectModalValues(inner, values);
-            }
-
-            if (Prop(c, "component") is { ValueKind: JsonValueKind.Object } single)
-            {
-                CollectModalValues(JsonSerializer.SerializeToElement(new[] { single }), values);
+                CollectModalValues([single], values);
             }
         }
     }
-
-    private static JsonElement? Prop(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
-
-    private static string? Str(JsonElement e, string name) =>
-        Prop(e, name) is { } v ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
 }
 
 public sealed record InteractionUser(string Id, string DisplayName);

@@ -85,6 +85,13 @@ internal sealed partial class InteractionRouter(
                 return InteractionResponse.Ephemeral("Only the person who asked, or a moderator, can delete this reply.");
             }
 
+            // Deleting a channel message needs the bot token; without one the request could only fail (401), and
+            // every 401 counts toward Discord's invalid-request limit.
+            if (!options.Value.HasToken)
+            {
+                return InteractionResponse.Ephemeral("I can't delete messages here: this HonchoBot runs without a bot token.");
+            }
+
             // Type 6 acknowledges without a visible change; the deletion follows once acknowledged.
             _ = DeleteAfterAckAsync(interaction, acknowledged);
             return new InteractionResponse(InteractionResponse.DeferredUpdateMessage);

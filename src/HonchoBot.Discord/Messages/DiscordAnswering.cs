@@ -58,6 +58,8 @@ internal sealed partial class DiscordAnswering(
             ct => ReplyAsync(message, DiscordMessage.Text("I'm restarting — please ask again in a minute."), ct));
         if (!queue.TryEnqueue(work))
         {
+            // Busy is not the asker's doing: the question they could not ask does not count against them.
+            rateLimiter.Release(question.Origin);
             LogBusy(logger, correlationId);
             await ReplyAsync(message, DiscordMessage.Text(DiscordAnswerRenderer.StatusText(AnswerStatus.Busy, null)), cancellationToken);
         }
@@ -89,7 +91,8 @@ internal sealed partial class DiscordAnswering(
             ephemeral: false,
             acknowledged,
             async (services, ct) => renderer.Render(await AnswerSafelyAsync(services, question, ct), askerId: interaction.User.Id),
-            cancellationToken);
+            cancellationToken,
+            rateLimited: question.Origin);
     }
 
     /// <summary>Other commands (sources, moderation): the same queue, inline-or-defer and token-life rules.</summary>
@@ -102,6 +105,7 @@ internal sealed partial class DiscordAnswering(
         CancellationToken cancellationToken) =>
         SubmitAsync(interaction, description, DiscordQuestionMapper.NewCorrelationId(), ephemeral, acknowledged, produce, cancellationToken);
 
+    /// <param name="rateLimited">The origin a rate-limit token was taken for, given back if the queue is full.</param>
     private async Task<InteractionResponse> SubmitAsync(
         Interaction interaction,
         string description,
@@ -109,7 +113,8 @@ internal sealed partial class DiscordAnswering(
         bool ephemeral,
         Task acknowledged,
         Func<IServiceProvider, CancellationToken, Task<DiscordMessage>> produce,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        QuestionOrigin? rateLimited = null)
     {
         var receivedAt = time.GetUtcNow();
         var slot = new InlineSlot();
@@ -144,6 +149,11 @@ internal sealed partial class DiscordAnswering(
             });
         if (!queue.TryEnqueue(work))
         {
+            if (rateLimited is not null)
+            {
+                rateLimiter.Release(rateLimited);
+            }
+
             LogBusy(logger, correlationId);
             return InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(AnswerStatus.Busy, null));
         }

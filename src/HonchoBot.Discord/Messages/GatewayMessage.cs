@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 
 namespace HonchoBot.Discord.Messages;
 
@@ -16,36 +17,45 @@ public sealed record GatewayMessage(
     IReadOnlyList<string> MentionIds,
     IReadOnlyList<string> MemberRoleIds)
 {
-    public static bool TryParse(JsonElement d, out GatewayMessage message)
+    /// <summary>Reads a dispatch's <c>d</c>; false (with the reason) for one that does not fit or has no id, channel or author.</summary>
+    public static bool TryParse(JsonElement d, out GatewayMessage message, out string? problem)
     {
         message = null!;
-        if (d.ValueKind != JsonValueKind.Object || !d.TryGetProperty("author", out var author) || author.ValueKind != JsonValueKind.Object)
+        if (!InboundJson.TryRead(d, DiscordInboundJson.Default.MessageCreatePayload, out var payload, out problem))
         {
             return false;
         }
 
-        static string? Str(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (payload is not { Id: { Length: > 0 } id, ChannelId: { Length: > 0 } channel, Author: { } author })
+        {
+            problem = "no id, channel or author";
+            return false;
+        }
 
-        var mentions = d.TryGetProperty("mentions", out var m) && m.ValueKind == JsonValueKind.Array
-            ? m.EnumerateArray().Select(u => Str(u, "id")).OfType<string>().ToList()
-            : [];
-        var roles = d.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object
-            && member.TryGetProperty("roles", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Select(x => x.GetString()).OfType<string>().ToList()
-            : [];
         message = new GatewayMessage(
-            Str(d, "id") ?? string.Empty,
-            Str(d, "channel_id") ?? string.Empty,
-            Str(d, "guild_id"),
-            Str(author, "id") ?? string.Empty,
-            Str(author, "global_name") ?? Str(author, "username") ?? "unknown",
-            author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True,
-            Str(d, "webhook_id") is not null,
-            d.TryGetProperty("type", out var t) && t.TryGetInt32(out var type) ? type : 0,
-            Str(d, "content") ?? string.Empty,
-            mentions,
-            roles);
-        return message.Id.Length > 0 && message.ChannelId.Length > 0;
+            id,
+            channel,
+            payload.GuildId,
+            author.Id ?? string.Empty,
+            author.GlobalName ?? author.Username ?? "unknown",
+            author.Bot == true,
+            payload.WebhookId is not null,
+            payload.Type ?? 0,
+            payload.Content ?? string.Empty,
+            payload.Mentions?.Select(u => u?.Id).OfType<string>().ToList() ?? [],
+            payload.Member?.Roles?.OfType<string>().ToList() ?? []);
+        return true;
     }
 }
+
+/// <summary>A MESSAGE_CREATE dispatch's <c>d</c>, with the fields HonchoBot reads.</summary>
+internal sealed record MessageCreatePayload(
+    string? Id,
+    string? ChannelId,
+    string? GuildId,
+    UserPayload? Author,
+    string? WebhookId,
+    int? Type,
+    string? Content,
+    IReadOnlyList<UserPayload?>? Mentions,
+    MemberPayload? Member);

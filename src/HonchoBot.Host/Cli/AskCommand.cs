@@ -20,7 +20,7 @@ internal static class AskCommand
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
         {
             var text = parse.GetValue(question)!;
-            if (text.Length > 1 && text[0] == '-' && !text.Contains(' ', StringComparison.Ordinal))
+            if (CliArguments.IsUnknownOption(parse, text))
             {
                 // An unknown option in the question's place is a usage error, not a question.
                 throw new UsageException($"unknown option '{text}' (quote a question that starts with '-'? put it after --)");
@@ -41,7 +41,8 @@ internal static class AskCommand
                 }
 
                 using var stdin = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-                while (await stdin.ReadLineAsync(cancellationToken) is { } line)
+                var lines = new LineReader(stdin);
+                while (await lines.ReadLineAsync(cancellationToken) is { } line)
                 {
                     var answer = await answerer.AnswerAsync(new Question(line, QuestionOrigin.Cli, mode), cancellationToken);
                     await stdout.WriteLineAsync(AnswerJson.Serialize(answer));

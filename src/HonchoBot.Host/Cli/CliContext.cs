@@ -41,7 +41,17 @@ internal static class CliContext
         }
 
         var configuration = builder.Build();
+        RequireDataDirectory(configuration["Data:Path"] ?? "./data", parse.GetValue(GlobalOptions.Data) is null ? "Data:Path" : "--data");
         return WithCorpusPaths(configuration, parse.GetValue(GlobalOptions.Corpus) ?? []);
+    }
+
+    /// <summary>The data directory may be missing (it is created) but not a file: that is a usage error, not an IOException later.</summary>
+    private static void RequireDataDirectory(string path, string source)
+    {
+        if (File.Exists(path))
+        {
+            throw new UsageException($"{source} {path}: is a file; the data directory must be a directory (it is created when missing)");
+        }
     }
 
     public static ServiceProvider BuildServices(IConfiguration configuration, LogLevel minimumLevel = LogLevel.Warning)

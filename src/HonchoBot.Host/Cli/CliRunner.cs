@@ -7,9 +7,8 @@ namespace HonchoBot.Host.Cli;
 /// <summary>Runs a verb with its services and turns failures into the documented exit codes and stderr messages.</summary>
 internal static class CliRunner
 {
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> body, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> body, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
         {
             var configuration = CliContext.BuildConfiguration(parse);
             await using var services = CliContext.BuildServices(configuration);
@@ -17,6 +16,17 @@ internal static class CliRunner
             var code = await body(services, stdout);
             await stdout.FlushAsync(cancellationToken);
             return code;
+        });
+
+    /// <summary>
+    /// Runs a verb that builds what it needs itself (serve, chat, health): usage and configuration errors exit 2,
+    /// anything else 1, each with one line on stderr and no stack trace.
+    /// </summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
         }
         catch (UsageException ex)
         {
@@ -25,7 +35,8 @@ internal static class CliRunner
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync($"honcho: configuration error: {ex.Message}");
+            // A missing or malformed secret names its key.
+            await Console.Error.WriteLineAsync($"honcho: configuration error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)

@@ -9,14 +9,20 @@ internal static class HealthCommand
     {
         var url = new Option<string?>("--url") { Description = "Server address (default: the first of Server:Urls)" };
         var command = new Command("health", "Exit 0 when a running server answers /healthz") { url };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliRunner.GuardAsync(async () =>
         {
             var configuration = CliContext.BuildConfiguration(parse);
             var target = parse.GetValue(url) ?? LocalAddress(configuration["Server:Urls"] ?? "http://localhost:8080");
+            if (!Uri.TryCreate(target, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
+            {
+                // A malformed address is a usage error (2), not a server that failed its check (1).
+                throw new UsageException($"{target}: not an http:// or https:// address");
+            }
+
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {
-                using var response = await client.GetAsync(new Uri(new Uri(target), "/healthz"), cancellationToken);
+                using var response = await client.GetAsync(new Uri(server, "/healthz"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return ExitCodes.Ok;
@@ -25,12 +31,12 @@ internal static class HealthCommand
                 await Console.Error.WriteLineAsync($"honcho: {target}/healthz answered {(int)response.StatusCode}");
                 return ExitCodes.Failure;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 await Console.Error.WriteLineAsync($"honcho: {target}/healthz: {ex.Message}");
                 return ExitCodes.Failure;
             }
-        });
+        }));
         return command;
     }
 

@@ -29,12 +29,13 @@ internal static class SourcesCommand
         var publisher = new Option<string?>("--publisher") { Description = "Publisher" };
         var published = new Option<string?>("--published") { Description = "Publication date: YYYY, YYYY-MM or YYYY-MM-DD" };
         var notes = new Option<string?>("--notes") { Description = "Perspective, provenance or caveats shown to users" };
+        var id = new Option<string?>("--id") { Description = "The source id (lowercase letters, digits, dashes; default: the front matter's id, else made from the title)" };
         var json = new Option<bool>("--json") { Description = "Print {\"id\", \"title\", \"passages\"}" };
-        var command = new Command("add", "Add a source from a file, a URL or text") { input, text, title, author, publisher, published, notes, json };
+        var command = new Command("add", "Add a source from a file, a URL or text") { input, text, title, author, publisher, published, notes, id, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
         {
             var sourceInput = await ReadInputAsync(parse.GetValue(input), parse.GetValue(text), cancellationToken);
-            var metadata = new SourceMetadata(parse.GetValue(title), parse.GetValue(author), parse.GetValue(publisher), null, parse.GetValue(published), parse.GetValue(notes));
+            var metadata = new SourceMetadata(parse.GetValue(title), parse.GetValue(author), parse.GetValue(publisher), null, parse.GetValue(published), parse.GetValue(notes), parse.GetValue(id));
             var registry = services.GetRequiredService<ISourceRegistry>();
             var result = await registry.AddAsync(new SourceAddRequest(sourceInput, metadata), Operator(), cancellationToken);
             if (!result.IsDone)
@@ -81,6 +82,11 @@ internal static class SourcesCommand
         if (argument.Contains("://", StringComparison.Ordinal))
         {
             return new SourceInput.FromUrl(argument);
+        }
+
+        if (Directory.Exists(argument))
+        {
+            throw new UsageException($"{argument}: is a directory; give one file (.txt, .md, .html or .pdf)");
         }
 
         if (!File.Exists(argument))

@@ -5,6 +5,7 @@ using HonchoBot.Discord;
 using HonchoBot.Embeddings;
 using HonchoBot.Slack;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace HonchoBot.Host.Serve;
 
@@ -15,6 +16,9 @@ namespace HonchoBot.Host.Serve;
 /// </summary>
 internal static class HonchoServer
 {
+    /// <summary>The OpenTelemetry service name: <c>service_name</c> on <c>/metrics</c>.</summary>
+    public const string ServiceName = "honchobot";
+
     public static WebApplication Build(IConfiguration configuration, string? urls = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
@@ -31,7 +35,8 @@ internal static class HonchoServer
         builder.Services.AddHostedService<QuestionWorkerService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Server:ShutdownSeconds", 20) + 5));
         var enabled = AddAdapters(builder.Services, configuration);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // Without a service name the exporter reports service_name="unknown_service:dotnet".
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName)).WithMetrics(metrics => metrics
             .AddMeter(HonchoMetrics.MeterName)
             .AddPrometheusExporter());
 

@@ -1,12 +1,14 @@
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
 
 namespace HonchoBot.Host.Serve;
 
 /// <summary>
 /// Builds or catches up the index when the server starts, off the start-up path so HTTP endpoints
-/// and health answer at once; <c>/readyz</c> says "not ready" until it is done.
+/// and health answer at once; <c>/readyz</c> says "not ready" until it is done. Then it finishes or
+/// undoes any add a crash left half-done, before the library is changed from chat.
 /// </summary>
-internal sealed partial class IndexStartupService(IndexHost indexHost, ILogger<IndexStartupService> logger) : BackgroundService
+internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRegistry registry, ILogger<IndexStartupService> logger) : BackgroundService
 {
     /// <summary>Why the index could not be opened, for <c>/readyz</c>.</summary>
     public string? Failure { get; private set; }
@@ -31,6 +33,31 @@ internal sealed partial class IndexStartupService(IndexHost indexHost, ILogger<I
             stoppingToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+
+        if (Failure is null)
+        {
+            await RecoverAsync(stoppingToken);
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var recovery = await registry.RecoverAsync(stoppingToken);
+            if (recovery.Completed + recovery.RolledBack > 0)
+            {
+                LogRecovered(logger, recovery.Completed, recovery.RolledBack);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; the next start recovers.
+        }
+        catch (Exception ex)
+        {
+            LogRecoveryFailed(logger, ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: {Passages} passages (rebuilt: {Rebuilt}, read-only: {ReadOnly})")]
@@ -38,4 +65,10 @@ internal sealed partial class IndexStartupService(IndexHost indexHost, ILogger<I
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index could not be opened")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interrupted adds found at start-up: {Completed} completed, {RolledBack} rolled back (see the audit log)")]
+    private static partial void LogRecovered(ILogger logger, int completed, int rolledBack);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recovering interrupted adds failed; the next start tries again")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
 }

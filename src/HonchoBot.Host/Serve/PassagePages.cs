@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
 
 namespace HonchoBot.Host.Serve;
 
 /// <summary>
-/// Server-rendered pages for the library and each source, with paragraph anchors and a passage
-/// permalink that highlights the cited passage. No script; every piece of source text is HTML-encoded.
+/// Server-rendered pages: a home page, the library and each source, with one anchor per paragraph, and a
+/// passage permalink that opens the source at the cited passage, highlighted. No script; every piece of
+/// source text is HTML-encoded. A hidden source is not listed and has no page.
 /// </summary>
 internal static class PassagePages
 {
@@ -16,14 +18,28 @@ internal static class PassagePages
 
     public static void MapPassagePages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sources", (IndexHost host) => HtmlResult(Page("HonchoBot sources", Library(host))));
-        endpoints.MapGet("/sources/{id}", (string id, IndexHost host) => SourcePage(host, id, highlight: null));
-        endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host) => SourcePage(host, id, ordinal));
+        endpoints.MapGet("/", () => HtmlResult(Page("HonchoBot", Home)));
+        endpoints.MapGet("/sources", (IndexHost host, HiddenSourceList hidden) => HtmlResult(Page("HonchoBot sources", Library(host, hidden))));
+        endpoints.MapGet("/sources/{id}", (string id, int? passage, IndexHost host, HiddenSourceList hidden) => SourcePage(host, hidden, id, passage));
+        endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host, HiddenSourceList hidden) => Permalink(host, hidden, id, ordinal));
     }
 
-    private static string Library(IndexHost host)
+    private const string Home = """
+        <h1>HonchoBot</h1>
+        <p>Answers about the Soviet air war in Korea, quoted from its sources and cited.</p>
+        <p><a href="/sources">The sources it answers from</a></p>
+        """;
+
+    /// <summary>A source shown on these public pages: not hidden by the operator, nor in the community it belongs to.</summary>
+    private static IEnumerable<SourceDocument> Shown(IndexHost host, HiddenSourceList hidden) =>
+        host.LoadCorpus(logErrors: false).Documents.Where(d => !hidden.HiddenIn(d.Info.CommunityId).Contains(d.Info.Id));
+
+    private static SourceDocument? Find(IndexHost host, HiddenSourceList hidden, string id) =>
+        SourceIds.IsValid(id) ? Shown(host, hidden).FirstOrDefault(d => d.Info.Id == id) : null;
+
+    private static string Library(IndexHost host, HiddenSourceList hidden)
     {
-        var documents = host.LoadCorpus(logErrors: false).Documents.Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);
+        var documents = Shown(host, hidden).Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);
         var body = new StringBuilder("<h1>Sources</h1>\n<table>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th><th scope=\"col\">Passages</th></tr></thead>\n<tbody>\n");
         foreach (var document in documents)
         {
@@ -34,17 +50,39 @@ internal static class PassagePages
         return body.Append("</tbody>\n</table>\n").ToString();
     }
 
-    private static IResult SourcePage(IndexHost host, string id, int? highlight)
+    /// <summary>
+    /// The permalink sends the browser to the source page with the passage highlighted, at the passage: a fragment
+    /// is the one way to open a page part-way down without script, and only a redirect can add one.
+    /// </summary>
+    private static IResult Permalink(IndexHost host, HiddenSourceList hidden, string id, int ordinal)
     {
-        if (!SourceIds.IsValid(id) || host.LoadCorpus(logErrors: false).Documents.FirstOrDefault(d => d.Info.Id == id) is not { } document)
+        if (Find(host, hidden, id) is not { } document)
         {
-            return HtmlResult(Page("Not found", "<h1>Source not found</h1>\n<p><a href=\"/sources\">All sources</a></p>"), StatusCodes.Status404NotFound);
+            return SourceNotFound();
+        }
+
+        return PassageChunker.Chunk(document).Any(p => p.Ordinal == ordinal)
+            ? Results.Redirect(string.Create(CultureInfo.InvariantCulture, $"/sources/{id}?passage={ordinal}#passage-{ordinal}"))
+            : PassageNotFound(id);
+    }
+
+    private static IResult SourceNotFound() =>
+        HtmlResult(Page("Not found", "<h1>Source not found</h1>\n<p><a href=\"/sources\">All sources</a></p>"), StatusCodes.Status404NotFound);
+
+    private static IResult PassageNotFound(string id) =>
+        HtmlResult(Page("Not found", "<h1>Passage not found</h1>\n<p><a href=\"/sources/" + Html.Encode(id) + "\">The whole source</a></p>"), StatusCodes.Status404NotFound);
+
+    private static IResult SourcePage(IndexHost host, HiddenSourceList hidden, string id, int? highlight)
+    {
+        if (Find(host, hidden, id) is not { } document)
+        {
+            return SourceNotFound();
         }
 
         var passages = PassageChunker.Chunk(document);
         if (highlight is { } cited && !passages.Any(p => p.Ordinal == cited))
         {
-            return HtmlResult(Page("Not found", "<h1>Passage not found</h1>\n<p><a href=\"/sources/" + Html.Encode(id) + "\">The whole source</a></p>"), StatusCodes.Status404NotFound);
+            return PassageNotFound(id);
         }
 
         var info = document.Info;
@@ -60,12 +98,16 @@ internal static class PassagePages
         }
 
         body.Append("</dl>\n");
+
+        // A paragraph split across passages keeps one label and one anchor: its first part's.
+        var labelled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var passage in passages)
         {
             var isCited = passage.Ordinal == highlight;
             body.Append(CultureInfo.InvariantCulture, $"<section id=\"passage-{passage.Ordinal}\"{(isCited ? " class=\"cited\" aria-label=\"Cited passage\"" : "")}>\n");
             if (isCited)
             {
+                // Citation links ask for #passage: browsers take the redirect's fragment instead, this catches the rest.
                 body.Append("<a id=\"passage\"></a>\n");
 
                 // A citation link lands here: the source's perspective sits beside the cited passage, not only in
@@ -81,9 +123,17 @@ internal static class PassagePages
                 var start = passage.Segments[i].Start;
                 var end = i + 1 < passage.Segments.Count ? passage.Segments[i + 1].Start : passage.Text.Length;
                 var location = passage.Segments[i].Location;
-                var anchor = "p-" + new string(location.Where(char.IsAsciiDigit).ToArray());
                 var text = Html.Encode(passage.Text[start..end].Trim());
-                body.Append(CultureInfo.InvariantCulture, $"<p id=\"{anchor}\"><a class=\"loc\" href=\"#{anchor}\">{Html.Encode(location)}</a> {(isCited ? $"<mark>{text}</mark>" : text)}</p>\n");
+                var shown = isCited ? $"<mark>{text}</mark>" : text;
+                if (labelled.Add(location))
+                {
+                    var anchor = "p-" + new string(location.Where(char.IsAsciiDigit).ToArray());
+                    body.Append(CultureInfo.InvariantCulture, $"<p id=\"{anchor}\"><a class=\"loc\" href=\"#{anchor}\">{Html.Encode(location)}</a> {shown}</p>\n");
+                }
+                else
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p class=\"cont\">{shown}</p>\n");
+                }
             }
 
             body.Append("</section>\n");

@@ -58,6 +58,8 @@ public sealed partial class SlackQuestionDispatcher(
             return DispatchOutcome.Queued;
         }
 
+        // Busy is not the asker's doing: the question they could not ask does not count against them.
+        rateLimiter.Release(question.Origin);
         LogBusy(logger, correlationId);
         notes.Send(target, renderer.Render(Answer.Without(question.Text, AnswerStatus.Busy,
             SlackAnswerRenderer.DefaultMessage(AnswerStatus.Busy))), isPublic: false, correlationId);

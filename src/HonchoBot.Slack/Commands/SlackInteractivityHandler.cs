@@ -1,25 +1,34 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
+using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
 /// Interactivity payloads (protocols.md §2c: <c>block_actions</c>, <c>view_submission</c>, …). Only the
-/// add-source modal is handled; everything else is acknowledged and ignored.
+/// add-source modal and the delete-reply shortcut are handled; everything else is acknowledged and ignored.
 /// </summary>
-public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter)
+public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter, ILogger<SlackInteractivityHandler> logger)
 {
-    public SlackAck Handle(JsonElement payload)
+    /// <summary>Handles a payload as Socket Mode delivers it; one that does not fit is acknowledged and dropped.</summary>
+    public SlackAck Handle(JsonElement payload) =>
+        SlackInbound.TryRead(payload, SlackInboundJson.Default.SlackInteractionPayload, logger, out var typed) ? Handle(typed) : SlackAck.Empty;
+
+    /// <summary>Handles the <c>payload</c> form field of an HTTP request; one that does not fit is acknowledged and dropped.</summary>
+    public SlackAck Handle(string payload) =>
+        SlackInbound.TryRead(Encoding.UTF8.GetBytes(payload), SlackInboundJson.Default.SlackInteractionPayload, logger, out var typed) ? Handle(typed) : SlackAck.Empty;
+
+    public SlackAck Handle(SlackInteractionPayload payload)
     {
-        if (Get(payload, "type") == "message_action" && Get(payload, "callback_id") == SlackReplyDeleter.CallbackId)
+        if (payload.Type == "message_action" && payload.CallbackId == SlackReplyDeleter.CallbackId)
         {
             return deleter.Handle(payload);
         }
 
-        if (Get(payload, "type") != "view_submission" || !payload.TryGetProperty("view", out var view)
-            || Get(view, "callback_id") != SourceAddModal.CallbackId)
+        if (payload.Type != "view_submission" || payload.View is not { CallbackId: SourceAddModal.CallbackId } view)
         {
             return SlackAck.Empty;
         }
@@ -30,36 +39,21 @@ public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackR
             return new SlackAck(new JsonObject { ["response_action"] = "errors", ["errors"] = errors });
         }
 
-        string? team = null, channel = null;
-        if (Get(view, "private_metadata") is { } metadata)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(metadata);
-                team = Get(document.RootElement, "team");
-                channel = Get(document.RootElement, "channel");
-            }
-            catch (JsonException)
-            {
-                // Not ours: fall through to the refusal below.
-            }
-        }
-
-        var user = payload.TryGetProperty("user", out var u) ? Get(u, "id") : null;
-        var userName = payload.TryGetProperty("user", out var un) ? Get(un, "username") ?? Get(un, "name") : null;
-        team ??= payload.TryGetProperty("team", out var t) ? Get(t, "id") : null;
+        // The modal carries where it was opened; a view whose metadata is not ours is refused below.
+        var origin = view.PrivateMetadata is { } metadata
+            && SlackInbound.TryRead(Encoding.UTF8.GetBytes(metadata), SlackInboundJson.Default.Origin, logger, out var read)
+                ? read
+                : null;
+        var user = payload.User?.Id;
+        var team = origin?.Team ?? payload.Team?.Id;
+        var channel = origin?.Channel;
         if (user is null || team is null || channel is null)
         {
             return SlackAck.Empty;
         }
 
-        var actor = new SlackActor(team, user, userName ?? user, channel);
+        var actor = new SlackActor(team, user, payload.User?.Username ?? payload.User?.Name ?? user, channel);
         var target = new SlackReplyTarget.InChannel(channel, user);
         return new SlackAck(AfterAck: () => sources.Enqueue(new SlackSourceAction.Add(request.Input, request.Metadata), actor, target));
     }
-
-    private static string? Get(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
@@ -16,26 +14,31 @@ public sealed record SlashCommand(
     string? ResponseUrl,
     string? TriggerId)
 {
-    /// <summary>Maps from any field lookup; null when a required field is missing.</summary>
-    public static SlashCommand? From(Func<string, string?> field)
+    /// <summary>Maps the fields; null when a required one is missing.</summary>
+    public static SlashCommand? From(SlashCommandPayload payload)
     {
-        var team = field("team_id");
-        var channel = field("channel_id");
-        var user = field("user_id");
-        var command = field("command");
-        if (string.IsNullOrEmpty(team) || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user) || string.IsNullOrEmpty(command))
+        if (payload is not { TeamId: { Length: > 0 } team, ChannelId: { Length: > 0 } channel, UserId: { Length: > 0 } user, Command: { Length: > 0 } command })
         {
             return null;
         }
 
-        return new SlashCommand(team, channel, user, field("user_name") ?? user, command, field("text") ?? string.Empty,
-            field("response_url"), field("trigger_id"));
+        return new SlashCommand(team, channel, user, payload.UserName ?? user, command, payload.Text ?? string.Empty, payload.ResponseUrl, payload.TriggerId);
     }
 
-    public static SlashCommand? FromJson(JsonElement payload) => From(name =>
-        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null);
+    /// <summary>Maps form fields (HTTP mode), looked up by their wire names.</summary>
+    public static SlashCommand? FromForm(Func<string, string?> field) => From(new SlashCommandPayload(
+        field("team_id"), field("channel_id"), field("user_id"), field("user_name"), field("command"), field("text"), field("response_url"), field("trigger_id")));
 
     public override string ToString() => $"SlashCommand {{ Team = {TeamId}, Channel = {ChannelId}, User = {UserId}, Command = {Command} }}";
 }
+
+/// <summary>The slash-command fields; Socket Mode sends them as the JSON <c>payload</c> of a <c>slash_commands</c> envelope.</summary>
+public sealed record SlashCommandPayload(
+    string? TeamId,
+    string? ChannelId,
+    string? UserId,
+    string? UserName,
+    string? Command,
+    string? Text,
+    string? ResponseUrl,
+    string? TriggerId);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HonchoBot.Core.Sources;
 
@@ -22,6 +21,9 @@ public static class SourceAddModal
         ("published", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", false, 10),
         ("notes", "Notes: perspective, provenance, caveats", true, 1000),
     ];
+
+    /// <summary>Where the modal was opened, kept in its <c>private_metadata</c> as <c>{"team","channel"}</c>.</summary>
+    public sealed record Origin(string? Team, string? Channel);
 
     public static JsonObject Build(string teamId, string channelId)
     {
@@ -57,13 +59,11 @@ public static class SourceAddModal
     }
 
     /// <summary>Reads a <c>view_submission</c>: the request, or the field errors to show in the modal.</summary>
-    public static (SourceAddRequest? Request, JsonObject? Errors) Read(JsonElement view)
+    public static (SourceAddRequest? Request, JsonObject? Errors) Read(SlackView view)
     {
         string? Value(string block) =>
-            view.TryGetProperty("state", out var state) && state.TryGetProperty("values", out var values)
-            && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var a)
-            && a.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
-                ? v.GetString()!.Trim()
+            view.State?.Values?.GetValueOrDefault(block)?.GetValueOrDefault("value")?.Value is { } v && !string.IsNullOrWhiteSpace(v)
+                ? v.Trim()
                 : null;
 
         var text = Value("text");

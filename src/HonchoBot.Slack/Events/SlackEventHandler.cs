@@ -19,12 +19,15 @@ public sealed partial class SlackEventHandler(
     IOptionsMonitor<SlackOptions> options,
     ILogger<SlackEventHandler> logger)
 {
-    public SlackAck Handle(JsonElement callback)
+    /// <summary>Handles a callback as Socket Mode delivers it; one that does not fit is acknowledged and dropped.</summary>
+    public SlackAck Handle(JsonElement callback) =>
+        SlackInbound.TryRead(callback, SlackInboundJson.Default.SlackEventCallback, logger, out var typed) ? Handle(typed) : SlackAck.Empty;
+
+    public SlackAck Handle(SlackEventCallback callback)
     {
-        var type = GetString(callback, "type");
-        if (type != "event_callback")
+        if (callback.Type != "event_callback")
         {
-            if (type == "app_rate_limited")
+            if (callback.Type == "app_rate_limited")
             {
                 LogAppRateLimited(logger);
             }
@@ -33,15 +36,14 @@ public sealed partial class SlackEventHandler(
         }
 
         // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (DESIGN.md "Slack de-duplication").
-        var eventId = GetString(callback, "event_id");
-        if (eventId is not null && !seen.TryMarkNew(eventId))
+        if (callback.EventId is { } eventId && !seen.TryMarkNew(eventId))
         {
             LogDuplicate(logger, eventId);
             return SlackAck.Empty;
         }
 
-        var teamId = GetString(callback, "team_id") ?? GetString(callback, "context_team_id") ?? "unknown";
-        if (!callback.TryGetProperty("event", out var evt))
+        var teamId = callback.TeamId ?? callback.ContextTeamId ?? "unknown";
+        if (callback.Event is not { } evt)
         {
             return SlackAck.Empty;
         }
@@ -72,11 +74,6 @@ public sealed partial class SlackEventHandler(
             new QuestionOrigin("slack", "slack:" + message.TeamId, message.Channel, message.User, correlationId));
         return new SlackAck(AfterAck: () => questions.Dispatch(question, target));
     }
-
-    private static string? GetString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a repeat of Slack event {EventId}")]
     private static partial void LogDuplicate(ILogger logger, string eventId);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using HonchoBot.Slack.Rendering;
 
@@ -13,43 +12,31 @@ public static partial class SlackEventMapper
     /// <summary>Subtypes that are still a person speaking; everything else (bot_message, message_changed, message_deleted…) is ignored.</summary>
     private static readonly HashSet<string> AcceptedSubtypes = new(StringComparer.Ordinal) { "file_share", "thread_broadcast" };
 
-    public static SlackInboundMessage? Map(string teamId, JsonElement evt, string? botUserId, string? botId)
+    public static SlackInboundMessage? Map(string teamId, SlackEvent evt, string? botUserId, string? botId)
     {
-        if (evt.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var type = Get(evt, "type");
-        var subtype = Get(evt, "subtype");
-        var user = Get(evt, "user");
-        var channel = Get(evt, "channel");
-        var ts = Get(evt, "ts");
-        if (user is null || channel is null || ts is null)
+        if (evt is not { User: { } user, Channel: { } channel, Ts: { } ts })
         {
             return null;
         }
 
         // Bots (including this one) and the bot's own user never get answers: that is how reply loops start.
-        if (Get(evt, "bot_id") is not null || evt.TryGetProperty("bot_profile", out _)
-            || (botUserId is not null && user == botUserId) || (botId is not null && Get(evt, "bot_id") == botId))
+        if (evt.BotId is not null || evt.BotProfile is not null || (botUserId is not null && user == botUserId) || (botId is not null && evt.BotId == botId))
         {
             return null;
         }
 
         // Edits arrive as message_changed (or with "edited" on the mention); answering again would duplicate.
-        if ((subtype is not null && !AcceptedSubtypes.Contains(subtype)) || evt.TryGetProperty("edited", out _)
-            || evt.TryGetProperty("hidden", out _))
+        if ((evt.Subtype is { } subtype && !AcceptedSubtypes.Contains(subtype)) || evt.Edited is not null || evt.Hidden is not null)
         {
             return null;
         }
 
         bool isDirect;
-        if (type == "app_mention")
+        if (evt.Type == "app_mention")
         {
             isDirect = false;
         }
-        else if (type == "message" && Get(evt, "channel_type") == "im")
+        else if (evt.Type == "message" && evt.ChannelType == "im")
         {
             isDirect = true;
         }
@@ -58,11 +45,8 @@ public static partial class SlackEventMapper
             return null;
         }
 
-        var threadTs = Get(evt, "thread_ts") ?? ts;
-        var files = evt.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(f => Get(f, "id")).OfType<string>().ToList()
-            : [];
-        return new SlackInboundMessage(teamId, channel, user, ts, threadTs, ToPlainText(Get(evt, "text"), botUserId), files, isDirect);
+        var files = evt.Files?.Select(f => f?.Id).OfType<string>().ToList() ?? [];
+        return new SlackInboundMessage(teamId, channel, user, ts, evt.ThreadTs ?? ts, ToPlainText(evt.Text, botUserId), files, isDirect);
     }
 
     /// <summary>
@@ -94,11 +78,6 @@ public static partial class SlackEventMapper
         });
         return SlackText.Unescape(plain).Trim();
     }
-
-    private static string? Get(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex LeadingMention();

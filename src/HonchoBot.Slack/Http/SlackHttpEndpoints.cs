@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
 using Microsoft.AspNetCore.Http;
@@ -21,27 +21,21 @@ internal static partial class SlackHttpEndpoints
 
     public static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackEventHandler handler, ILogger<SlackEventHandler> logger)
     {
-        var body = await ReadVerifiedAsync(context, verifier, logger);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier, logger);
         if (body is null)
         {
-            return Results.Unauthorized();
+            return refusal!;
         }
 
-        JsonElement root;
-        try
+        // A signed body that does not fit is acknowledged without action, so Slack does not retry it.
+        if (!SlackInbound.TryRead(body, SlackInboundJson.Default.SlackEventCallback, logger, out var callback))
         {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
+            return Results.Ok();
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueEquals("url_verification"))
+        if (callback.Type == "url_verification")
         {
-            var challenge = root.TryGetProperty("challenge", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            return challenge is null ? Results.BadRequest() : Results.Text(challenge, "text/plain", Encoding.UTF8);
+            return callback.Challenge is { } challenge ? Results.Text(challenge, "text/plain", Encoding.UTF8) : Results.BadRequest();
         }
 
         if (context.Request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
@@ -49,15 +43,15 @@ internal static partial class SlackHttpEndpoints
             LogRetry(logger, retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString());
         }
 
-        return Acknowledge(context, handler.Handle(root));
+        return Acknowledge(context, handler.Handle(callback));
     }
 
     public static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandHandler handler, ILogger<SlackCommandHandler> logger)
     {
-        var body = await ReadVerifiedAsync(context, verifier, logger);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier, logger);
         if (body is null)
         {
-            return Results.Unauthorized();
+            return refusal!;
         }
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
@@ -66,7 +60,7 @@ internal static partial class SlackHttpEndpoints
             return Results.Ok();
         }
 
-        var command = SlashCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        var command = SlashCommand.FromForm(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
         if (command is null)
         {
             return Results.BadRequest();
@@ -77,10 +71,10 @@ internal static partial class SlackHttpEndpoints
 
     public static async Task<IResult> InteractivityAsync(HttpContext context, SlackSignatureVerifier verifier, SlackInteractivityHandler handler, ILogger<SlackInteractivityHandler> logger)
     {
-        var body = await ReadVerifiedAsync(context, verifier, logger);
+        var (body, refusal) = await ReadVerifiedAsync(context, verifier, logger);
         if (body is null)
         {
-            return Results.Unauthorized();
+            return refusal!;
         }
 
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
@@ -89,15 +83,7 @@ internal static partial class SlackHttpEndpoints
             return Results.BadRequest();
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(payload.ToString());
-            return Acknowledge(context, handler.Handle(document.RootElement.Clone()));
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
-        }
+        return Acknowledge(context, handler.Handle(payload.ToString()));
     }
 
     /// <summary>The work behind an ack starts only once the response is on its way (STYLE.md: ack, then enqueue).</summary>
@@ -117,43 +103,40 @@ internal static partial class SlackHttpEndpoints
             : Results.Ok();
     }
 
-    /// <summary>Raw body bytes when the signature verifies (protocols.md §2a step 1: before any parsing), else null.</summary>
-    private static async Task<byte[]?> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger)
+    /// <summary>
+    /// Raw body bytes when the signature verifies (Slack's request signing: checked before any parsing); otherwise the
+    /// refusal to send: 401 for a bad signature, 413 for an oversized body, 400 for one that cannot be framed.
+    /// </summary>
+    private static async Task<(byte[]? Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        var read = await RequestBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
+        switch (read.Status)
         {
-            LogRejected(logger, request.Path, "body too large");
-            return null;
+            case BodyStatus.TooLarge:
+                LogBrokenRequest(logger, request.Path, read.Problem ?? "too large");
+                return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            case BodyStatus.Malformed:
+                LogBrokenRequest(logger, request.Path, read.Problem ?? "malformed");
+                return (null, Results.BadRequest());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                LogRejected(logger, request.Path, "body too large");
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var body = buffer.ToArray();
-        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
+        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], read.Bytes);
         if (check != SignatureCheck.Valid)
         {
             LogRejected(logger, request.Path, check.ToString());
-            return null;
+            return (null, Results.Unauthorized());
         }
 
-        return body;
+        return (read.Bytes, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to {Path}: {Reason}")]
     private static partial void LogRejected(ILogger logger, PathString path, string reason);
+
+    /// <summary>The client's fault, so Debug and no stack trace: an unauthenticated sender must not fill the logs.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Broken request to {Path}: {Problem}")]
+    private static partial void LogBrokenRequest(ILogger logger, PathString path, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} ({RetryReason}); repeats are answered once")]
     private static partial void LogRetry(ILogger logger, string retryNum, string retryReason);

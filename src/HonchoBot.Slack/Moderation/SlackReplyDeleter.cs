@@ -1,6 +1,6 @@
-using System.Text.Json;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Answering;
+using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Rendering;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -24,27 +24,25 @@ public sealed partial class SlackReplyDeleter(
     public const string CallbackId = "honcho_delete";
 
     /// <summary>Handles a <c>message_action</c> payload; the work runs after the ack.</summary>
-    public SlackAck Handle(JsonElement payload)
+    public SlackAck Handle(SlackInteractionPayload payload)
     {
-        var channel = Nested(payload, "channel", "id");
-        var user = Nested(payload, "user", "id");
-        if (channel is null || user is null || !payload.TryGetProperty("message", out var message) || Get(message, "ts") is not { } ts)
+        if (payload is not { Channel.Id: { } channel, User.Id: { } user, Message: { Ts: { } ts } message })
         {
             return SlackAck.Empty;
         }
 
-        SlackReplyTarget target = Get(payload, "response_url") is { Length: > 0 } url
+        SlackReplyTarget target = payload.ResponseUrl is { Length: > 0 } url
             ? new SlackReplyTarget.ToResponseUrl(channel, user, url)
             : new SlackReplyTarget.InChannel(channel, user);
         var self = identity.Current;
-        var isOwn = self is not null && (Get(message, "bot_id") is { } bot && bot == self.BotId || Get(message, "user") == self.UserId);
+        var isOwn = self is not null && (message.BotId is { } bot && bot == self.BotId || message.User == self.UserId);
         var correlationId = SlackQuestionDispatcher.NewCorrelationId();
         if (!isOwn)
         {
             return new SlackAck(AfterAck: () => notes.Send(target, SlackMessage.Plain("I can only delete my own replies."), false, correlationId));
         }
 
-        var asker = message.TryGetProperty("blocks", out var blocks) ? SlackAnswerRenderer.ReadAsker(blocks) : null;
+        var asker = SlackAnswerRenderer.ReadAsker(message.Blocks);
         var work = new QueuedWork("slack delete reply", correlationId, async (_, ct) =>
         {
             var allowed = user == asker || await moderators.IsModeratorAsync(user, ct);
@@ -67,7 +65,15 @@ public sealed partial class SlackReplyDeleter(
                 }
             }
 
-            await replier.SendAsync(target, reply, false, ct);
+            try
+            {
+                await replier.SendAsync(target, reply, false, ct);
+            }
+            catch (SlackApiException ex)
+            {
+                // E.g. a response_url off Slack's hosts: refused before any request, and nobody left to tell.
+                LogReplyFailed(logger, ex.Method, ex.Error, correlationId);
+            }
         });
         return new SlackAck(AfterAck: () =>
         {
@@ -78,13 +84,8 @@ public sealed partial class SlackReplyDeleter(
         });
     }
 
-    private static string? Nested(JsonElement element, string outer, string inner) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(outer, out var o) ? Get(o, inner) : null;
-
-    private static string? Get(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replying to a delete shortcut failed: {Method} answered {Error} (correlation {CorrelationId})")]
+    private static partial void LogReplyFailed(ILogger logger, string method, string error, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} deleted a bot reply in {ChannelId} (correlation {CorrelationId})")]
     private static partial void LogDeleted(ILogger logger, string userId, string channelId, string correlationId);

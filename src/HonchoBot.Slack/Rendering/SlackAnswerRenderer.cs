@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using HonchoBot.Core.Answers;
+using HonchoBot.Slack.Commands;
 
 namespace HonchoBot.Slack.Rendering;
 
@@ -29,17 +30,10 @@ public sealed class SlackAnswerRenderer
     }
 
     /// <summary>The asker recorded by <see cref="Render"/> in a message's blocks, if any.</summary>
-    public static string? ReadAsker(System.Text.Json.JsonElement blocks)
-    {
-        if (blocks.ValueKind != System.Text.Json.JsonValueKind.Array || blocks.GetArrayLength() == 0
-            || !blocks[0].TryGetProperty("block_id", out var id) || id.GetString() is not { } blockId
-            || !blockId.StartsWith(AskerBlockIdPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return blockId[AskerBlockIdPrefix.Length..];
-    }
+    public static string? ReadAsker(IReadOnlyList<SlackBlockRef?>? blocks) =>
+        blocks is [{ BlockId: { } blockId }, ..] && blockId.StartsWith(AskerBlockIdPrefix, StringComparison.Ordinal)
+            ? blockId[AskerBlockIdPrefix.Length..]
+            : null;
 
     private static SlackMessage RenderBlocks(Answer answer)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
+using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Slack.SocketMode;
 
@@ -12,12 +13,16 @@ namespace HonchoBot.Slack.SocketMode;
 public sealed class SlackEnvelopeRouter(
     SlackEventHandler events,
     SlackCommandHandler commands,
-    SlackInteractivityHandler interactivity)
+    SlackInteractivityHandler interactivity,
+    ILogger<SlackEnvelopeRouter> logger)
 {
     public SlackAck Route(string? type, JsonElement payload) => type switch
     {
         "events_api" => events.Handle(payload),
-        "slash_commands" => SlashCommand.FromJson(payload) is { } command ? commands.Handle(command) : SlackAck.Empty,
+        "slash_commands" => SlackInbound.TryRead(payload, SlackInboundJson.Default.SlashCommandPayload, logger, out var fields)
+            && SlashCommand.From(fields) is { } command
+                ? commands.Handle(command)
+                : SlackAck.Empty,
         "interactive" => interactivity.Handle(payload),
         _ => SlackAck.Empty,
     };

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -73,33 +74,24 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
 
     private async Task HandleAsync(string message, CancellationToken cancellationToken)
     {
-        JsonElement root;
-        try
+        if (!SlackInbound.TryRead(Encoding.UTF8.GetBytes(message), SlackInboundJson.Default.SocketModeMessage, logger, out var received))
         {
-            using var document = JsonDocument.Parse(message);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            LogBadMessage(logger, id);
             return;
         }
 
-        var type = Get(root, "type");
-        switch (type)
+        switch (received.Type)
         {
             case "hello":
                 _hello.TrySetResult();
                 return;
             case "disconnect":
-                var reason = Get(root, "reason") ?? "unknown";
+                var reason = received.Reason ?? "unknown";
                 LogDisconnect(logger, id, reason);
                 _disconnect.TrySetResult(reason);
                 return;
         }
 
-        var envelopeId = Get(root, "envelope_id");
-        if (envelopeId is null)
+        if (received.EnvelopeId is not { } envelopeId)
         {
             return;
         }
@@ -107,17 +99,17 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
         SlackAck ack;
         try
         {
-            ack = router.Route(type, root.TryGetProperty("payload", out var payload) ? payload : default);
+            ack = router.Route(received.Type, received.Payload ?? default);
         }
         catch (Exception ex)
         {
             // Still acknowledged: a retry would fail the same way.
-            LogRouteFailed(logger, ex, id, type ?? "?");
+            LogRouteFailed(logger, ex, id, received.Type ?? "?");
             ack = SlackAck.Empty;
         }
 
         var reply = new JsonObject { ["envelope_id"] = envelopeId };
-        if (ack.Body is not null && root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True)
+        if (ack.Body is not null && received.AcceptsResponsePayload == true)
         {
             reply["payload"] = ack.Body.DeepClone();
         }
@@ -129,7 +121,7 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
         }
         catch (Exception ex)
         {
-            LogRouteFailed(logger, ex, id, type ?? "?");
+            LogRouteFailed(logger, ex, id, received.Type ?? "?");
         }
     }
 
@@ -140,20 +132,18 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeSocket soc
         _lifetime.Dispose();
     }
 
-    private static string? Get(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {ConnectionId}: Slack asks to disconnect ({Reason})")]
     private static partial void LogDisconnect(ILogger logger, int connectionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {ConnectionId}: {Error}")]
     private static partial void LogSocketError(ILogger logger, int connectionId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {ConnectionId}: a message that is not JSON was ignored")]
-    private static partial void LogBadMessage(ILogger logger, int connectionId);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode connection {ConnectionId}: handling a {EnvelopeType} envelope failed")]
     private static partial void LogRouteFailed(ILogger logger, Exception exception, int connectionId, string envelopeType);
 }
+
+/// <summary>
+/// A Socket Mode message: <c>hello</c>, <c>disconnect</c> with its reason, or an envelope
+/// whose <paramref name="Payload"/> the router reads as the type's own record.
+/// </summary>
+public sealed record SocketModeMessage(string? Type, string? EnvelopeId, JsonElement? Payload, bool? AcceptsResponsePayload, string? Reason);

@@ -16,26 +16,94 @@ public sealed class SourceDurabilityTests : IDisposable
     private static SourceAddRequest Lighthouse() =>
         new(new SourceInput.FromText(TestDocuments.Lighthouse), new SourceMetadata(Title: "Storm log"));
 
-    [Fact]
-    public async Task A_crash_between_writing_the_file_and_indexing_it_is_repaired_at_the_next_start()
+    private static List<SourceBlock> LighthouseBlocks() =>
+        TextNormalizer.SplitParagraphs(TextNormalizer.Normalize(TestDocuments.Lighthouse)).Select((t, i) => new SourceBlock(t, $"¶{i + 1}")).ToList();
+
+    /// <summary>The registry's steps up to the crash: stage, then (optionally) index, then (optionally) audit.</summary>
+    private static async Task CrashDuringAddAsync(RegistryHarness before, bool indexed, bool audited)
+    {
+        var document = await before.Store.StageAsync(new SourceInfo("storm-log", "Storm log", AddedBy: "cli:alice"), LighthouseBlocks(), None);
+        if (indexed)
+        {
+            before.IndexHost.Require().Upsert(document);
+        }
+
+        if (audited)
+        {
+            await before.Audit.AppendAsync(new AuditEntry(RegistryHarness.Start, "cli", "alice", "alice", null, null, "add", "storm-log", "done", "text"), None);
+        }
+
+        // A temp file from an interrupted staging must not confuse the next start either.
+        await File.WriteAllTextAsync(Path.Combine(before.SourcesPath, ".pending", ".half-written.0123.tmp"), "---\ntitle: \"cut");
+    }
+
+    [Theory]
+    [InlineData(false)] // killed before the index commit
+    [InlineData(true)] // killed after the index commit, before the audit line
+    public async Task An_add_killed_before_its_audit_line_is_rolled_back_at_the_next_start_and_audited(bool indexed)
     {
         using (var before = RegistryHarness.Create(_dataPath))
         {
-            // Exactly the registry's first durable step, then the process "dies" before PassageIndex.Upsert.
-            var blocks = TextNormalizer.SplitParagraphs(TextNormalizer.Normalize(TestDocuments.Lighthouse)).Select((t, i) => new SourceBlock(t, $"¶{i + 1}")).ToList();
-            await before.Store.WriteAsync(new SourceInfo("storm-log", "Storm log", AddedBy: "cli:alice"), blocks, None);
-            Assert.DoesNotContain("storm-log", before.IndexHost.Require().IndexedSources.Keys);
-
-            // A temp file from an interrupted write must not confuse the next start either.
-            await File.WriteAllTextAsync(Path.Combine(before.SourcesPath, ".half-written.0123.tmp"), "---\ntitle: \"cut");
+            await CrashDuringAddAsync(before, indexed, audited: false);
         }
 
         using var after = RegistryHarness.Create(_dataPath);
 
-        Assert.Contains("storm-log", after.IndexHost.Require().IndexedSources.Keys);
-        var answer = await after.AskAsync(TestDocuments.LighthouseQuestion);
-        Assert.Equal(AnswerStatus.Answered, answer.Status);
-        Assert.Equal("storm-log", answer.Citations[0].SourceId);
+        // Never in the library, not even for the moment before recovery runs.
+        Assert.DoesNotContain("storm-log", after.IndexHost.Require().IndexedSources.Keys);
+        Assert.Equal(new RecoveryReport(0, 1), await after.Registry.RecoverAsync(None));
+        Assert.DoesNotContain((await after.Registry.ListAsync(null, 1, 100, None)).Items, s => s.Id == "storm-log");
+        Assert.DoesNotContain((await after.AskAsync(TestDocuments.LighthouseQuestion)).Citations, c => c.SourceId == "storm-log");
+        var entry = await after.LastAuditAsync();
+        Assert.Equal(("add", "storm-log", "rolled_back"), (entry.Action, entry.SourceId, entry.Outcome));
+        Assert.Contains("cli:alice", entry.Detail, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(after.SourcesPath, ".removed"), "storm-log.*.md"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(after.SourcesPath, ".pending")));
+    }
+
+    [Fact]
+    public async Task An_add_killed_after_its_audit_line_is_completed_at_the_next_start_and_audited_as_recovered()
+    {
+        using (var before = RegistryHarness.Create(_dataPath))
+        {
+            await CrashDuringAddAsync(before, indexed: true, audited: true);
+        }
+
+        using var after = RegistryHarness.Create(_dataPath);
+
+        Assert.Equal(new RecoveryReport(1, 0), await after.Registry.RecoverAsync(None));
+        Assert.Contains((await after.Registry.ListAsync(null, 1, 100, None)).Items, s => s.Id == "storm-log");
+        Assert.Equal("storm-log", (await after.AskAsync(TestDocuments.LighthouseQuestion)).Citations[0].SourceId);
+        var entry = await after.LastAuditAsync();
+        Assert.Equal(("add", "storm-log", "recovered"), (entry.Action, entry.SourceId, entry.Outcome));
+        Assert.Empty(Directory.GetFiles(Path.Combine(after.SourcesPath, ".pending")));
+    }
+
+    [Fact]
+    public async Task Recovery_runs_by_itself_before_the_first_change_after_a_start()
+    {
+        using (var before = RegistryHarness.Create(_dataPath))
+        {
+            await CrashDuringAddAsync(before, indexed: true, audited: false);
+        }
+
+        using var after = RegistryHarness.Create(_dataPath);
+        var added = await after.Registry.AddAsync(new SourceAddRequest(new SourceInput.FromText(TestDocuments.Topic(1)), new SourceMetadata(Title: "Orchard")), Requester.Cli("bob"), None);
+
+        Assert.True(added.IsDone);
+        var entries = await after.Registry.ReadAuditAsync(null, 2, None);
+        Assert.Equal([("storm-log", "rolled_back"), ("orchard", "done")], entries.Select(e => (e.SourceId, e.Outcome)));
+    }
+
+    [Fact]
+    public async Task A_process_that_does_not_own_the_index_leaves_staged_sources_alone()
+    {
+        using var owner = RegistryHarness.Create(_dataPath);
+        await owner.Store.StageAsync(new SourceInfo("storm-log", "Storm log", AddedBy: "cli:alice"), LighthouseBlocks(), None);
+        using var second = RegistryHarness.Create(_dataPath);
+
+        Assert.Equal(RecoveryReport.None, await second.Registry.RecoverAsync(None));
+        Assert.True(File.Exists(Path.Combine(owner.SourcesPath, ".pending", "storm-log.md")));
     }
 
     [Fact]

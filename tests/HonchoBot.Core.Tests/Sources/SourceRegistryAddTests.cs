@@ -77,18 +77,70 @@ public sealed class SourceRegistryAddTests : IDisposable
     }
 
     [Fact]
-    public async Task A_markdown_upload_keeps_its_front_matter_metadata_but_never_its_id_or_community()
+    public async Task A_markdown_upload_whose_front_matter_id_is_not_an_id_is_refused_and_nothing_is_written()
     {
+        // The fixture's front matter says id: ../../etc/passwd and community: discord:999.
         var bytes = await System.IO.File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ingest", "with-front-matter.md"));
 
         var result = await _harness.Registry.AddAsync(File("notes.md", bytes), RegistryHarness.Moderator("discord:100"), None);
 
+        Assert.Equal(SourceOutcome.Invalid, result.Outcome);
+        Assert.Equal("\"../../etc/passwd\" is not a source id: use lowercase letters, digits and single dashes (at most 80 characters).", result.Message);
+        Assert.Empty(SourceFiles());
+        await AssertAuditAsync("add", "invalid", null, "is not a source id");
+    }
+
+    [Fact]
+    public async Task A_markdown_upload_keeps_its_front_matter_id_and_metadata_but_never_its_community()
+    {
+        var bytes = Encoding.UTF8.GetBytes($"""
+            ---
+            id: yalu-supply-routes
+            title: "Supply Routes Across the Yalu"
+            publisher: "Harbour Press"
+            community: "discord:999"
+            ---
+            {TestDocuments.Lighthouse}
+            """);
+
+        var result = await _harness.Registry.AddAsync(File("notes.md", bytes), RegistryHarness.Moderator("discord:100"), None);
+
         Assert.Equal(SourceOutcome.Done, result.Outcome);
-        Assert.Equal("supply-routes-across-the-yalu", result.Source!.Id);
+        Assert.Equal("yalu-supply-routes", result.Source!.Id);
         Assert.Equal("Harbour Press", result.Source.Publisher);
-        Assert.Equal("2021-03", result.Source.Published);
         Assert.Equal("discord:100", result.Source.CommunityId);
-        Assert.Equal(["supply-routes-across-the-yalu.md"], SourceFiles().Select(Path.GetFileName));
+        Assert.Equal(["yalu-supply-routes.md"], SourceFiles().Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_id_given_with_the_source_wins_and_a_taken_or_malformed_one_is_refused()
+    {
+        var given = await _harness.Registry.AddAsync(new(new SourceInput.FromText(TestDocuments.Lighthouse), new SourceMetadata(Title: "Storm log", Id: "keeper-log")), Requester.Cli("alice"), None);
+        var taken = await _harness.Registry.AddAsync(new(new SourceInput.FromText(TestDocuments.Topic(2)), new SourceMetadata(Title: "Orchard", Id: "keeper-log")), Requester.Cli("alice"), None);
+        var shipped = await _harness.Registry.AddAsync(new(new SourceInput.FromText(TestDocuments.Topic(3)), new SourceMetadata(Title: "Orchard", Id: "milwaukee-independent-mig-graves")), Requester.Cli("alice"), None);
+        var malformed = await _harness.Registry.AddAsync(new(new SourceInput.FromText(TestDocuments.Topic(4)), new SourceMetadata(Title: "Orchard", Id: "Keeper Log")), Requester.Cli("alice"), None);
+
+        Assert.Equal("keeper-log", given.Source!.Id);
+        Assert.Equal((SourceOutcome.Invalid, "The id keeper-log is already in use; choose another."), (taken.Outcome, taken.Message));
+        Assert.Equal(SourceOutcome.Invalid, shipped.Outcome);
+        Assert.Equal(SourceOutcome.Invalid, malformed.Outcome);
+        Assert.Equal(["keeper-log.md"], SourceFiles().Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Hostile_metadata_is_added_or_refused_as_invalid_but_never_fails()
+    {
+        string[] hostile = ["\0", "\uFEFF", "\uD800", "\u202Eevil", "\r\nX-Injected: 1", "---", "title: \"x\"\n---\nbody", "%00"];
+        for (var i = 0; i < hostile.Length; i++)
+        {
+            var h = hostile[i];
+            var result = await _harness.Registry.AddAsync(
+                new(new SourceInput.FromText(TestDocuments.Topic(i + 1)), new SourceMetadata(Title: h, Author: h, Publisher: h, Notes: h)),
+                Requester.Cli("alice"),
+                None);
+
+            Assert.True(result.Outcome is SourceOutcome.Done or SourceOutcome.Invalid, $"{h}: {result.Outcome}: {result.Message}");
+        }
     }
 
     [Fact]

@@ -40,6 +40,8 @@ internal sealed class RegistryHarness : IDisposable
 
     public ISourceStore Store => _services.GetRequiredService<ISourceStore>();
 
+    public AuditLog Audit => _services.GetRequiredService<AuditLog>();
+
     public UrlFetcher Fetcher => _services.GetRequiredService<UrlFetcher>();
 
     public string SourcesPath => Path.Combine(DataPath, "sources");

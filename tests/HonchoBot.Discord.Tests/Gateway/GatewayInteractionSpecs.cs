@@ -47,4 +47,23 @@ public sealed class GatewayInteractionSpecs : IAsyncLifetime
         await _discord.WaitForRequestsAsync(r => r.Method == "PATCH", count: 6, what: "six edits");
         Assert.Empty(_discord.Violations);
     }
+
+    [Theory]
+    [InlineData("INTERACTION_CREATE", """{"id":"1","type":"2","token":"t"}""")]
+    [InlineData("INTERACTION_CREATE", """{"id":"1","type":2,"token":"t","member":{"roles":[1]}}""")]
+    [InlineData("MESSAGE_CREATE", """{"id":"1","channel_id":"2","author":{"id":3},"content":"<@1100000000000000001> q"}""")]
+    public async Task A_dispatch_with_wrong_types_is_dropped_with_a_debug_line_and_the_session_goes_on(string type, string data)
+    {
+        var answerer = new Mock<IQuestionAnswerer>(MockBehavior.Strict);
+        await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:PublicKey"] = string.Empty, answerer);
+        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.Connected, "READY");
+
+        await _discord.Gateway.DispatchAsync(type, System.Text.Json.Nodes.JsonNode.Parse(data)!.AsObject());
+        await _discord.Gateway.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("does not fit", StringComparison.Ordinal)), "the Debug line");
+
+        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains($"Ignored a {type} dispatch", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Equal(DiscordConnectionState.Connected, bot.Health.Current.State);
+        Assert.Empty(_discord.Violations);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class DiscordQuestionMapperTests
 
     private static GatewayMessage Parse(System.Text.Json.Nodes.JsonObject payload)
     {
-        Assert.True(GatewayMessage.TryParse(JsonSerializer.SerializeToElement(payload), out var message));
+        Assert.True(GatewayMessage.TryParse(JsonSerializer.SerializeToElement(payload), out var message, out _));
         return message;
     }
 

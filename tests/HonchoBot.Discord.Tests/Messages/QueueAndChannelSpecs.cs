@@ -2,6 +2,7 @@ using System.Net;
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Sources;
 using HonchoBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace HonchoBot.Discord.Tests.Messages;
@@ -52,6 +53,33 @@ public sealed class QueueAndChannelSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_busy_refusal_does_not_use_up_the_askers_rate_limit_token()
+    {
+        var queue = new Mock<HonchoBot.Core.Pipeline.IQuestionQueue>();
+        queue.SetupSequence(q => q.TryEnqueue(It.IsAny<HonchoBot.Core.Pipeline.QueuedWork>())).Returns(false).Returns(true);
+        await using var bot = await BotHarness.StartAsync(
+            _discord,
+            c =>
+            {
+                c["Discord:Token"] = string.Empty;
+                c["RateLimits:PerUserPerMinute"] = "1";
+            },
+            services: s => s.AddSingleton(queue.Object));
+
+        var replies = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var command = Payloads.Command("ask", [Payloads.Option("question", $"Question {i} about MiG Alley")]);
+            var (_, body) = await _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
+            replies.Add(body!.ToJsonString());
+        }
+
+        Assert.Contains("try again in a minute", replies[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("faster than I can answer", replies[1], StringComparison.Ordinal);
+        Assert.Equal(2, queue.Invocations.Count); // the second question was queued, not refused
+    }
+
+    [Fact]
     public async Task Sources_lists_the_communitys_library_one_page_at_a_time()
     {
         var registry = new Mock<ISourceRegistry>();
@@ -91,7 +119,7 @@ public sealed class QueueAndChannelSpecs : IAsyncLifetime
     {
         await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:Token"] = string.Empty);
         const string body = "[1,2,3]";
-        const string timestamp = "1700000000";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var response = await bot.Http.SendAsync(FakeDiscord.SignedRequest(body, timestamp, FakeDiscord.Sign(timestamp + body)));
 

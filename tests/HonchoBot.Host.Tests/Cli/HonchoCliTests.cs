@@ -64,6 +64,16 @@ public sealed class HonchoCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_json_dash_keeps_a_carriage_return_inside_a_line_as_one_question()
+    {
+        var run = await _honcho.RunAsync("How many MiGs\rdid the Sabre pilots claim?\r\nWho were the honchos?\n", "ask", "--json", "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var questions = run.StdoutLines.Select(ParseObject).Select(a => a.GetProperty("question").GetString()).ToList();
+        Assert.Equal(["How many MiGs\rdid the Sabre pilots claim?", "Who were the honchos?"], questions);
+    }
+
+    [Fact]
     public async Task Ask_json_dash_with_hostile_lines_prints_one_object_per_line()
     {
         string[] lines = ["AND OR NOT (((", "*:*", "\"unbalanced", "🛩️✈️", "   ", "C:\\path\\MiG\\15"];

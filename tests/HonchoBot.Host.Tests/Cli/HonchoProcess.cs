@@ -50,6 +50,32 @@ internal sealed class HonchoProcess : IDisposable
     /// <summary>As above, with extra environment variables (configuration overrides).</summary>
     public async Task<HonchoRun> RunAsync(string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Start(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"honcho {string.Join(' ', args)} did not finish in {Timeout.TotalSeconds} s");
+        }
+
+        return new HonchoRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts <c>honcho --data {DataPath} args…</c> with redirected streams; the caller reads, waits or kills it.</summary>
+    public Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             WorkingDirectory = Root,
@@ -81,27 +107,7 @@ internal sealed class HonchoProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start honcho");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"honcho {string.Join(' ', args)} did not finish in {Timeout.TotalSeconds} s");
-        }
-
-        return new HonchoRun(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start honcho");
     }
 
     public void Dispose()

@@ -70,6 +70,15 @@ public sealed class SourcesCliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_id_option_names_the_new_source()
+    {
+        var add = await HonchoAsync(null, "sources", "add", "--text", Lighthouse, "--title", "Storm log", "--id", "skerryvore-weather-log", "--json");
+
+        Assert.Equal((0, "{\"id\":\"skerryvore-weather-log\",\"title\":\"Storm log\",\"passages\":1}\n"), (add.ExitCode, add.Stdout));
+        Assert.True(File.Exists(Path.Combine(_root, "data", "sources", "skerryvore-weather-log.md")));
+    }
+
+    [Fact]
     public async Task Refusals_exit_1_with_their_message_and_usage_errors_exit_2()
     {
         var unsafeUrl = await HonchoAsync(null, "sources", "add", "http://169.254.169.254/latest/meta-data/");

@@ -47,6 +47,8 @@ public sealed class MetricsEndpointTests
         Assert.Contains("# TYPE honcho_questions_total counter", after, StringComparison.Ordinal);
         Assert.True(Prometheus.Sum(after, "honcho_answer_duration_milliseconds_count", ("platform", "slack")) >= 1, after);
         Assert.Contains("honcho_queue_depth", after, StringComparison.Ordinal);
+        Assert.Contains("service_name=\"honchobot\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown_service", after, StringComparison.Ordinal);
     }
 
     [Fact]

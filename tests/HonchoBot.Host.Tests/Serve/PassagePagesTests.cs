@@ -1,22 +1,23 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HonchoBot.Core.Sources;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HonchoBot.Host.Tests.Serve;
 
-/// <summary>
-/// The passage pages (<c>/sources</c>, <c>/sources/{id}</c>, the permalink): hostile source text is
-/// HTML-encoded everywhere, the permalink marks exactly the cited passage, and odd ids are 404s.
-/// </summary>
-public sealed partial class PassagePagesTests : IAsyncLifetime
+/// <summary>One server over a small corpus for all the page specs: the pages only read, and starting is the slow part.</summary>
+public sealed class PassagePagesServer : IAsyncLifetime
 {
-    private const string Id = "hostile-source";
-    private const string Script = "<script>alert(1)</script>";
-    private const string Breakout = "\"><img src=x onerror=alert(1)>";
+    public const string Id = "hostile-source";
+    public const string LongId = "long-paragraphs";
+    public const string Script = "<script>alert(1)</script>";
+    public const string Breakout = "\"><img src=x onerror=alert(1)>";
 
     private static readonly string Filler = string.Join(' ', Enumerable.Repeat("The regiment flew patrols along the Yalu river from the airfield at Antung every morning.", 4));
 
     private string _corpus = null!;
-    private RunningServer _server = null!;
+
+    internal RunningServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,19 +37,48 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
 
             Third paragraph is plain and ends the source. {Filler}
             """);
-        _server = await RunningServer.StartAsync(_corpus);
-        await _server.WaitUntilReadyAsync();
+
+        // The second paragraph is over 200 words: the chunker splits it across passages.
+        var sentences = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"Sortie {i} left the airfield at dawn and came back before noon."));
+        await File.WriteAllTextAsync(Path.Combine(_corpus, LongId + ".md"), $"""
+            ---
+            id: {LongId}
+            title: 'Long paragraphs'
+            ---
+            A short opening paragraph about the regiment, which flew from Antung. {Filler}
+
+            {sentences}
+
+            A closing paragraph about the end of the war. {Filler}
+            """);
+        Server = await RunningServer.StartAsync(_corpus);
+        await Server.WaitUntilReadyAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await Server.DisposeAsync();
         Directory.Delete(_corpus, recursive: true);
     }
+}
+
+/// <summary>
+/// The passage pages (<c>/</c>, <c>/sources</c>, <c>/sources/{id}</c>, the permalink): hostile source text is
+/// HTML-encoded everywhere, the permalink opens the source at exactly the cited passage, each paragraph has one
+/// anchor, hidden sources are not shown, and odd ids are 404s.
+/// </summary>
+public sealed partial class PassagePagesTests(PassagePagesServer fixture) : IClassFixture<PassagePagesServer>
+{
+    private const string Id = PassagePagesServer.Id;
+    private const string LongId = PassagePagesServer.LongId;
+    private const string Script = PassagePagesServer.Script;
+    private const string Breakout = PassagePagesServer.Breakout;
+
+    private RunningServer Server => fixture.Server;
 
     private async Task<string> GetHtmlAsync(string path)
     {
-        using var response = await _server.Client.GetAsync(path);
+        using var response = await Server.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsStringAsync();
@@ -118,6 +148,64 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
         Assert.DoesNotContain(Breakout, second.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_paragraph_split_across_passages_has_one_label_and_one_anchor()
+    {
+        var html = await GetHtmlAsync($"/sources/{LongId}");
+
+        var sections = Sections(html);
+        Assert.Contains(sections, s => s.Html.Contains("class=\"cont\"", StringComparison.Ordinal)); // the split paragraph goes on
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            Assert.Equal(1, CountOf(html, $"id=\"p-{n}\""));
+            Assert.Equal(1, CountOf(WebUtility.HtmlDecode(html), $">¶{n}</a>"));
+        }
+    }
+
+    [Fact]
+    public async Task The_permalink_opens_the_source_page_at_the_cited_passage()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Client.BaseAddress };
+
+        using var response = await client.GetAsync($"/sources/{Id}/passages/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/sources/{Id}?passage=1#passage-1", response.Headers.Location!.OriginalString);
+        var cited = Assert.Single(Sections(await GetHtmlAsync($"/sources/{Id}?passage=1")), s => s.IsCited);
+        Assert.Equal(1, cited.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hidden_source_is_neither_listed_nor_served()
+    {
+        var hidden = Server.Services.GetRequiredService<HiddenSourceList>();
+        hidden.Set(null, Id, hidden: true);
+        try
+        {
+            Assert.DoesNotContain($"href=\"/sources/{Id}\"", await GetHtmlAsync("/sources"), StringComparison.Ordinal);
+            foreach (var path in new[] { $"/sources/{Id}", $"/sources/{Id}/passages/1", $"/sources/{Id}?passage=1" })
+            {
+                using var response = await Server.Client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+
+            Assert.Contains($"href=\"/sources/{LongId}\"", await GetHtmlAsync("/sources"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            hidden.Set(null, Id, hidden: false);
+        }
+    }
+
+    [Fact]
+    public async Task The_home_page_is_a_page_that_links_to_the_library()
+    {
+        var html = await GetHtmlAsync("/");
+
+        Assert.Contains("<h1>HonchoBot</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/sources\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/sources/no-such-source")]
     [InlineData("/sources/no-such-source/passages/1")]
@@ -129,9 +217,11 @@ public sealed partial class PassagePagesTests : IAsyncLifetime
     [InlineData("/sources/hostile-source%2F..%2F..%2Fetc")]
     [InlineData("/sources/hostile-source/passages/999")]
     [InlineData("/sources/hostile-source/passages/-1")]
+    [InlineData("/sources/hostile-source?passage=999")]
+    [InlineData("/sources/hostile-source/passages/99999999999")]
     public async Task Unknown_or_path_like_ids_are_404(string path)
     {
-        using var response = await _server.Client.GetAsync(path);
+        using var response = await Server.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();

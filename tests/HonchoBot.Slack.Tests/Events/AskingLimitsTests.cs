@@ -48,6 +48,24 @@ public sealed class AskingLimitsTests
     }
 
     [Fact]
+    public async Task A_busy_refusal_does_not_use_up_the_askers_rate_limit_token()
+    {
+        var queue = new Mock<IQuestionQueue>();
+        queue.SetupSequence(q => q.TryEnqueue(It.IsAny<QueuedWork>())).Returns(false).Returns(true);
+        await using var fake = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(fake, configure: s => s["RateLimits:PerUserPerMinute"] = "1",
+            services: s => s.Replace(ServiceDescriptor.Singleton(queue.Object)));
+
+        await MentionAsync(bot, "Ev3BUSY0002", "1700000031.000200");
+        await fake.WaitForMethodAsync("chat.postEphemeral", c => c.Get("text")!.Contains("try again", StringComparison.Ordinal));
+        await MentionAsync(bot, "Ev3BUSY0003", "1700000031.000300");
+
+        // The second question reached the queue instead of being refused as "asking quickly".
+        await Eventually.TrueAsync(() => queue.Invocations.Count == 2, "the second question to be queued");
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "chat.postEphemeral" && c.Get("text")!.Contains("asking quickly", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unexpected_failure_gets_a_short_apology_with_a_reference()
     {
         await using var fake = await FakeSlack.StartAsync();

@@ -8,7 +8,7 @@ public sealed class SlackEventMapperTests
     private const string Bot = "UBOT0001";
 
     private static SlackInboundMessage? Map(string json) =>
-        SlackEventMapper.Map("T1", JsonDocument.Parse(json).RootElement, Bot, "BBOT0001");
+        SlackEventMapper.Map("T1", JsonSerializer.Deserialize(json, SlackInboundJson.Default.SlackEvent)!, Bot, "BBOT0001");
 
     [Fact]
     public void Map_AppMention_StripsTheBotMentionAndRepliesInANewThread()

@@ -1,0 +1,67 @@
+using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Host.Output;
+
+namespace HonchoBot.Host.Cli;
+
+/// <summary>
+/// The conversation of <c>honcho chat</c>: each line goes through the queue and a worker, like a chat question,
+/// and the session waits for its answer. Whatever happens to a question — an answer, a failure, a shutdown —
+/// the wait ends and the conversation goes on.
+/// </summary>
+internal sealed class ChatSession(IQuestionQueue queue, TextReader input, TextWriter output)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("Ask about the Soviet air war in Korea. An empty line quits.");
+        var lines = new LineReader(input);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteAsync("> ");
+            await output.FlushAsync(cancellationToken);
+            var line = await lines.ReadLineAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                break;
+            }
+
+            await output.WriteLineAsync(await AskAsync(line, cancellationToken));
+            await output.WriteLineAsync();
+        }
+    }
+
+    /// <summary>The rendered answer, or the status line of a refusal, failure or shutdown.</summary>
+    public async Task<string> AskAsync(string line, CancellationToken cancellationToken)
+    {
+        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        var done = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new QueuedWork(
+            "console question",
+            correlationId,
+            async (services, token) =>
+            {
+                try
+                {
+                    var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(line, new QuestionOrigin("console", CorrelationId: correlationId)), token);
+                    done.TrySetResult(answer);
+                }
+                catch
+                {
+                    // The asker hears "error" at once; the worker logs the failure with this reference.
+                    done.TrySetResult(Answer.Without(line, AnswerStatus.Error, $"Something went wrong answering that (reference {correlationId})."));
+                    throw;
+                }
+            },
+            _ =>
+            {
+                done.TrySetResult(Answer.Without(line, AnswerStatus.Error, "Shutting down before that question could be answered."));
+                return Task.CompletedTask;
+            });
+        if (!queue.TryEnqueue(work))
+        {
+            return "Busy, try again in a moment.";
+        }
+
+        return AnswerTextRenderer.Render(await done.Task.WaitAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,44 @@
+using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Host.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace HonchoBot.Host.Tests.Cli;
+
+/// <summary><c>honcho chat</c> through the real queue and worker: every question ends its wait, whatever happens to it.</summary>
+public sealed class ChatSessionTests
+{
+    [Fact]
+    public async Task When_answering_throws_the_asker_gets_error_and_the_conversation_goes_on()
+    {
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "first"), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("the index exploded"));
+        answerer.Setup(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "second"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Answer.Without("second", AnswerStatus.NoAnswer, "Nothing in my sources answers that."));
+        var services = new ServiceCollection()
+            .AddLogging(l => l.ClearProviders())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(answerer.Object)
+            .AddSingleton<QuestionQueue>()
+            .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
+            .AddSingleton<IHostedService, QuestionWorkerService>();
+        services.AddOptions<QueueOptions>();
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<IHostedService>();
+        await worker.StartAsync(CancellationToken.None);
+        var output = new StringWriter();
+
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), new StringReader("first\nsecond\n\n"), output);
+        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
+
+        await worker.StopAsync(CancellationToken.None);
+        var text = output.ToString();
+        Assert.Contains("Something went wrong answering that (reference ", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing in my sources answers that.", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Something went wrong", StringComparison.Ordinal) < text.IndexOf("Nothing in my sources", StringComparison.Ordinal));
+    }
+}

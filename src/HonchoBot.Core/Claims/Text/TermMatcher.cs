@@ -15,15 +15,22 @@ internal readonly record struct TermHit<T>(int Start, int End, T Value);
 internal sealed class TermMatcher<T>
 {
     private readonly Regex? regex;
+    private readonly Lazy<Regex?> scanner;
     private readonly Dictionary<string, T> map;
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly bool allowPlural;
+
+    // The first word of every term, lower-case, when every term starts with a word: then the regex is anchored and
+    // tried only where one of these words starts (see TextWords). Null when some term starts otherwise ("%"): then
+    // the regex scans the whole text.
+    private readonly HashSet<string>? firstWords;
 
     public TermMatcher(IEnumerable<(string Term, T Value)> terms, bool allowPlural)
     {
         this.allowPlural = allowPlural;
         map = new Dictionary<string, T>(StringComparer.Ordinal);
         var patterns = new List<string>();
+        firstWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (term, value) in terms)
         {
             var trimmed = term.Trim();
@@ -34,21 +41,23 @@ internal sealed class TermMatcher<T>
 
             map.TryAdd(Normalize(trimmed), value);
             patterns.Add(Pattern(trimmed));
+            var first = FirstWord(trimmed);
+            if (first is null)
+            {
+                firstWords = null;
+            }
+            else
+            {
+                firstWords?.Add(first);
+            }
         }
 
         lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (patterns.Count == 0)
+        scanner = new Lazy<Regex?>(() => patterns.Count == 0 ? null : Compile(patterns, allowPlural, anchored: false));
+        if (patterns.Count > 0)
         {
-            return;
+            regex = Compile(patterns, allowPlural, anchored: firstWords is not null);
         }
-
-        // Longest first, so "Soviet Union" wins over "Soviet" and "no more than" over "no".
-        var alternation = string.Join('|', patterns.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length));
-        var suffix = allowPlural ? @"(?:e?s)?(?:['’]s?)?" : "";
-        regex = new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:{alternation}){suffix}(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            ClaimLexicon.MatchTimeout);
     }
 
     public int Count => map.Count;
@@ -59,12 +68,87 @@ internal sealed class TermMatcher<T>
     /// <summary>Appends every hit in <paramref name="text"/>, in order of position.</summary>
     public void Find(string text, List<TermHit<T>> into)
     {
-        if (regex is null)
+        if (firstWords is null)
+        {
+            Scan(regex, text, into);
+        }
+        else if (regex is not null)
+        {
+            Find(text, TextWords.Of(text), into);
+        }
+    }
+
+    /// <summary>Every hit in <paramref name="text"/>, whose words are <paramref name="words"/>, in order of position.</summary>
+    public List<TermHit<T>> Find(string text, TextWords words)
+    {
+        var hits = new List<TermHit<T>>();
+        if (firstWords is null)
+        {
+            Scan(regex, text, hits);
+        }
+        else if (regex is not null)
+        {
+            Find(text, words, hits);
+        }
+
+        return hits;
+    }
+
+    public List<TermHit<T>> Find(string text)
+    {
+        var hits = new List<TermHit<T>>();
+        Find(text, hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// The same hits found the plain way, one regex scan over the whole text: the reference that
+    /// <see cref="Find(string, TextWords)"/> must agree with.
+    /// </summary>
+    internal List<TermHit<T>> FindByScan(string text)
+    {
+        var hits = new List<TermHit<T>>();
+        Scan(scanner.Value, text, hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// The anchored regex tried at each start of a term's first word, left to right, resuming after each match:
+    /// the same matches a scan finds, because a match can start nowhere else.
+    /// </summary>
+    private void Find(string text, TextWords words, List<TermHit<T>> into)
+    {
+        var resumeAt = 0;
+        foreach (var start in words.StartsOf(firstWords!))
+        {
+            if (start < resumeAt)
+            {
+                continue;
+            }
+
+            var m = regex!.Match(text, start);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            // A match consumes its text whether or not it resolves, as the scan's NextMatch does.
+            resumeAt = m.Index + m.Length;
+            if (TryResolve(m.ValueSpan, out var value))
+            {
+                into.Add(new TermHit<T>(m.Index, m.Index + m.Length, value));
+            }
+        }
+    }
+
+    private void Scan(Regex? scan, string text, List<TermHit<T>> into)
+    {
+        if (scan is null)
         {
             return;
         }
 
-        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        for (var m = scan.Match(text); m.Success; m = m.NextMatch())
         {
             if (TryResolve(m.ValueSpan, out var value))
             {
@@ -73,11 +157,16 @@ internal sealed class TermMatcher<T>
         }
     }
 
-    public List<TermHit<T>> Find(string text)
+    private static Regex Compile(List<string> patterns, bool allowPlural, bool anchored)
     {
-        var hits = new List<TermHit<T>>();
-        Find(text, hits);
-        return hits;
+        // Longest first, so "Soviet Union" wins over "Soviet" and "no more than" over "no".
+        var alternation = string.Join('|', patterns.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length));
+        var suffix = allowPlural ? @"(?:e?s)?(?:['’]s?)?" : "";
+        var anchor = anchored ? @"\G" : "";
+        return new Regex(
+            $@"{anchor}(?<![\p{{L}}\p{{N}}])(?:{alternation}){suffix}(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            ClaimLexicon.MatchTimeout);
     }
 
     private bool TryResolve(ReadOnlySpan<char> matched, out T value)
@@ -147,6 +236,21 @@ internal sealed class TermMatcher<T>
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// The term's leading run of letters and numbers, lower-case: every match of the term starts with exactly that
+    /// word (case aside). Null when the term does not start with a letter or number.
+    /// </summary>
+    private static string? FirstWord(string term)
+    {
+        var length = 0;
+        while (length < term.Length && TextWords.IsWordChar(term[length]))
+        {
+            length++;
+        }
+
+        return length == 0 ? null : term[..length].ToLowerInvariant();
     }
 
     internal static bool IsHyphen(char c) => c is '-' or '‐' or '‑';

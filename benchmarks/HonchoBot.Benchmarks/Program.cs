@@ -10,12 +10,14 @@ using HonchoBot.Benchmarks;
 //   --questions-from domain|common: one question generator (default: both, on the same index).
 //   --vectors none|synthetic|real: the semantic layer off (default), on with synthetic passage vectors, or real.
 //   --embedding N: the model alone: question-embedding latency, and N passages embedded with their sentences.
+//   --indexing N: each step of the indexing chain timed alone over N passages, next to plain Lucene.Net.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
 var vectors = VectorMode.None;
 var generators = new List<QuestionGenerator> { QuestionGenerator.Domain, QuestionGenerator.Common };
 var embedding = 0;
+var indexing = 0;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -35,6 +37,9 @@ for (var i = 0; i < args.Length; i++)
         case "--embedding":
             embedding = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--indexing":
+            indexing = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
         case "--smoke":
             sizes = [2_000];
             questions = 50;
@@ -49,6 +54,12 @@ Console.WriteLine($"HonchoBot answer benchmark — {Environment.ProcessorCount} 
 if (embedding > 0)
 {
     Console.WriteLine(EmbeddingBenchmark.Run(embedding, questions));
+    return 0;
+}
+
+if (indexing > 0)
+{
+    Console.WriteLine(IndexingBenchmark.Run(indexing));
     return 0;
 }
 

@@ -1,7 +1,31 @@
 namespace HonchoBot.Core.Corpus;
 
-/// <summary>What a load found: the documents that parsed and one error per file that did not.</summary>
-public sealed record CorpusLoad(IReadOnlyList<SourceDocument> Documents, IReadOnlyList<CorpusError> Errors);
+/// <summary>What a load found: the sources that parsed and one error per file that did not.</summary>
+public sealed class CorpusLoad
+{
+    private readonly Lazy<IReadOnlyList<SourceDocument>> _documents;
+
+    /// <summary>A load of documents already in memory.</summary>
+    public CorpusLoad(IReadOnlyList<SourceDocument> documents, IReadOnlyList<CorpusError> errors)
+        : this(documents.Select(CorpusEntry.Of).ToList(), errors)
+    {
+    }
+
+    public CorpusLoad(IReadOnlyList<CorpusEntry> sources, IReadOnlyList<CorpusError> errors)
+    {
+        Sources = sources;
+        Errors = errors;
+        _documents = new Lazy<IReadOnlyList<SourceDocument>>(() => [.. Sources.Select(s => s.Load())]);
+    }
+
+    /// <summary>Every source that parsed, in load order, without its text.</summary>
+    public IReadOnlyList<CorpusEntry> Sources { get; }
+
+    /// <summary>Every source with its text: reads every file of a load from disk, so only for small libraries.</summary>
+    public IReadOnlyList<SourceDocument> Documents => _documents.Value;
+
+    public IReadOnlyList<CorpusError> Errors { get; }
+}
 
 /// <summary>
 /// Loads <c>*.md</c> files from corpus directories (shipped, read-only) and the data directory's
@@ -9,12 +33,28 @@ public sealed record CorpusLoad(IReadOnlyList<SourceDocument> Documents, IReadOn
 /// </summary>
 public static class CorpusLoader
 {
+    // Parsed documents are kept for the caller (who usually indexes them next) up to this many bytes of files read
+    // in one load; past it, an entry reads its file again when asked, so a first load of a huge library does not
+    // hold the library in memory.
+    private const long KeepParsedBytes = 64L * 1024 * 1024;
+
     /// <summary>Loads every directory in order; a later file with an id already seen is an error.</summary>
-    public static CorpusLoad Load(IEnumerable<string> shippedDirectories, string? addedDirectory)
+    public static CorpusLoad Load(IEnumerable<string> shippedDirectories, string? addedDirectory) =>
+        Load(shippedDirectories, addedDirectory, manifestPath: null);
+
+    /// <summary>
+    /// As <see cref="Load(IEnumerable{string}, string?)"/>, but files unchanged since the manifest at
+    /// <paramref name="manifestPath"/> was written are not read: their metadata and hash come from it. The manifest
+    /// is then brought up to date.
+    /// </summary>
+    public static CorpusLoad Load(IEnumerable<string> shippedDirectories, string? addedDirectory, string? manifestPath)
     {
-        var documents = new List<SourceDocument>();
+        var manifest = CorpusManifest.Read(manifestPath);
+        var sources = new List<CorpusEntry>();
         var errors = new List<CorpusError>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        long bytesRead = 0;
 
         foreach (var directory in shippedDirectories)
         {
@@ -26,7 +66,13 @@ public static class CorpusLoader
             LoadDirectory(addedDirectory, isShipped: false);
         }
 
-        return new CorpusLoad(documents, errors);
+        if (manifestPath is not null)
+        {
+            manifest.Keep(paths);
+            manifest.WriteIfChanged(manifestPath);
+        }
+
+        return new CorpusLoad(sources, errors);
 
         void LoadDirectory(string directory, bool isShipped)
         {
@@ -45,10 +91,35 @@ public static class CorpusLoader
             foreach (var file in files)
             {
                 var name = Path.GetFileName(file);
-                SourceParseResult result;
+                var path = Path.GetFullPath(file);
+                paths.Add(path);
+                CorpusEntry entry;
                 try
                 {
-                    result = SourceFileFormat.Parse(File.ReadAllBytes(file), name, isShipped);
+                    var info = new FileInfo(path);
+                    if (manifest.Lookup(path, info) is { } known)
+                    {
+                        entry = new CorpusEntry(known.Info, known.ContentHash, () => Reread(path, name, isShipped), known.Passages);
+                    }
+                    else
+                    {
+                        var bytes = File.ReadAllBytes(path);
+                        var result = SourceFileFormat.Parse(bytes, name, isShipped);
+                        if (result.Error is not null)
+                        {
+                            errors.Add(result.Error);
+                            continue;
+                        }
+
+                        var document = result.Document!;
+                        bytesRead += bytes.Length;
+                        var keep = manifestPath is null || bytesRead <= KeepParsedBytes;
+                        entry = new CorpusEntry(document.Info, document.ContentHash, keep ? () => document : () => Reread(path, name, isShipped));
+                        if (manifestPath is not null)
+                        {
+                            manifest.Record(path, info, document, entry.Passages);
+                        }
+                    }
                 }
                 catch (IOException ex)
                 {
@@ -61,20 +132,33 @@ public static class CorpusLoader
                     continue;
                 }
 
-                if (result.Error is not null)
+                if (seen.TryGetValue(entry.Info.Id, out var other))
                 {
-                    errors.Add(result.Error);
-                }
-                else if (seen.TryGetValue(result.Document!.Info.Id, out var other))
-                {
-                    errors.Add(new CorpusError(name, $"id '{result.Document.Info.Id}' is already used by {other}"));
+                    errors.Add(new CorpusError(name, $"id '{entry.Info.Id}' is already used by {other}"));
                 }
                 else
                 {
-                    seen[result.Document.Info.Id] = name;
-                    documents.Add(result.Document);
+                    seen[entry.Info.Id] = name;
+                    sources.Add(entry);
                 }
             }
         }
+    }
+
+    /// <summary>Reads a source file again for its text.</summary>
+    private static SourceDocument Reread(string path, string name, bool isShipped)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new IOException($"{name}: permission denied", ex);
+        }
+
+        var result = SourceFileFormat.Parse(bytes, name, isShipped);
+        return result.Document ?? throw new IOException($"{name}: {result.Error?.Reason ?? "no longer parses"}");
     }
 }

@@ -20,6 +20,9 @@ public sealed partial class IndexHost(
 {
     private readonly System.Threading.Lock _openLock = new();
     private volatile PassageIndex? _index;
+    private readonly System.Threading.Lock _libraryLock = new();
+    private volatile CorpusLoad? _library;
+    private int _libraryGeneration;
     private string? _vectorPath;
 
     /// <summary>The open index, or null while it is being built.</summary>
@@ -35,13 +38,49 @@ public sealed partial class IndexHost(
 
     public string DataPath => Path.GetFullPath(data.Value.Path);
 
-    /// <summary>Loads every corpus file; malformed files are logged with their name and reason (unless told not to).</summary>
+    /// <summary>Where the corpus loader remembers what unchanged files hold (see <see cref="CorpusLoader"/>).</summary>
+    public string CorpusManifestPath => Path.Combine(DataPath, "corpus-manifest.json");
+
+    /// <summary>
+    /// Loads the corpus: files unchanged since the last load are not read again. Malformed files are logged with
+    /// their name and reason (unless told not to).
+    /// </summary>
     public CorpusLoad LoadCorpus(bool logErrors = true)
     {
-        var load = CorpusLoader.Load(CorpusPaths, Path.Combine(DataPath, "sources"));
+        var load = CorpusLoader.Load(CorpusPaths, Path.Combine(DataPath, "sources"), CorpusManifestPath);
         foreach (var error in logErrors ? load.Errors : [])
         {
             LogCorpusError(logger, error.FileName, error.Reason);
+        }
+
+        return load;
+    }
+
+    /// <summary>
+    /// The library's sources (metadata, hashes, passage counts; no text), cached until the index changes: pages
+    /// and lists need not touch the files on every request.
+    /// </summary>
+    public CorpusLoad Library()
+    {
+        if (_library is { } cached)
+        {
+            return cached;
+        }
+
+        // A change that lands while this loads must not be overwritten by the older load.
+        int generation;
+        lock (_libraryLock)
+        {
+            generation = _libraryGeneration;
+        }
+
+        var load = LoadCorpus(logErrors: false);
+        lock (_libraryLock)
+        {
+            if (generation == _libraryGeneration)
+            {
+                _library = load;
+            }
         }
 
         return load;
@@ -72,6 +111,7 @@ public sealed partial class IndexHost(
             }
 
             _vectorPath = DataPath;
+            Watch(index);
             _index = index;
             return report;
         }
@@ -87,6 +127,7 @@ public sealed partial class IndexHost(
         {
             _index?.Dispose();
             _vectorPath = vectorDirectory;
+            Watch(index);
             _index = index;
             semantic.Attach(index, vectorDirectory);
         }
@@ -125,6 +166,22 @@ public sealed partial class IndexHost(
     }
 
     public void Dispose() => _index?.Dispose();
+
+    /// <summary>Forgets the cached library now and whenever the index changes (a source added, replaced or removed).</summary>
+    private void Watch(PassageIndex index)
+    {
+        Forget();
+        index.Changed += _ => Forget();
+    }
+
+    private void Forget()
+    {
+        lock (_libraryLock)
+        {
+            _libraryGeneration++;
+            _library = null;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus file {FileName} skipped: {Reason}")]
     private static partial void LogCorpusError(ILogger logger, string fileName, string reason);

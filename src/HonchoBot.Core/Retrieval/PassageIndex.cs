@@ -177,7 +177,7 @@ public sealed class PassageIndex : IDisposable
         $"{analysis.Version_};annotator={annotator?.Version ?? "none"};{PassageDocuments.Layout}";
 
     private static bool Matches(Dictionary<string, string> hashes, CorpusLoad corpus) =>
-        hashes.Count == corpus.Documents.Count && corpus.Documents.All(d => hashes.TryGetValue(d.Info.Id, out var h) && h == d.ContentHash);
+        hashes.Count == corpus.Sources.Count && corpus.Sources.All(d => hashes.TryGetValue(d.Info.Id, out var h) && h == d.ContentHash);
 
     private static IndexWriterConfig WriterConfig(TextAnalysis analysis, OpenMode mode) =>
         new(LuceneVersion.LUCENE_48, analysis.Index)
@@ -226,7 +226,7 @@ public sealed class PassageIndex : IDisposable
         int added = 0, updated = 0, removed = 0;
         lock (_writeLock)
         {
-            var wanted = corpus.Documents.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
+            var wanted = corpus.Sources.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
             foreach (var gone in _indexedHashes.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
             {
                 writer.DeleteDocuments(new Term(PassageDocuments.SourceIdField, gone));
@@ -234,7 +234,7 @@ public sealed class PassageIndex : IDisposable
                 removed++;
             }
 
-            var pending = corpus.Documents.Where(d => !_indexedHashes.TryGetValue(d.Info.Id, out var hash) || hash != d.ContentHash).ToList();
+            var pending = corpus.Sources.Where(d => !_indexedHashes.TryGetValue(d.Info.Id, out var hash) || hash != d.ContentHash).ToList();
             updated = pending.Count(d => _indexedHashes.ContainsKey(d.Info.Id));
             added = pending.Count - updated;
 
@@ -242,10 +242,15 @@ public sealed class PassageIndex : IDisposable
             // documents from several threads at once. Each source is still one block.
             var done = 0;
             var hashes = new System.Collections.Concurrent.ConcurrentBag<(string Id, string Hash)>();
-            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document =>
+            // A source is read when its turn comes, so a large library is never all in memory at once.
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, entry =>
             {
-                AddSource(writer, document, Prepare(document));
-                hashes.Add((document.Info.Id, document.ContentHash));
+                if (TryLoad(entry) is { } document)
+                {
+                    AddSource(writer, document, Prepare(document));
+                    hashes.Add((document.Info.Id, document.ContentHash));
+                }
+
                 var count = Interlocked.Increment(ref done);
                 lock (_progressLock)
                 {
@@ -266,6 +271,22 @@ public sealed class PassageIndex : IDisposable
         Searchers.MaybeRefreshBlocking();
         RefreshCommunityFlag();
         return new IndexSyncReport(rebuildReason is not null, rebuildReason, added, updated, removed, CountPassages(), watch.Elapsed, false, null);
+    }
+
+    /// <summary>
+    /// A pending source's text, or null when its file changed into something unreadable since the corpus was
+    /// loaded: it is left out of this commit and tried again at the next start.
+    /// </summary>
+    private static SourceDocument? TryLoad(CorpusEntry entry)
+    {
+        try
+        {
+            return entry.Load();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Indexes (or replaces) one source, commits and refreshes: when this returns, it is durable and searchable.</summary>

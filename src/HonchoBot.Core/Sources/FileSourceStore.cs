@@ -29,8 +29,11 @@ public sealed class FileSourceStore(IOptions<DataOptions> data, TimeProvider tim
     public Task<CorpusLoad> LoadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(CorpusLoader.Load([], SourcesPath));
+        return Task.FromResult(CorpusLoader.Load([], SourcesPath, ManifestPath));
     }
+
+    /// <summary>Remembers what unchanged added files hold, so listing them does not read them (see <see cref="CorpusLoader"/>).</summary>
+    private string ManifestPath => Path.Combine(Path.GetFullPath(data.Value.Path), "added-sources-manifest.json");
 
     public bool IsIdTaken(string sourceId)
     {

@@ -65,7 +65,7 @@ public sealed partial class SourceRegistry
         var existing = await VisibleSourcesAsync(requester.CommunityId, cancellationToken);
 
         var fingerprint = SourceFingerprint.OfText(blocks);
-        if (existing.FirstOrDefault(d => _fingerprints.GetOrAdd(d.ContentHash, _ => SourceFingerprint.OfText(d.Blocks)) == fingerprint) is { } sameText)
+        if (existing.FirstOrDefault(d => FingerprintOf(d) == fingerprint) is { } sameText)
         {
             var duplicate = new SourceResult(SourceOutcome.Duplicate, $"The same text is already in the library as {sameText.Info.Id} (\"{sameText.Info.Title}\").");
             return await FinishAsync(requester, action, null, duplicate, input);

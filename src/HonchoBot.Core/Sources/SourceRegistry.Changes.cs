@@ -113,7 +113,7 @@ public sealed partial class SourceRegistry
     }
 
     /// <summary>A source the requester may change: shipped or global ones, or their own community's.</summary>
-    private async Task<(SourceDocument? Document, SourceResult? Refusal)> FindForChangeAsync(string sourceId, Requester requester, CancellationToken cancellationToken)
+    private async Task<(CorpusEntry? Document, SourceResult? Refusal)> FindForChangeAsync(string sourceId, Requester requester, CancellationToken cancellationToken)
     {
         if (!SourceIds.IsValid(sourceId ?? string.Empty))
         {

@@ -29,9 +29,20 @@ public sealed partial class SourceRegistry
         }
 
         await EnsureRecoveredAsync(cancellationToken);
-        var document = (await VisibleSourcesAsync(communityId, cancellationToken)).FirstOrDefault(d => d.Info.Id == sourceId);
-        if (document is null)
+        var source = (await VisibleSourcesAsync(communityId, cancellationToken)).FirstOrDefault(d => d.Info.Id == sourceId);
+        if (source is null)
         {
+            return null;
+        }
+
+        SourceDocument document;
+        try
+        {
+            document = source.Load();
+        }
+        catch (IOException)
+        {
+            // Changed or removed on disk since the library was listed.
             return null;
         }
 
@@ -48,7 +59,7 @@ public sealed partial class SourceRegistry
             length += block.Text.Length;
         }
 
-        var summary = Summarize(document, PassageCount(document), hidden.HiddenIn(communityId).Contains(sourceId));
+        var summary = Summarize(document, PassageCount(source), hidden.HiddenIn(communityId).Contains(sourceId));
         return new SourceDetails(summary, document.Info.Author, document.Info.Notes, string.Join("\n\n", lines));
     }
 

@@ -42,10 +42,11 @@ public sealed partial class SourceRegistry(
     private CorpusLoad? _shipped;
 
     /// <summary>Shipped sources, global additions and the community's own additions.</summary>
-    private async Task<List<SourceDocument>> VisibleSourcesAsync(string? communityId, CancellationToken cancellationToken)
+    /// <remarks>Metadata only: a source's text is read when a change or a detail view needs it.</remarks>
+    private async Task<List<CorpusEntry>> VisibleSourcesAsync(string? communityId, CancellationToken cancellationToken)
     {
         var added = await store.LoadAsync(cancellationToken);
-        return [.. Shipped().Documents, .. added.Documents.Where(d => d.Info.CommunityId is null || d.Info.CommunityId == communityId)];
+        return [.. Shipped().Sources, .. added.Sources.Where(d => d.Info.CommunityId is null || d.Info.CommunityId == communityId)];
     }
 
     /// <summary>The shipped corpus is read-only at run time: loaded once.</summary>
@@ -59,12 +60,31 @@ public sealed partial class SourceRegistry(
             : new SourceResult(SourceOutcome.Locked, $"The library cannot be changed from here: {index.ReadOnlyReason ?? "the index is read-only"}. Make the change through that process.");
     }
 
-    private int PassageCount(SourceDocument document) =>
-        _passageCounts.GetOrAdd(document.ContentHash, _ => PassageChunker.Chunk(document).Count);
+    /// <summary>The fingerprint of a source's text (cached by content), or empty when its file can no longer be read.</summary>
+    private string FingerprintOf(CorpusEntry source) =>
+        _fingerprints.GetOrAdd(source.ContentHash, _ =>
+        {
+            try
+            {
+                return SourceFingerprint.OfText(source.Load().Blocks);
+            }
+            catch (IOException)
+            {
+                return string.Empty;
+            }
+        });
 
-    private static SourceSummary Summarize(SourceDocument document, int passages, bool isHidden)
+    private int PassageCount(CorpusEntry source) =>
+        _passageCounts.GetOrAdd(source.ContentHash, _ => source.Passages);
+
+    private static SourceSummary Summarize(SourceDocument document, int passages, bool isHidden) =>
+        Summarize(document.Info, passages, isHidden);
+
+    private static SourceSummary Summarize(CorpusEntry source, int passages, bool isHidden) =>
+        Summarize(source.Info, passages, isHidden);
+
+    private static SourceSummary Summarize(SourceInfo info, int passages, bool isHidden)
     {
-        var info = document.Info;
         return new SourceSummary(info.Id, info.Title, info.Publisher, info.Published, info.Url, info.AddedBy, info.AddedAt, passages, info.IsShipped, isHidden, info.CommunityId);
     }
 

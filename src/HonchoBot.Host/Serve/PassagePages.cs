@@ -31,11 +31,27 @@ internal static class PassagePages
         """;
 
     /// <summary>A source shown on these public pages: not hidden by the operator, nor in the community it belongs to.</summary>
-    private static IEnumerable<SourceDocument> Shown(IndexHost host, HiddenSourceList hidden) =>
-        host.LoadCorpus(logErrors: false).Documents.Where(d => !hidden.HiddenIn(d.Info.CommunityId).Contains(d.Info.Id));
+    /// <remarks>The library's metadata is cached by the index host; no page reads more than the one source it shows.</remarks>
+    private static IEnumerable<CorpusEntry> Shown(IndexHost host, HiddenSourceList hidden) =>
+        host.Library().Sources.Where(d => !hidden.HiddenIn(d.Info.CommunityId).Contains(d.Info.Id));
 
-    private static SourceDocument? Find(IndexHost host, HiddenSourceList hidden, string id) =>
-        SourceIds.IsValid(id) ? Shown(host, hidden).FirstOrDefault(d => d.Info.Id == id) : null;
+    private static SourceDocument? Find(IndexHost host, HiddenSourceList hidden, string id)
+    {
+        if (!SourceIds.IsValid(id) || Shown(host, hidden).FirstOrDefault(d => d.Info.Id == id) is not { } entry)
+        {
+            return null;
+        }
+
+        try
+        {
+            return entry.Load();
+        }
+        catch (IOException)
+        {
+            // Removed or changed on disk since the library was read: as good as not found.
+            return null;
+        }
+    }
 
     private static string Library(IndexHost host, HiddenSourceList hidden)
     {
@@ -44,7 +60,7 @@ internal static class PassagePages
         foreach (var document in documents)
         {
             var info = document.Info;
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/sources/{Html.Encode(info.Id)}\">{Html.Encode(info.Title)}</a></td><td>{Html.Encode(info.Publisher ?? "")}</td><td>{Html.Encode(info.Published ?? "")}</td><td>{PassageChunker.Chunk(document).Count}</td></tr>\n");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/sources/{Html.Encode(info.Id)}\">{Html.Encode(info.Title)}</a></td><td>{Html.Encode(info.Publisher ?? "")}</td><td>{Html.Encode(info.Published ?? "")}</td><td>{document.Passages}</td></tr>\n");
         }
 
         return body.Append("</tbody>\n</table>\n").ToString();

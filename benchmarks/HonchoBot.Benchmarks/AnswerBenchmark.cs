@@ -38,96 +38,174 @@ internal enum VectorMode
     Real,
 }
 
-internal sealed record BenchmarkResult(
-    QuestionGenerator Generator,
-    VectorMode Vectors,
-    double EmbedSeconds,
-    long VectorBytes,
-    long IndexBytes,
-    int Passages,
-    double BuildSeconds,
-    double PassagesPerSecond,
-    double AnswerP50,
-    double AnswerP99,
-    double BaselineP50,
-    double BaselineP99,
-    double AnsweredShare,
-    long WorkingSetMb)
-{
-    public string Format() => string.Create(CultureInfo.InvariantCulture, $"""
-        passages            {Passages:N0}  (vectors: {Vectors}, questions: {Generator})
-        index build         {BuildSeconds:F1} s  ({PassagesPerSecond:N0} passages/s, including commit)
-        embedding           {EmbedSeconds:F1} s  ({(EmbedSeconds > 0 ? Passages / EmbedSeconds : 0):N0} passages/s with their sentences)
-        on disk             index {IndexBytes / 1048576.0:F0} MB, vectors {VectorBytes / 1048576.0:F0} MB
-        answer (elapsedMs)  p50 {AnswerP50:F2} ms  p99 {AnswerP99:F2} ms  ({AnsweredShare:P0} answered)
-        plain BM25 top-10   p50 {BaselineP50:F2} ms  p99 {BaselineP99:F2} ms
-        p50 ratio           {AnswerP50 / BaselineP50:F2}x
-        working set         {WorkingSetMb} MB
-        """);
-}
-
 internal static class AnswerBenchmark
 {
-    public static IReadOnlyList<BenchmarkResult> Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
+    /// <summary>
+    /// Writes a synthetic library of about <paramref name="passages"/> passages as corpus files, builds the index
+    /// (and vectors) from them the way <c>honcho serve</c> does, then restarts on that data directory in a fresh
+    /// process and asks the questions there: ready-on-restart time and memory are a new process's, not a builder's.
+    /// </summary>
+    public static void Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
     {
         var data = Directory.CreateTempSubdirectory("honcho-bench-");
         try
         {
             var corpus = new SyntheticCorpus(seed: 42);
-            var load = new CorpusLoad(corpus.Documents(passages).ToList(), []);
-            var watch = Stopwatch.StartNew();
-            // The production pipeline: claims extracted at index time, disagreements looked for at answer time.
-            var lexicon = ClaimLexicon.LoadDefault();
-            var annotator = new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon));
-            var (index, report) = PassageIndex.Open(data.FullName, load, SynonymList.Default, annotator);
-            var build = watch.Elapsed.TotalSeconds;
-
-            using var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: Environment.ProcessorCount);
-            IEmbedder embedder = vectors switch
+            var corpusPath = Path.Combine(data.FullName, "corpus");
+            Directory.CreateDirectory(corpusPath);
+            var sources = 0;
+            foreach (var document in corpus.Documents(passages))
             {
-                VectorMode.None => new LexicalOnly(),
-                VectorMode.Synthetic => new SyntheticEmbedder(model!),
-                _ => model!,
-            };
-            using var host = new IndexHost(
-                Options.Create(new DataOptions { Path = data.FullName }),
-                Options.Create(new CorpusOptions()),
-                new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
-                NullLogger<IndexHost>.Instance);
-            host.Adopt(index, data.FullName);
-            watch.Restart();
-            host.Semantic.EmbedAll(new ConsoleProgress(), CancellationToken.None, batchPassages: 16);
-            var embed = vectors == VectorMode.None ? 0 : watch.Elapsed.TotalSeconds;
-            var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
-            var searcher = new PassageSearcher(index);
-            var results = new List<BenchmarkResult>();
+                File.WriteAllText(Path.Combine(corpusPath, document.Info.Id + ".md"), SourceFileFormat.Write(document.Info, document.Blocks));
+                sources++;
+            }
+
             foreach (var generator in generators)
             {
                 var questions = generator == QuestionGenerator.Common ? corpus.CommonWordQuestions(questionCount) : corpus.Questions(questionCount);
-                var (answerTimes, baselineTimes, answered) = Ask(answerer, searcher, questions);
-                results.Add(new BenchmarkResult(
-                    generator,
-                    vectors,
-                    embed,
-                    host.Semantic.SizeOnDisk,
-                    DirectorySize(Path.Combine(data.FullName, "index")),
-                    report.Passages,
-                    build,
-                    report.Passages / build,
-                    Percentile(answerTimes, 0.50),
-                    Percentile(answerTimes, 0.99),
-                    Percentile(baselineTimes, 0.50),
-                    Percentile(baselineTimes, 0.99),
-                    answered / (double)questions.Count,
-                    Environment.WorkingSet / (1024 * 1024)));
+                File.WriteAllLines(QuestionsPath(data.FullName, generator), questions);
             }
 
-            return results;
+            var watch = Stopwatch.StartNew();
+            IndexSyncReport report;
+            double embedSeconds = 0;
+            using (var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: Environment.ProcessorCount))
+            using (var host = NewHost(data.FullName, corpusPath, vectors, model))
+            {
+                report = host.Open();
+                if (vectors != VectorMode.None)
+                {
+                    host.AttachSemantic();
+                    var embedding = Stopwatch.StartNew();
+                    host.Semantic.EmbedAll(new ConsoleProgress(), CancellationToken.None, batchPassages: 16);
+                    embedSeconds = embedding.Elapsed.TotalSeconds;
+                }
+            }
+
+            var build = watch.Elapsed.TotalSeconds - embedSeconds;
+            var plain = PlainLuceneIndexing(passages);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                passages            {report.Passages:N0} in {sources:N0} source files  (vectors: {vectors})
+                index build         {build:F1} s  ({report.Passages / build:N0} passages/s from the files, every core, including commit)
+                plain Lucene.Net    {plain:F1} s  ({report.Passages / plain:N0} passages/s, one thread, same passages in memory)
+                embedding           {embedSeconds:F1} s  ({(embedSeconds > 0 ? report.Passages / embedSeconds : 0):N0} passages/s with their sentences)
+                on disk             index {DirectorySize(Path.Combine(data.FullName, "index")) / 1048576.0:F0} MB, vectors {DirectorySize(Path.Combine(data.FullName, "vectors")) / 1048576.0:F0} MB, corpus {DirectorySize(corpusPath) / 1048576.0:F0} MB
+                """));
+
+            RunServe(data.FullName, vectors, generators);
         }
         finally
         {
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The restarted process (<c>--serve DIR</c>): opens the existing index, then asks every generator's questions,
+    /// each answer next to a plain Lucene.Net BM25 top-10 search on the same index.
+    /// </summary>
+    public static void Serve(string dataPath, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
+    {
+        var watch = Stopwatch.StartNew();
+        using var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: 1);
+        using var host = NewHost(dataPath, Path.Combine(dataPath, "corpus"), vectors, model);
+        var setUp = watch.Elapsed.TotalSeconds;
+        var report = host.Open();
+        var ready = watch.Elapsed.TotalSeconds;
+        var readyMb = WorkingSetMb();
+        watch.Restart();
+        host.AttachSemantic();
+        var attach = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            restart             ready in {ready:F2} s: {setUp:F2} s lexicon{(model is null ? "" : " and model")}, {ready - setUp:F2} s corpus check and index open ({report.Added + report.Updated} sources re-indexed); vectors attached {attach:F2} s later
+            working set         {readyMb} MB when ready
+            """));
+
+        var lexicon = ClaimLexicon.LoadDefault();
+        var answerer = new QuestionAnswerer(host, new NothingHidden(), TimeProvider.System, disagreements: new DisagreementFinder(lexicon));
+        var searcher = new PassageSearcher(host.Current!);
+        foreach (var generator in generators)
+        {
+            var questions = File.ReadAllLines(QuestionsPath(dataPath, generator));
+            var (answers, baseline, answered) = Ask(answerer, searcher, questions);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                questions           {generator}: {questions.Length} after 50 warm-up, {answered / (double)questions.Length:P0} answered
+                answer (elapsedMs)  p50 {Percentile(answers, 0.50):F2} ms  p99 {Percentile(answers, 0.99):F2} ms  max {answers.Max():F2} ms
+                plain BM25 top-10   p50 {Percentile(baseline, 0.50):F2} ms  p99 {Percentile(baseline, 0.99):F2} ms
+                p50 ratio           {Percentile(answers, 0.50) / Percentile(baseline, 0.50):F2}x
+                working set         {WorkingSetMb()} MB after the questions
+                """));
+        }
+    }
+
+    private static IndexHost NewHost(string dataPath, string corpusPath, VectorMode vectors, IEmbedder? model)
+    {
+        IEmbedder embedder = vectors switch
+        {
+            VectorMode.None => new LexicalOnly(),
+            VectorMode.Synthetic => new SyntheticEmbedder(model!),
+            _ => model!,
+        };
+        var lexicon = ClaimLexicon.LoadDefault();
+        return new IndexHost(
+            Options.Create(new DataOptions { Path = dataPath }),
+            Options.Create(new CorpusOptions { Paths = [corpusPath] }),
+            new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
+            NullLogger<IndexHost>.Instance,
+            new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)));
+    }
+
+    /// <summary>Runs <c>--serve</c> in a new process of this same program and passes its output through.</summary>
+    private static void RunServe(string dataPath, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = false, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(typeof(AnswerBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "--serve", dataPath, "--vectors", vectors.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var generator in generators)
+        {
+            start.ArgumentList.Add("--questions-from");
+            start.ArgumentList.Add(generator.ToString());
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the serving process");
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the serving process exited with {child.ExitCode}");
+        }
+    }
+
+    /// <summary>Plain Lucene.Net over the same passages: standard analyzer, an id and the stored text, one thread.</summary>
+    private static double PlainLuceneIndexing(int passages)
+    {
+        var path = Directory.CreateTempSubdirectory("honcho-plain-");
+        try
+        {
+            var chunks = new SyntheticCorpus(seed: 42).Documents(passages).SelectMany(PassageChunker.Chunk).ToList();
+            return IndexingBenchmark.PlainLucene(chunks, path.FullName);
+        }
+        finally
+        {
+            path.Delete(recursive: true);
+        }
+    }
+
+    private static string QuestionsPath(string dataPath, QuestionGenerator generator) =>
+        Path.Combine(dataPath, $"questions-{generator.ToString().ToLowerInvariant()}.txt");
+
+    private static long WorkingSetMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64 / (1024 * 1024);
     }
 
     /// <summary>50 warm-up questions (JIT, caches), then every question timed, answer and baseline in turn.</summary>
@@ -157,7 +235,7 @@ internal static class AnswerBenchmark
     }
 
     private static long DirectorySize(string path) =>
-        Directory.Exists(path) ? Directory.GetFiles(path).Sum(f => new FileInfo(f).Length) : 0;
+        Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 
     private static double Percentile(List<double> values, double p)
     {
@@ -184,7 +262,7 @@ internal sealed class ConsoleProgress : IProgress<IndexProgress>
 
 /// <summary>
 /// Real question vectors, synthetic passage and sentence vectors: unit vectors of the model's length drawn
-/// from a generator seeded by the text, so runs are repeatable (see <see cref="VectorMode.Synthetic"/>).
+/// from a generator seeded by a hash of the text, so runs are repeatable (see <see cref="VectorMode.Synthetic"/>).
 /// </summary>
 internal sealed class SyntheticEmbedder(IEmbedder model) : IEmbedder
 {
@@ -199,7 +277,7 @@ internal sealed class SyntheticEmbedder(IEmbedder model) : IEmbedder
     public IReadOnlyList<float[]> EmbedDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
         [.. texts.Select(text =>
         {
-            var random = new Random(StringComparer.Ordinal.GetHashCode(text) ^ text.Length);
+            var random = new Random(StableSeed(text));
             var vector = new float[Dimensions];
             var norm = 0.0;
             for (var i = 0; i < vector.Length; i++)
@@ -211,6 +289,18 @@ internal sealed class SyntheticEmbedder(IEmbedder model) : IEmbedder
             var scale = (float)(1 / Math.Sqrt(norm));
             return vector.Select(v => v * scale).ToArray();
         })];
+
+    /// <summary>FNV-1a over the text: unlike string hash codes, the same in every process.</summary>
+    private static int StableSeed(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
+    }
 }
 
 /// <summary>The lexical benchmark loads no model: the semantic layer is off.</summary>

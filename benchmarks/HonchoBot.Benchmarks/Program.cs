@@ -2,22 +2,26 @@ using System.Diagnostics;
 using System.Globalization;
 using HonchoBot.Benchmarks;
 
-// A stopwatch load harness (DESIGN.md "Speed, defined"): index build throughput, then 500 question-like
-// queries one after another on a warm process, timing HonchoBot's answer pipeline (elapsedMs) next to a
-// plain Lucene.Net BM25 top-10 search on the same index, in the same run.
+// A stopwatch load harness (docs/performance.md): a synthetic library written as corpus files and indexed as
+// `honcho serve` does, then a restart in a fresh process and 500 question-like queries one after another,
+// timing HonchoBot's answer pipeline (elapsedMs) next to a plain Lucene.Net BM25 top-10 search on the same
+// index, in the same run.
 //
 //   dotnet run -c Release --project benchmarks/HonchoBot.Benchmarks -- [--sizes 10000,100000] [--questions 500]
-//   --questions-from domain|common: one question generator (default: both, on the same index).
+//   --questions-from domain|common: a question generator, repeatable (default: both, on the same index).
 //   --vectors none|synthetic|real: the semantic layer off (default), on with synthetic passage vectors, or real.
 //   --embedding N: the model alone: question-embedding latency, and N passages embedded with their sentences.
 //   --indexing N: each step of the indexing chain timed alone over N passages, next to plain Lucene.Net.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
+//   --serve DIR: (internal) the restarted process: opens DIR's index and asks the questions written there.
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
 var vectors = VectorMode.None;
 var generators = new List<QuestionGenerator> { QuestionGenerator.Domain, QuestionGenerator.Common };
 var embedding = 0;
 var indexing = 0;
+string? serve = null;
+var generatorsGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -32,7 +36,12 @@ for (var i = 0; i < args.Length; i++)
             vectors = Enum.Parse<VectorMode>(args[++i], ignoreCase: true);
             break;
         case "--questions-from":
-            generators = [Enum.Parse<QuestionGenerator>(args[++i], ignoreCase: true)];
+            generators = generatorsGiven ? generators : [];
+            generators.Add(Enum.Parse<QuestionGenerator>(args[++i], ignoreCase: true));
+            generatorsGiven = true;
+            break;
+        case "--serve":
+            serve = args[++i];
             break;
         case "--embedding":
             embedding = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -63,12 +72,15 @@ if (indexing > 0)
     return 0;
 }
 
+if (serve is not null)
+{
+    AnswerBenchmark.Serve(serve, vectors, generators);
+    return 0;
+}
+
 foreach (var size in sizes)
 {
-    foreach (var result in AnswerBenchmark.Run(size, questions, vectors, generators))
-    {
-        Console.WriteLine(result.Format());
-    }
+    AnswerBenchmark.Run(size, questions, vectors, generators);
 }
 
 return 0;

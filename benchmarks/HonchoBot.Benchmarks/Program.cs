@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HonchoBot.Benchmarks;
 
-// A stopwatch load harness (DESIGN.md "Speed, defined"): index build throughput, then 500 question-like
+// A stopwatch load harness (targets in docs/performance.md): index build throughput, then 500 question-like
 // queries one after another on a warm process, timing HonchoBot's answer pipeline (elapsedMs) next to a
 // plain Lucene.Net BM25 top-10 search on the same index, in the same run.
 //

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace HonchoBot.Core.Answers;
 
 /// <summary>
-/// The platform-neutral answer. Its JSON form is a contract (DESIGN.md, "Machine-readable output"):
+/// The platform-neutral answer. Its JSON form is a contract (docs/json-contract.md):
 /// field names are fixed, more may be added.
 /// </summary>
 public sealed record Answer(

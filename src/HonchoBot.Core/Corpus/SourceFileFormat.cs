@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace HonchoBot.Core.Corpus;
 
 /// <summary>
-/// Reads and writes the corpus format: UTF-8 Markdown with YAML front matter (DESIGN.md "Corpus format").
+/// Reads and writes the corpus format: UTF-8 Markdown with YAML front matter (README.md, "Corpus format").
 /// A line <c>&lt;!-- page N --&gt;</c> in the body marks the start of PDF page N, so page locations
 /// survive the round trip through Markdown.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace HonchoBot.Core.Sources;
 
 /// <summary>
-/// The one write path for sources (DESIGN.md "One write path"): CLI, Discord and Slack all call it.
+/// The one write path for sources (docs/architecture.md, "A source's path"): CLI, Discord and Slack all call it.
 /// validate → extract text → store durably → index → audit → confirm. Every outcome is a value, not an exception.
 /// </summary>
 public interface ISourceRegistry

@@ -1,6 +1,6 @@
 namespace HonchoBot.Core.Sources;
 
-/// <summary>Which sources are hidden in a community (DESIGN.md: hiding a global source hides it there only).</summary>
+/// <summary>Which sources are hidden in a community (hiding a global source in a community hides it there only: docs/architecture.md).</summary>
 public interface ISourceVisibility
 {
     IReadOnlySet<string> HiddenIn(string? communityId);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Core.Sources;
 
 /// <summary>
-/// The one write path for sources (DESIGN.md "One write path"): permission → extract → validate →
+/// The one write path for sources (docs/architecture.md, "A source's path"): permission → extract → validate →
 /// de-duplicate → store durably → index (commit + refresh) → audit → confirm. Changes are serialised
 /// in this process, and the index owner lock keeps every other process read-only, so two adds never
 /// interleave. Every outcome, refusals included, is appended to the audit log before it is returned.

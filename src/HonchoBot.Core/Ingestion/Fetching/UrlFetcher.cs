@@ -19,7 +19,7 @@ public enum FetchStatus
 public sealed record FetchResult(FetchStatus Status, string Message, byte[]? Body = null, ContentKind Kind = ContentKind.Text, string? Charset = null, Uri? FinalUri = null);
 
 /// <summary>
-/// Fetches a person-supplied URL behind an SSRF guard (DESIGN.md "Which URLs are trusted"): http and
+/// Fetches a person-supplied URL behind an SSRF guard (docs/architecture.md, "A source's path"): http and
 /// https only; the host of every hop is resolved and EVERY resolved address must pass
 /// <see cref="AddressPolicy"/> — checked inside <see cref="SocketsHttpHandler.ConnectCallback"/>, on the
 /// very addresses that get dialled, so DNS rebinding between check and connect gains nothing; redirects

@@ -69,16 +69,3 @@ public static class Answerability
     public static bool CoversLexically(Evidence evidence, int conceptCount) =>
         evidence.Coverage >= MinCoverage && evidence.MatchedConcepts >= Math.Min(conceptCount, 2);
 }
-
-/// <summary>Why a question gets <c>no_answer</c>.</summary>
-public enum NoAnswerReason
-{
-    /// <summary>Only question words and fillers: nothing to search for.</summary>
-    NothingToSearch,
-
-    /// <summary>The evidence does not cover the question.</summary>
-    NotCovered,
-
-    /// <summary>The question is about names the library has never heard of.</summary>
-    UnknownNames,
-}

@@ -2,15 +2,6 @@ using System.Globalization;
 
 namespace HonchoBot.Core.Answers;
 
-/// <summary>Public address settings (appsettings <c>Server:PublicBaseUrl</c>).</summary>
-public sealed class CitationLinkOptions
-{
-    public const string Section = "Server";
-
-    /// <summary>When set, citations of sources without their own URL link to the passage page.</summary>
-    public string? PublicBaseUrl { get; set; }
-}
-
 /// <summary>Links to the server's passage pages (served by <c>honcho serve</c>).</summary>
 public static class CitationLinks
 {

@@ -5,7 +5,7 @@ namespace HonchoBot.Core.Answers;
 /// <summary>
 /// Cuts the excerpt for a citation: whole sentences copied verbatim from the stored text, the best
 /// matching one first; at most 400 characters, or the best sentence alone up to 600, or its first 600
-/// characters cut at a word boundary with "…" (DESIGN.md "Excerpts").
+/// characters cut at a word boundary with "…" (docs/retrieval.md, step 9).
 /// </summary>
 public static class ExcerptBuilder
 {

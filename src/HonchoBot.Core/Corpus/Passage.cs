@@ -1,7 +1,7 @@
 namespace HonchoBot.Core.Corpus;
 
 /// <summary>
-/// A retrieval unit of roughly 60–200 words (lucene-notes.md §1.1). Its text is the stored, normalised
+/// A retrieval unit of roughly 60–200 words (docs/index-design.md, "Passages"). Its text is the stored, normalised
 /// source text; blocks inside it are joined with a blank line and keep their own locations.
 /// </summary>
 /// <param name="Id"><c>{sourceId}#{ordinal}</c>, stable while the source text is unchanged.</param>

@@ -3,9 +3,10 @@ using System.Collections.Frozen;
 namespace HonchoBot.Core.Corpus;
 
 /// <summary>
-/// Splits text into sentences without ICU (not available, lucene-notes.md §1.1): a period, question or
-/// exclamation mark, optionally closed by quotes or brackets, followed by whitespace and an uppercase
-/// letter, a digit or an opening quote — unless the word before it is an abbreviation or an initial.
+/// Splits text into sentences by rule: a period, question or exclamation mark, optionally closed by quotes or
+/// brackets, followed by whitespace and an uppercase letter, a digit or an opening quote — unless the word
+/// before it is an abbreviation or an initial. Lucene.Net.ICU restores and runs, but its sentence iterator
+/// breaks after "U.S." in "U.S. pilots", which this corpus writes constantly (docs/index-design.md, "Passages").
 /// </summary>
 public static class SentenceSplitter
 {

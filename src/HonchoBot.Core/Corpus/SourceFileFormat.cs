@@ -3,12 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace HonchoBot.Core.Corpus;
 
 /// <summary>
-/// Reads and writes the corpus format: UTF-8 Markdown with YAML front matter (DESIGN.md "Corpus format").
+/// Reads and writes the corpus format: UTF-8 Markdown with YAML front matter (README.md, "Corpus format"),
+/// split by the one Markdown reader, <see cref="MarkdownText"/>.
 /// A line <c>&lt;!-- page N --&gt;</c> in the body marks the start of PDF page N, so page locations
 /// survive the round trip through Markdown.
 /// </summary>
@@ -41,7 +41,8 @@ public static partial class SourceFileFormat
             return SourceParseResult.Fail(fileName, "the file is empty");
         }
 
-        if (!TrySplitFrontMatter(text, out var yaml, out var body))
+        var parts = MarkdownText.Split(text, skipLeadingBlankLines: true);
+        if (parts is not { State: FrontMatterState.Closed, Yaml: { } yaml, Body: var body })
         {
             return SourceParseResult.Fail(fileName, "missing YAML front matter (a '---' block with at least a title)");
         }
@@ -49,13 +50,13 @@ public static partial class SourceFileFormat
         Dictionary<string, string> fields;
         try
         {
-            fields = ReadFields(yaml);
+            fields = MarkdownText.ReadFields(yaml) ?? throw new InvalidDataException("the front matter is not a list of 'key: value' lines");
         }
         catch (YamlException ex)
         {
             // People write "title: MiG Alley: The US Air Force" without quotes (strict YAML refuses the second
             // colon); front matter made only of "key: value" lines is read the way its author meant it.
-            if (!TryReadPlainFields(yaml, out fields))
+            if (!MarkdownText.TryReadPlainFields(yaml, out fields))
             {
                 return SourceParseResult.Fail(fileName, $"bad YAML front matter at line {ex.Start.Line}: {ex.Message}");
             }
@@ -158,90 +159,6 @@ public static partial class SourceFileFormat
             }
         }
     }
-
-    private static bool TrySplitFrontMatter(string text, out string yaml, out string body)
-    {
-        yaml = body = string.Empty;
-        var start = text.TrimStart('\uFEFF', '\n', ' ');
-        if (!start.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var end = start.IndexOf("\n---", 3, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            return false;
-        }
-
-        var afterFence = start.IndexOf('\n', end + 4);
-        yaml = start[4..end];
-        body = afterFence < 0 ? string.Empty : start[(afterFence + 1)..];
-        return true;
-    }
-
-    private static Dictionary<string, string> ReadFields(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (stream.Documents.Count == 0)
-        {
-            return fields;
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-        {
-            throw new InvalidDataException("the front matter is not a list of 'key: value' lines");
-        }
-
-        foreach (var (key, value) in mapping.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } scalar })
-            {
-                fields[name] = scalar;
-            }
-        }
-
-        return fields;
-    }
-
-    /// <summary>
-    /// Reads front matter whose every line is <c>key: value</c> (or blank, or a <c>#</c> comment), taking the
-    /// whole rest of the line as the value; surrounding matching quotes are removed.
-    /// </summary>
-    private static bool TryReadPlainFields(string yaml, out Dictionary<string, string> fields)
-    {
-        fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var raw in yaml.Split('\n'))
-        {
-            var line = raw.TrimEnd();
-            if (line.Length == 0 || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
-            var match = PlainField().Match(line);
-            if (!match.Success)
-            {
-                fields.Clear();
-                return false;
-            }
-
-            var value = match.Groups[2].Value.Trim();
-            if (value.Length >= 2 && (value[0] is '"' or '\'') && value[^1] == value[0])
-            {
-                value = value[1..^1];
-            }
-
-            fields[match.Groups[1].Value] = value;
-        }
-
-        return fields.Count > 0;
-    }
-
-    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*):(?:\s+(.*))?$")]
-    private static partial Regex PlainField();
 
     private static string? Get(Dictionary<string, string> fields, string name) =>
         fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

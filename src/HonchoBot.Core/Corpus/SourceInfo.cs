@@ -1,6 +1,6 @@
 namespace HonchoBot.Core.Corpus;
 
-/// <summary>A source's metadata, as in the corpus front matter (DESIGN.md "Corpus format").</summary>
+/// <summary>A source's metadata, as in the corpus front matter (README.md, "Corpus format").</summary>
 /// <param name="Id">Slug; the file name without extension unless the front matter sets one.</param>
 /// <param name="Published">YYYY, YYYY-MM or YYYY-MM-DD, as written.</param>
 /// <param name="CommunityId">Null for global sources (shipped corpus, CLI additions).</param>

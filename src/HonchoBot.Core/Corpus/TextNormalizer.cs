@@ -5,7 +5,7 @@ namespace HonchoBot.Core.Corpus;
 /// <summary>
 /// One normalisation for stored text and questions: NFKC (full-width forms, ligatures), unified line
 /// ends, no control characters. Stored text is normalised once, so excerpts and offsets agree
-/// (lucene-notes.md §1.4, "Unicode").
+/// (docs/index-design.md, "One analysis chain").
 /// </summary>
 public static class TextNormalizer
 {

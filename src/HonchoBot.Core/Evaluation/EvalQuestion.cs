@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace HonchoBot.Core.Evaluation;
 
-/// <summary>One line of an eval file (DESIGN.md, "honcho eval").</summary>
+/// <summary>One line of an eval file (docs/json-contract.md, "The eval question set and report").</summary>
 public sealed record EvalQuestion(
     [property: JsonPropertyName("q")] string Q,
     [property: JsonPropertyName("id")] string? Id = null,

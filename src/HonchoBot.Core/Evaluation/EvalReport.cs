@@ -4,9 +4,6 @@ using HonchoBot.Core.Answers;
 
 namespace HonchoBot.Core.Evaluation;
 
-/// <summary>One question's outcome.</summary>
-public sealed record EvalOutcome(EvalQuestion Question, Answer Answer, int HitRank, bool Failed);
-
 /// <summary>The figures <c>honcho eval</c> prints; a null figure has an empty denominator ("n/a").</summary>
 public sealed record EvalReport(
     IReadOnlyList<EvalOutcome> Outcomes,

@@ -10,7 +10,7 @@ public static class EvalRunner
 
     public static async Task<EvalReport> RunAsync(IQuestionAnswerer answerer, IReadOnlyList<EvalQuestion> questions, CancellationToken cancellationToken)
     {
-        // Latency is measured on a warm process (DESIGN.md "Speed, defined"): the first questions pay for JIT.
+        // Latency is measured on a warm process (as in docs/performance.md): the first questions pay for JIT.
         foreach (var question in questions.Take(WarmUpQuestions))
         {
             try

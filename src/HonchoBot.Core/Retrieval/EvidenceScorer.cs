@@ -5,7 +5,7 @@ namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
 /// Scores a candidate passage against a <see cref="QueryPlan"/> by re-analysing its stored text with the
-/// index chain (about 20 µs a passage, lucene-notes.md §3): which concepts it contains, where, and which
+/// index chain (about 20 µs a passage): which concepts it contains, where, and which
 /// sentence carries most of them.
 /// </summary>
 internal static partial class EvidenceScorer

@@ -7,7 +7,7 @@ namespace HonchoBot.Core.Retrieval;
 /// <summary>
 /// Folds Cyrillic and Greek look-alike letters to Latin inside tokens that also contain ASCII letters
 /// ("Lее Mаtz" with Cyrillic е/а → "Lee Matz"). Genuine Russian or Greek words are left alone.
-/// Offsets are untouched, so excerpts still quote the original (lucene-notes.md §1.4, "Unicode").
+/// Offsets are untouched, so excerpts still quote the original (docs/index-design.md, "One analysis chain").
 /// </summary>
 internal sealed class HomoglyphFoldFilter : TokenFilter
 {

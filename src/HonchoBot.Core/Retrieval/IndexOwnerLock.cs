@@ -4,7 +4,7 @@ namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
 /// Exactly one process owns the index writer. Lucene.Net's own write.lock is a shared flock on Linux
-/// and does not exclude a second process (lucene-notes.md §2.2, verified data loss); a FileShare.None
+/// and does not exclude a second process (docs/index-design.md: verified data loss); a FileShare.None
 /// stream maps to LOCK_EX, and the kernel releases it when the process dies.
 /// </summary>
 internal sealed class IndexOwnerLock : IDisposable

@@ -23,8 +23,8 @@ public sealed record IndexChange(IReadOnlyList<string> RemovedSources, IReadOnly
 public sealed record IndexSyncReport(bool Rebuilt, string? RebuildReason, int Added, int Updated, int Removed, int Passages, TimeSpan Elapsed, bool IsReadOnly, string? ReadOnlyReason);
 
 /// <summary>
-/// The Lucene index of passages in <c>{data}/index</c>: NIOFSDirectory (never MMap, lucene-notes.md §2.4),
-/// BM25 on writer and searcher (§1.3), one writer per process guarded by <see cref="IndexOwnerLock"/>,
+/// The Lucene index of passages in <c>{data}/index</c>: NIOFSDirectory (never MMap: docs/index-design.md),
+/// BM25 on writer and searcher, one writer per process guarded by <see cref="IndexOwnerLock"/>,
 /// NRT searchers. The Markdown files are the source of truth: the commit data records the analysis
 /// version and a content hash per source, so a changed corpus, chain, synonym list or claim lexicon is
 /// caught up (or rebuilt) at start-up, and a missing or corrupt index is rebuilt, not fatal.
@@ -471,7 +471,7 @@ public sealed class PassageIndex : IDisposable
 
     public void Dispose()
     {
-        // Order matters: searchers, then the writer (Dispose commits), then the directory (lucene-notes.md §2.1).
+        // Order matters: searchers, then the writer (Dispose commits), then the directory (docs/index-design.md).
         Searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();

@@ -104,7 +104,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
     private const int MaxSpellingNeighbours = 3;
 
     /// <summary>
-    /// Indexed terms one edit away (two for long words), first letter kept (lucene-notes.md §4.3: fuzzy only for
+    /// Indexed terms one edit away (two for long words), first letter kept (docs/index-design.md: fuzzy only for
     /// terms with document frequency 0; prefix shorter than the term, bug #941). They become the concept's
     /// alternatives, so they count for coverage at an alternative's weight, never as an exact match.
     /// </summary>
@@ -154,7 +154,7 @@ internal sealed partial record QueryPlan(IReadOnlyList<Concept> Concepts, Query?
 
     /// <summary>
     /// Alternatives, prefixes and phrases over terms in more than this share of passages cost much and
-    /// rank little (lucene-notes.md §4.2, §5.1); they still count for coverage in the re-rank.
+    /// rank little (docs/performance.md); they still count for coverage in the re-rank.
     /// </summary>
     private const double CommonTermShare = 0.05;
 

@@ -14,7 +14,7 @@ using Lucene.Net.Util;
 namespace HonchoBot.Core.Retrieval;
 
 /// <summary>
-/// The one analysis chain for index and query (lucene-notes.md §1.4): designators joined by a char
+/// The one analysis chain for index and query (docs/index-design.md): designators joined by a char
 /// filter (MiG-15, Mig 15 → mig15), standard tokenizer, possessives, homoglyph fold, lowercase,
 /// ASCII folding, Porter stemming, then canonical synonyms. Queries also drop question words before
 /// stemming. A prefix field (first five letters of each stem) bridges derivations the stemmer misses
@@ -184,7 +184,7 @@ internal sealed partial class TextAnalysis : IDisposable
             stream = new PorterStemFilter(stream);
             if (synonyms is not null)
             {
-                // After the stemmer, parsed with the same chain: "Sabres" fires "sabre" (lucene-notes.md §1.5).
+                // After the stemmer, parsed with the same chain: "Sabres" fires "sabre" (docs/index-design.md).
                 stream = new SynonymFilter(stream, synonyms, ignoreCase: false);
             }
 

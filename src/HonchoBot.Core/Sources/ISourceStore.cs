@@ -4,8 +4,8 @@ namespace HonchoBot.Core.Sources;
 
 /// <summary>
 /// Where moderator-added sources live. The embedded default is <see cref="FileSourceStore"/> (Markdown
-/// files in the data directory); DESIGN.md "Growing past one machine" plans a PostgreSQL store behind
-/// this same seam, so the registry never touches files itself.
+/// files in the data directory); a database-backed store for several machines can sit behind this same
+/// seam, so the registry never touches files itself.
 /// </summary>
 /// <remarks>
 /// A new source is written in two steps so that a crash can never leave a live source the audit log does not

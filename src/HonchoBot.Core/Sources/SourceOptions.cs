@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HonchoBot.Core.Sources;
 
-/// <summary>Source ingestion limits (appsettings <c>Sources</c>, DESIGN.md "Configuration").</summary>
+/// <summary>Source ingestion limits (appsettings <c>Sources</c>, README.md "Configuration").</summary>
 public sealed class SourceOptions
 {
     public const string Section = "Sources";

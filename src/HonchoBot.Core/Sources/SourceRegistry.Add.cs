@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Core.Sources;
 
-// Adding a source: refuse a known URL → extract and validate (SourceRegistry.Extraction.cs) → refuse the same
+// Adding a source: refuse a known URL → extract and validate (SourceInputReader.cs) → refuse the same
 // text → stage → index → audit → publish. The audit line is the commit point: a crash before it is rolled back
 // at the next start, a crash after it completed then (SourceRegistry.Recovery.cs).
 public sealed partial class SourceRegistry
@@ -33,13 +33,13 @@ public sealed partial class SourceRegistry
                 return await FinishAsync(requester, action, null, known, input);
             }
 
-            var (extracted, fetchedUrl, refusal) = await ExtractAsync(request.Input, cancellationToken);
+            var (extracted, fetchedUrl, refusal) = await Input.ExtractAsync(request.Input, cancellationToken);
             if (refusal is not null)
             {
                 return await FinishAsync(requester, action, null, refusal, input);
             }
 
-            var (draft, error) = BuildInfo(extracted!, fetchedUrl, request.Metadata, requester);
+            var (draft, error) = Input.BuildInfo(extracted!, fetchedUrl, request.Metadata, requester);
             if (draft is null)
             {
                 return await FinishAsync(requester, action, null, new SourceResult(SourceOutcome.Invalid, error!), input);

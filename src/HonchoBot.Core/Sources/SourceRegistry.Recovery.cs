@@ -105,9 +105,3 @@ public sealed partial class SourceRegistry
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId}: an interrupted add was rolled back and audited; its text is in sources/.removed/")]
     private static partial void LogRolledBack(ILogger logger, string sourceId);
 }
-
-/// <summary>What start-up recovery did with adds a crash left half-done.</summary>
-public sealed record RecoveryReport(int Completed, int RolledBack)
-{
-    public static RecoveryReport None { get; } = new(0, 0);
-}

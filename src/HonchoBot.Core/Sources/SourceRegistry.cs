@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Core.Sources;
 
 /// <summary>
-/// The one write path for sources (DESIGN.md "One write path"): permission → extract → validate →
+/// The one write path for sources (docs/architecture.md, "A source's path"): permission → extract → validate →
 /// de-duplicate → store durably → index (commit + refresh) → audit → confirm. Changes are serialised
 /// in this process, and the index owner lock keeps every other process read-only, so two adds never
 /// interleave. Every outcome, refusals included, is appended to the audit log before it is returned.
@@ -32,7 +32,7 @@ public sealed partial class SourceRegistry(
     /// <summary>Longest notes accepted.</summary>
     public const int MaxNotesLength = 2000;
 
-    // The add path is in SourceRegistry.Add.cs (its input reading in .Extraction.cs), remove/hide/unhide in .Changes.cs
+    // The add path is in SourceRegistry.Add.cs (its input reading in SourceInputReader.cs), remove/hide/unhide in .Changes.cs
     // and list/show/audit in .Queries.cs. This file holds what they share: the visible sources, the write gate, the
     // audit record and the common refusals.
 
@@ -40,6 +40,10 @@ public sealed partial class SourceRegistry(
     private readonly ConcurrentDictionary<string, int> _passageCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private CorpusLoad? _shipped;
+    private SourceInputReader? _input;
+
+    /// <summary>Reads and validates what a moderator adds.</summary>
+    private SourceInputReader Input => _input ??= new SourceInputReader(extractor, fetcher, time);
 
     /// <summary>Shipped sources, global additions and the community's own additions.</summary>
     /// <remarks>Metadata only: a source's text is read when a change or a detail view needs it.</remarks>

@@ -3,7 +3,7 @@ using HonchoBot.Core.Answers;
 
 namespace HonchoBot.Core.Tests.Answers;
 
-/// <summary>The JSON contract of DESIGN.md "Machine-readable output".</summary>
+/// <summary>The JSON contract of docs/json-contract.md.</summary>
 public sealed class AnswerJsonContractTests
 {
     private static readonly Answer Sample = new(

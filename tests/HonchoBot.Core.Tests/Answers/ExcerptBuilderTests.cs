@@ -4,7 +4,7 @@ using HonchoBot.Core.Retrieval;
 
 namespace HonchoBot.Core.Tests.Answers;
 
-/// <summary>The length rules of DESIGN.md "Excerpts", on hand-built evidence.</summary>
+/// <summary>The excerpt length rules (docs/retrieval.md, step 9), on hand-built evidence.</summary>
 public sealed class ExcerptBuilderTests
 {
     private static Evidence EvidenceFor(string text, int best, double[]? scores = null, params PassageSegment[] segments)

@@ -291,7 +291,7 @@ public sealed class PassageIndexTests : IDisposable
     [Fact]
     public void Open_ReadOnlyInMemoryFallback_IsNotWritableAndRefusesWrites()
     {
-        // DESIGN.md "One writer, many readers": a second writer is refused, naming the owner. The in-memory copy
+        // One writer, many readers (docs/index-design.md): a second writer is refused, naming the owner. The in-memory copy
         // answers questions but must not accept a source: nothing written to it would be durable.
         var (owner, _) = Open();
         using (owner)

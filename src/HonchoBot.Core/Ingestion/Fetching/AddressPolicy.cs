@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace HonchoBot.Core.Ingestion.Fetching;
 
 /// <summary>
-/// Which IP addresses a person-supplied URL may reach (DESIGN.md "Which URLs are trusted"): only
+/// Which IP addresses a person-supplied URL may reach (docs/architecture.md, "A source's path"): only
 /// globally routable unicast. Refused: unspecified, loopback, RFC 1918 private, carrier-grade NAT
 /// (RFC 6598), link-local (the 169.254.169.254 cloud metadata service lives there), IETF, benchmarking
 /// and documentation ranges, multicast, reserved and broadcast (RFC 6890); for IPv6 unspecified,

@@ -5,21 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Core.Ingestion.Fetching;
 
-/// <summary>How a fetch ended.</summary>
-public enum FetchStatus
-{
-    Ok,
-    UnsafeUrl,
-    TooLarge,
-    Invalid,
-    Failed,
-}
-
-/// <summary>A fetched body (decompressed) and its format, or why there is none.</summary>
-public sealed record FetchResult(FetchStatus Status, string Message, byte[]? Body = null, ContentKind Kind = ContentKind.Text, string? Charset = null, Uri? FinalUri = null);
-
 /// <summary>
-/// Fetches a person-supplied URL behind an SSRF guard (DESIGN.md "Which URLs are trusted"): http and
+/// Fetches a person-supplied URL behind an SSRF guard (docs/architecture.md, "A source's path"): http and
 /// https only; the host of every hop is resolved and EVERY resolved address must pass
 /// <see cref="AddressPolicy"/> — checked inside <see cref="SocketsHttpHandler.ConnectCallback"/>, on the
 /// very addresses that get dialled, so DNS rebinding between check and connect gains nothing; redirects
@@ -271,13 +258,3 @@ public sealed class UrlFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 }
-
-/// <summary>The guard refused an address; the message is fit for the requester.</summary>
-public sealed class UnsafeAddressException(string host, IPAddress address) : IOException(Describe(host, address))
-{
-    public static string Describe(string host, IPAddress address) =>
-        $"refused to fetch {host}: it points at {address}, a private, loopback, link-local or otherwise non-public address";
-}
-
-/// <summary>The host name did not resolve.</summary>
-public sealed class HostNotFoundException(string host) : IOException($"the host {host} could not be found");

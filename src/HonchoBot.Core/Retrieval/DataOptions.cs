@@ -12,11 +12,3 @@ public sealed class DataOptions
 
     public string SourcesPath => System.IO.Path.Combine(Path, "sources");
 }
-
-/// <summary>Shipped/global corpus directories (appsettings <c>Corpus</c>).</summary>
-public sealed class CorpusOptions
-{
-    public const string Section = "Corpus";
-
-    public List<string> Paths { get; set; } = [];
-}

@@ -5,11 +5,14 @@ using HonchoBot.Core.Ingestion.Fetching;
 
 namespace HonchoBot.Core.Sources;
 
-// Reading what a moderator adds: the text of a URL, file or pasted text, and the validated metadata for it.
-public sealed partial class SourceRegistry
+/// <summary>
+/// Reads what a moderator adds: the text of a URL (fetched only through the SSRF guard), a file or pasted text, and
+/// the validated metadata for it. Every problem is a refusal the registry audits, never an exception.
+/// </summary>
+internal sealed partial class SourceInputReader(SourceExtractor extractor, UrlFetcher fetcher, TimeProvider time)
 {
     /// <summary>Text and URL of the input, or the refusal. A URL is fetched only through the guard.</summary>
-    private async Task<(ExtractedSource? Source, string? FetchedUrl, SourceResult? Refusal)> ExtractAsync(SourceInput input, CancellationToken cancellationToken)
+    public async Task<(ExtractedSource? Source, string? FetchedUrl, SourceResult? Refusal)> ExtractAsync(SourceInput input, CancellationToken cancellationToken)
     {
         ExtractionResult extraction;
         string? fetchedUrl = null;
@@ -60,7 +63,7 @@ public sealed partial class SourceRegistry
 
     /// <summary>Metadata the moderator gave wins over what the document says; all of it is validated.</summary>
     /// <remarks>The info's id is the one asked for (<c>--id</c>, else the front matter's), or empty: one is made later.</remarks>
-    private (SourceInfo? Info, string? Error) BuildInfo(ExtractedSource extracted, string? fetchedUrl, SourceMetadata metadata, Requester requester)
+    public (SourceInfo? Info, string? Error) BuildInfo(ExtractedSource extracted, string? fetchedUrl, SourceMetadata metadata, Requester requester)
     {
         var requestedId = Clean(metadata.Id) ?? Clean(extracted.Id);
         if (requestedId is not null && !SourceIds.IsValid(requestedId))
@@ -75,27 +78,27 @@ public sealed partial class SourceRegistry
             return (null, "The source needs a title.");
         }
 
-        if (Clean(metadata.Title) is { Length: > MaxFieldLength })
+        if (Clean(metadata.Title) is { Length: > SourceRegistry.MaxFieldLength })
         {
-            return (null, $"The title is longer than {MaxFieldLength} characters.");
+            return (null, $"The title is longer than {SourceRegistry.MaxFieldLength} characters.");
         }
 
-        if (title.Length > MaxFieldLength)
+        if (title.Length > SourceRegistry.MaxFieldLength)
         {
-            title = title[..(MaxFieldLength - 1)] + "…";
+            title = title[..(SourceRegistry.MaxFieldLength - 1)] + "…";
         }
 
         foreach (var (name, value) in new[] { ("author", metadata.Author), ("publisher", metadata.Publisher) })
         {
-            if (Clean(value) is { Length: > MaxFieldLength })
+            if (Clean(value) is { Length: > SourceRegistry.MaxFieldLength })
             {
-                return (null, $"The {name} is longer than {MaxFieldLength} characters.");
+                return (null, $"The {name} is longer than {SourceRegistry.MaxFieldLength} characters.");
             }
         }
 
-        if (Clean(metadata.Notes) is { Length: > MaxNotesLength })
+        if (Clean(metadata.Notes) is { Length: > SourceRegistry.MaxNotesLength })
         {
-            return (null, $"The notes are longer than {MaxNotesLength} characters.");
+            return (null, $"The notes are longer than {SourceRegistry.MaxNotesLength} characters.");
         }
 
         var published = Clean(metadata.Published);

@@ -1,0 +1,12 @@
+namespace HonchoBot.Core.Claims.Lexicon;
+
+#pragma warning disable CA2227 // Collection properties are set by the deserialiser.
+
+internal sealed class WarEntry
+{
+    public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Terms { get; set; } = [];
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}

@@ -1,0 +1,11 @@
+namespace HonchoBot.Core.Ingestion.Fetching;
+
+/// <summary>How a fetch ended.</summary>
+public enum FetchStatus
+{
+    Ok,
+    UnsafeUrl,
+    TooLarge,
+    Invalid,
+    Failed,
+}

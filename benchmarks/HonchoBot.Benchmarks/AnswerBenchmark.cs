@@ -45,9 +45,10 @@ internal static class AnswerBenchmark
     /// (and vectors) from them the way <c>honcho serve</c> does, then restarts on that data directory in a fresh
     /// process and asks the questions there: ready-on-restart time and memory are a new process's, not a builder's.
     /// </summary>
-    public static void Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
+    /// <param name="keepIn">A directory to build in and keep (for profiling with <c>--serve</c>); null builds in a temporary one.</param>
+    public static void Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators, string? keepIn = null)
     {
-        var data = Directory.CreateTempSubdirectory("honcho-bench-");
+        var data = keepIn is null ? Directory.CreateTempSubdirectory("honcho-bench-") : Directory.CreateDirectory(keepIn);
         try
         {
             var corpus = new SyntheticCorpus(seed: 42);
@@ -96,7 +97,10 @@ internal static class AnswerBenchmark
         }
         finally
         {
-            data.Delete(recursive: true);
+            if (keepIn is null)
+            {
+                data.Delete(recursive: true);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ using HonchoBot.Benchmarks;
 //   --embedding N: the model alone: question-embedding latency, and N passages embedded with their sentences.
 //   --indexing N: each step of the indexing chain timed alone over N passages, next to plain Lucene.Net.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
-//   --serve DIR: (internal) the restarted process: opens DIR's index and asks the questions written there.
+//   --keep DIR: build in DIR/<size> and keep it; --serve DIR/<size> then asks again (under a profiler, say).
+//   --serve DIR: the restarted process: opens DIR's index and asks the questions written there.
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
 var vectors = VectorMode.None;
@@ -21,6 +22,7 @@ var generators = new List<QuestionGenerator> { QuestionGenerator.Domain, Questio
 var embedding = 0;
 var indexing = 0;
 string? serve = null;
+string? keep = null;
 var generatorsGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -39,6 +41,9 @@ for (var i = 0; i < args.Length; i++)
             generators = generatorsGiven ? generators : [];
             generators.Add(Enum.Parse<QuestionGenerator>(args[++i], ignoreCase: true));
             generatorsGiven = true;
+            break;
+        case "--keep":
+            keep = args[++i];
             break;
         case "--serve":
             serve = args[++i];
@@ -80,7 +85,7 @@ if (serve is not null)
 
 foreach (var size in sizes)
 {
-    AnswerBenchmark.Run(size, questions, vectors, generators);
+    AnswerBenchmark.Run(size, questions, vectors, generators, keep is null ? null : Path.Combine(keep, size.ToString(CultureInfo.InvariantCulture)));
 }
 
 return 0;

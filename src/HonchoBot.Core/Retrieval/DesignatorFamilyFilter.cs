@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -9,7 +8,7 @@ namespace HonchoBot.Core.Retrieval;
 /// position), so a question about "MiGs" finds text about "MiG-15s" while "MiG-15" stays specific.
 /// Single-letter families (F, B, P, T) are left alone: "f" alone means nothing.
 /// </summary>
-internal sealed partial class DesignatorFamilyFilter : TokenFilter
+internal sealed class DesignatorFamilyFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
@@ -39,10 +38,9 @@ internal sealed partial class DesignatorFamilyFilter : TokenFilter
             return false;
         }
 
-        var match = Family().Match(_term.ToString());
-        if (match.Success)
+        if (FamilyOf(_term.Buffer, _term.Length) is { } family)
         {
-            _family = match.Groups[1].Value;
+            _family = family;
             _pending = CaptureState();
         }
 
@@ -56,6 +54,35 @@ internal sealed partial class DesignatorFamilyFilter : TokenFilter
         _family = null;
     }
 
-    [GeneratedRegex(@"^(mig|yak|tu|il|la|su|an|mi|rb)\d", RegexOptions.CultureInvariant)]
-    private static partial Regex Family();
+    /// <summary>
+    /// The family a joined designator starts with ("mig" of "mig15"): one of <see cref="Families"/> followed
+    /// directly by a digit. Read from the term buffer: this runs on every token of every passage.
+    /// </summary>
+    internal static string? FamilyOf(char[] term, int length)
+    {
+        var letters = 0;
+        while (letters < length && letters < 4 && term[letters] is >= 'a' and <= 'z')
+        {
+            letters++;
+        }
+
+        if (letters is < 2 or > 3 || letters >= length || !char.IsAsciiDigit(term[letters]))
+        {
+            return null;
+        }
+
+        var prefix = term.AsSpan(0, letters);
+        foreach (var family in Families)
+        {
+            if (prefix.SequenceEqual(family))
+            {
+                return family;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Designator families whose name stacks on the joined designator (lower case, as analysed).</summary>
+    private static readonly string[] Families = ["mig", "yak", "tu", "il", "la", "su", "an", "mi", "rb"];
 }

@@ -125,6 +125,23 @@ public sealed class TextAnalysisTests : IDisposable
     }
 
     [Theory]
+    [InlineData("mig15", "mig")]
+    [InlineData("mi8", "mi")]
+    [InlineData("rb45", "rb")]
+    [InlineData("tu4", "tu")]
+    [InlineData("an2", "an")]
+    [InlineData("mig", null)]
+    [InlineData("mig-", null)]
+    [InlineData("amig15", null)]
+    [InlineData("migs15", null)]
+    [InlineData("f86", null)]
+    [InlineData("ab12", null)]
+    [InlineData("m15", null)]
+    [InlineData("", null)]
+    public void FamilyOf_Term_IsTheFamilyOnlyWhenADigitFollowsIt(string term, string? family) =>
+        Assert.Equal(family, DesignatorFamilyFilter.FamilyOf(term.ToCharArray(), term.Length));
+
+    [Theory]
     [InlineData("F-86")]
     [InlineData("B-29")]
     public void AnalyzeText_SingleLetterFamily_StacksNothing(string text) => Assert.Single(_analysis.AnalyzeText(text));

@@ -332,6 +332,10 @@ public sealed class PassageIndex : IDisposable
             var reader = searcher.IndexReader;
             var liveDocs = MultiFields.GetLiveDocs(reader);
             var passages = new List<IndexedPassage>(reader.NumDocs);
+
+            // One string per source and community, not one per passage: this list can hold a million passages.
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string name) => names.TryGetValue(name, out var shared) ? shared : names[name] = name;
             for (var doc = 0; doc < reader.MaxDoc; doc++)
             {
                 if (liveDocs is not null && !liveDocs.Get(doc))
@@ -345,8 +349,8 @@ public sealed class PassageIndex : IDisposable
                     var community = fields.Get(PassageDocuments.CommunityField, System.Globalization.CultureInfo.InvariantCulture);
                     passages.Add(new IndexedPassage(
                         fields.Get(PassageDocuments.IdField, System.Globalization.CultureInfo.InvariantCulture),
-                        fields.Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture),
-                        community == PassageDocuments.GlobalCommunity ? null : community,
+                        Shared(fields.Get(PassageDocuments.SourceIdField, System.Globalization.CultureInfo.InvariantCulture)),
+                        community == PassageDocuments.GlobalCommunity ? null : Shared(community),
                         key));
                 }
             }

@@ -25,6 +25,9 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
     private readonly System.Threading.Lock _attachLock = new();
     private readonly Dictionary<string, IndexedPassage> _live = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedPassage> _pending = new(StringComparer.Ordinal);
+
+    // Live passage ids by source: removing a source must not scan every live passage (a million, in a big library).
+    private readonly Dictionary<string, List<string>> _liveBySource = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _work = new(0, 1);
     private PassageIndex? _index;
     private VectorStore? _store;
@@ -108,9 +111,10 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
             Detach();
             _live.Clear();
             _pending.Clear();
+            _liveBySource.Clear();
             foreach (var passage in passages)
             {
-                _live[passage.Id] = passage;
+                AddLive(passage);
                 if (store.TryGet(passage.VectorKey, out var vectors))
                 {
                     dense.Add(passage.Id, passage.SourceId, passage.CommunityId, vectors.Passage);
@@ -291,16 +295,19 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
             foreach (var source in change.RemovedSources)
             {
                 _dense?.RemoveSource(source);
-                foreach (var id in _live.Values.Where(p => p.SourceId == source).Select(p => p.Id).ToList())
+                if (_liveBySource.Remove(source, out var ids))
                 {
-                    _live.Remove(id);
-                    _pending.Remove(id);
+                    foreach (var id in ids)
+                    {
+                        _live.Remove(id);
+                        _pending.Remove(id);
+                    }
                 }
             }
 
             foreach (var passage in change.Added)
             {
-                _live[passage.Id] = passage;
+                AddLive(passage);
                 if (_store is not null && _store.TryGet(passage.VectorKey, out var vectors))
                 {
                     _dense?.Add(passage.Id, passage.SourceId, passage.CommunityId, vectors.Passage);
@@ -313,6 +320,23 @@ public sealed partial class SemanticIndex(IEmbedder embedder, IOptions<Retrieval
         }
 
         Signal();
+    }
+
+    /// <summary>Records a live passage (under the lock).</summary>
+    private void AddLive(IndexedPassage passage)
+    {
+        if (_live.TryGetValue(passage.Id, out var previous) && _liveBySource.TryGetValue(previous.SourceId, out var before))
+        {
+            before.Remove(passage.Id);
+        }
+
+        _live[passage.Id] = passage;
+        if (!_liveBySource.TryGetValue(passage.SourceId, out var ids))
+        {
+            _liveBySource[passage.SourceId] = ids = [];
+        }
+
+        ids.Add(passage.Id);
     }
 
     private void Signal()

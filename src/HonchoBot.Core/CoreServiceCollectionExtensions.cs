@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HonchoBot.Core;
 
-/// <summary>Core's one registration entry point (STYLE.md): explicit, no assembly scanning.</summary>
+/// <summary>Core's one registration entry point: explicit, no assembly scanning.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddHonchoCore(this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,6 @@
 namespace HonchoBot.Discord;
 
-/// <summary>Where the Discord adapter stands, for <c>/readyz</c> (DESIGN.md, "Readiness").</summary>
+/// <summary>Where the Discord adapter stands, for <c>/readyz</c> (docs/architecture.md).</summary>
 public enum DiscordConnectionState
 {
     /// <summary>Discord:Enabled is false.</summary>

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord;
 
-/// <summary>The <c>Discord</c> configuration section (DESIGN.md, "Configuration").</summary>
+/// <summary>The <c>Discord</c> configuration section (docs/discord-setup.md).</summary>
 public sealed class DiscordOptions
 {
     public const string Section = "Discord";
 
-    /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES (protocols.md 1c, "Intents"): mentions and DMs carry content without the privileged MESSAGE_CONTENT intent.</summary>
+    /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES (docs/platform-protocols.md): mentions and DMs carry content without the privileged MESSAGE_CONTENT intent.</summary>
     public const int DefaultIntents = 1 | (1 << 9) | (1 << 12);
 
     public bool Enabled { get; set; }
@@ -47,7 +47,7 @@ public sealed class DiscordOptions
 }
 
 /// <summary>
-/// Start-up validation (DESIGN.md, "What each adapter needs when enabled"): ApplicationId and at least
+/// Start-up validation (docs/discord-setup.md): ApplicationId and at least
 /// one of Token or PublicKey. Messages name the configuration key so the operator can fix it.
 /// </summary>
 public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord;
 
-/// <summary>The Discord adapter's one registration entry point (STYLE.md, "The house").</summary>
+/// <summary>The Discord adapter's one registration entry point: explicit, no assembly scanning.</summary>
 public static class DiscordServiceCollectionExtensions
 {
     /// <summary>The interactions endpoint path (mapped only when Discord:PublicKey is set).</summary>

@@ -10,7 +10,7 @@ namespace HonchoBot.Slack;
 /// <summary>
 /// The Slack adapter's lifetime: <c>auth.test</c> (own ids, retried with back-off; <c>invalid_auth</c> is fatal),
 /// then Socket Mode when an app token is configured. HTTP mode needs nothing running here beyond the identity.
-/// Fatal answers stop this adapter only, never the process (DESIGN.md "What each adapter needs").
+/// Fatal answers stop this adapter only, never the process (docs/slack-setup.md).
 /// </summary>
 public sealed partial class SlackAdapterService(
     IOptions<SlackOptions> options,

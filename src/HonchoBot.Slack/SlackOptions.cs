@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack;
 
-/// <summary>The <c>Slack</c> configuration section (DESIGN.md, "Configuration").</summary>
+/// <summary>The <c>Slack</c> configuration section (docs/slack-setup.md).</summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -26,7 +26,7 @@ public sealed class SlackOptions
     public IList<string> ModeratorUserGroupIds { get; } = [];
 
     /// <summary>
-    /// Optional channel allow-list (DESIGN.md "Also expected by operators"): when non-empty, mentions and
+    /// Optional channel allow-list (docs/architecture.md): when non-empty, mentions and
     /// commands are answered only in these channel ids (direct messages with the bot always work).
     /// </summary>
     public IList<string> AllowedChannelIds { get; } = [];
@@ -46,7 +46,7 @@ public sealed class SlackOptions
 }
 
 /// <summary>
-/// DESIGN.md "What each adapter needs when enabled": Slack needs <c>BotToken</c> and at least one of
+/// docs/slack-setup.md: Slack needs <c>BotToken</c> and at least one of
 /// <c>AppToken</c> (Socket Mode) or <c>SigningSecret</c> (HTTP). Failures name the key so Host can exit 2 with it.
 /// </summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>

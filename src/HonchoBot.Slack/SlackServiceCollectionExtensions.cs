@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack;
 
-/// <summary>The Slack adapter's one registration entry point (STYLE.md "The house").</summary>
+/// <summary>The Slack adapter's one registration entry point: explicit, no assembly scanning.</summary>
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>Name of the HttpClient used for the Web API, <c>response_url</c>s and file downloads.</summary>
@@ -44,7 +44,7 @@ public static class SlackServiceCollectionExtensions
         // Redirects are not followed (the bearer token must not follow one off Slack's hosts) and the default
         // request logging is removed: it prints full URIs, and response_urls and Socket Mode tickets are secrets.
         // One long-lived client (connections recycled every few minutes for DNS changes) so that the per-method
-        // Retry-After pauses are shared by every caller (protocols.md §2e "Rate limits").
+        // Retry-After pauses are shared by every caller (docs/platform-protocols.md).
         services.AddHttpClient(HttpClientName, client =>
             {
                 client.Timeout = TimeSpan.FromSeconds(30);

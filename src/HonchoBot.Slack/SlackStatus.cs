@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HonchoBot.Slack;
 
-/// <summary>How the Slack adapter's connection stands, for <c>/readyz</c> (DESIGN.md "Readiness"); JSON as snake_case strings.</summary>
+/// <summary>How the Slack adapter's connection stands, for <c>/readyz</c> (docs/architecture.md); JSON as snake_case strings.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SlackConnectionState>))]
 public enum SlackConnectionState
 {

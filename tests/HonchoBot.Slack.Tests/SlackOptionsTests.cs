@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Tests;
 
-/// <summary>DESIGN.md "What each adapter needs when enabled", and the wiring Host relies on.</summary>
+/// <summary>docs/slack-setup.md, and the wiring Host relies on.</summary>
 public sealed class SlackOptionsTests
 {
     private static ValidateOptionsResult Validate(SlackOptions options) => new SlackOptionsValidator().Validate(null, options);

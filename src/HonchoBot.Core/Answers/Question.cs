@@ -6,7 +6,7 @@ namespace HonchoBot.Core.Answers;
 /// <param name="Mode">A full answer (<c>/ask</c>) or the single best excerpt (<c>/fact</c>).</param>
 public sealed record Question(string Text, QuestionOrigin Origin, QuestionMode Mode = QuestionMode.Ask)
 {
-    /// <summary>Longest accepted question, in characters (DESIGN.md: longer is <c>invalid</c>).</summary>
+    /// <summary>Longest accepted question, in characters (docs/json-contract.md: longer is <c>invalid</c>).</summary>
     public const int MaxLength = 2000;
 
     /// <summary>A question from the command line: global library only, no rate limits.</summary>

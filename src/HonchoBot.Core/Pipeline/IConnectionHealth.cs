@@ -1,6 +1,6 @@
 namespace HonchoBot.Core.Pipeline;
 
-/// <summary>The state of one platform connection, for <c>/readyz</c> (DESIGN.md "Readiness").</summary>
+/// <summary>The state of one platform connection, for <c>/readyz</c> (docs/architecture.md).</summary>
 public enum ConnectionState
 {
     /// <summary>Not started yet.</summary>

@@ -1,8 +1,8 @@
 namespace HonchoBot.Core.Pipeline;
 
 /// <summary>
-/// The bounded queue between adapters and answering (STYLE.md: never block a receive loop or a
-/// webhook on answering). Adapters acknowledge the platform first, then enqueue the work.
+/// The bounded queue between adapters and answering: answering never blocks a receive loop
+/// or a webhook request. Adapters acknowledge the platform first, then enqueue the work.
 /// </summary>
 public interface IQuestionQueue
 {

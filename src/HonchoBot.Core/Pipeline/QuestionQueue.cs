@@ -55,7 +55,7 @@ public sealed class QuestionQueue(IOptions<QueueOptions> options, HonchoMetrics?
 
 /// <summary>
 /// Runs queued work on a few workers, each item in its own DI scope. Errors are caught per item,
-/// never around the loop (STYLE.md). On shutdown: stop taking work, finish what fits in
+/// never around the loop, so one failing item never stops the worker. On shutdown: stop taking work, finish what fits in
 /// <see cref="QueueOptions.ShutdownSeconds"/>, tell the rest "shutting down".
 /// </summary>
 public sealed partial class QuestionWorkerService(

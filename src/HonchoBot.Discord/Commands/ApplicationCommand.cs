@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HonchoBot.Discord.Commands;
 
-/// <summary>An application command as registered (protocols.md 1b, "Command object").</summary>
+/// <summary>An application command as registered (docs/platform-protocols.md).</summary>
 public sealed record ApplicationCommand
 {
     [JsonPropertyName("name")]
@@ -30,7 +30,7 @@ public sealed record ApplicationCommand
     public IReadOnlyList<int>? IntegrationTypes { get; init; }
 }
 
-/// <summary>A command option (protocols.md 1b, "Option types" and "Option fields").</summary>
+/// <summary>A command option (docs/platform-protocols.md).</summary>
 public sealed record CommandOption
 {
     public const int SubCommand = 1;

@@ -11,7 +11,7 @@ namespace HonchoBot.Discord.Gateway;
 /// <summary>
 /// Runs the Discord adapter's long-lived parts when enabled: command registration (when a Token is set)
 /// and the gateway session. Dispatches go through a bounded channel to a small pool of handlers, so the
-/// gateway's receive loop only parses and hands off (STYLE.md: never block a receive loop).
+/// gateway's receive loop only parses and hands off: a blocked loop would miss heartbeats and be disconnected.
 /// </summary>
 internal sealed partial class DiscordGatewayService(
     GatewayClient gateway,

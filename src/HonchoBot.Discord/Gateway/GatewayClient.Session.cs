@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Gateway;
 
-// One gateway connection (protocols.md 1c): Hello → Identify or Resume, then opcodes and dispatches until it ends.
+// One gateway connection (docs/platform-protocols.md): Hello → Identify or Resume, then opcodes and dispatches until it ends.
 internal sealed partial class GatewayClient
 {
     /// <summary>Sent payloads above 4096 bytes close the connection with 4002.</summary>

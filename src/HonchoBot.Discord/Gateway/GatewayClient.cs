@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Discord.Gateway;
 
 /// <summary>
-/// Gateway v10 session management (protocols.md 1c): Hello → heartbeat after interval × jitter, then
+/// Gateway v10 session management (docs/platform-protocols.md): Hello → heartbeat after interval × jitter, then
 /// every interval; op 1 → heartbeat now; zombie detection; Identify / Resume; op 7 and op 9; close-code
 /// classification with fatal codes stopping for good; capped exponential back-off with jitter; identify
 /// concurrency. Dispatches are handed off through a non-blocking callback: the receive loop never
@@ -28,7 +28,7 @@ internal sealed partial class GatewayClient(
     // One connection is in GatewayClient.Session.cs, its heartbeat in .Heartbeat.cs, gateway discovery and identify
     // pacing in .Identify.cs, and closing frames in .Close.cs.
 
-    /// <summary>"Reconnect? no" codes (protocols.md 1c, "Close codes").</summary>
+    /// <summary>"Reconnect? no" codes (docs/platform-protocols.md).</summary>
     private static readonly Dictionary<int, string> FatalCloseCodes = new()
     {
         [4004] = "authentication failed (4004): Discord:Token is wrong or was reset",

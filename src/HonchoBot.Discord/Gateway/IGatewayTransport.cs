@@ -1,7 +1,7 @@
 namespace HonchoBot.Discord.Gateway;
 
 /// <summary>
-/// One gateway WebSocket connection (STYLE.md: transports behind small interfaces). Text frames in and
+/// One gateway WebSocket connection, behind a small interface so tests can drive it against a fake gateway. Text frames in and
 /// out; a close (or a dropped connection) is reported as a <see cref="GatewayFrame"/>, not thrown.
 /// </summary>
 public interface IGatewayTransport : IAsyncDisposable

@@ -3,7 +3,7 @@ using HonchoBot.Discord.Rest;
 
 namespace HonchoBot.Discord.Interactions;
 
-/// <summary>An interaction callback (protocols.md 1a, "Interaction callback types").</summary>
+/// <summary>An interaction callback (docs/platform-protocols.md).</summary>
 public sealed record InteractionResponse(
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("data")] object? Data = null)
@@ -45,7 +45,7 @@ public sealed record AutocompleteChoice(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("value")] string Value);
 
-/// <summary>A modal: <c>custom_id</c> 1–100, <c>title</c> ≤ 45, 1–5 rows (protocols.md 1a, "Modal").</summary>
+/// <summary>A modal: <c>custom_id</c> 1–100, <c>title</c> ≤ 45, 1–5 rows (docs/platform-protocols.md).</summary>
 public sealed record ModalData(
     [property: JsonPropertyName("custom_id")] string CustomId,
     [property: JsonPropertyName("title")] string Title,

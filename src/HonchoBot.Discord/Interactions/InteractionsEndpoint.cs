@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
-/// <c>POST /discord/interactions</c> (protocols.md 1a): verify the Ed25519 signature over the raw body on
+/// <c>POST /discord/interactions</c> (docs/platform-protocols.md): verify the Ed25519 signature over the raw body on
 /// every request (PING included) and answer 401 on any failure; PING → PONG; otherwise route and answer
 /// inline within the 3-second deadline. Queued work is released only after the response has been sent.
 /// A captured request cannot be replayed: its timestamp must be within <see cref="MaxClockSkew"/> of now,

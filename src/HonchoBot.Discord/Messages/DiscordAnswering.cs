@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Discord.Messages;
 
 /// <summary>
-/// The one answering path for mentions, DMs, <c>/ask</c> and <c>/fact</c> (STYLE.md, "One pipeline"):
+/// The one answering path for mentions, DMs, <c>/ask</c> and <c>/fact</c>:
 /// rate-limit, enqueue, acknowledge; the queued work answers in its own DI scope, renders and sends.
 /// Nothing here awaits answering on the caller's thread.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed partial class DiscordAnswering(
     TimeProvider time,
     ILogger<DiscordAnswering> logger)
 {
-    /// <summary>Interaction tokens live 15 minutes (protocols.md 1a, "Deadlines"); leave a margin.</summary>
+    /// <summary>Interaction tokens live 15 minutes (docs/platform-protocols.md); leave a margin.</summary>
     private static readonly TimeSpan TokenLife = TimeSpan.FromMinutes(14);
 
     /// <summary>How long queued work waits for the initial response to reach Discord before PATCHing.</summary>
@@ -30,7 +30,7 @@ internal sealed partial class DiscordAnswering(
 
     public const string EmptyMentionHint = "Ask me a question after the mention — e.g. `@HonchoBot how many MiG-15s were lost?` — or use `/ask`.";
 
-    /// <summary>Answers a mention or DM as a reply to it, without pinging anyone (protocols.md 1c, "Reply to a mention").</summary>
+    /// <summary>Answers a mention or DM as a reply to it, without pinging anyone (docs/platform-protocols.md).</summary>
     public async Task HandleMessageAsync(GatewayMessage message, string text, CancellationToken cancellationToken)
     {
         if (text.Length == 0)
@@ -68,7 +68,7 @@ internal sealed partial class DiscordAnswering(
     /// <summary>
     /// <c>/ask</c> and <c>/fact</c>: rate-limit, enqueue, then answer inline when the answer is ready within
     /// <see cref="InteractionTimings.InlineAnswerWait"/>, otherwise defer (type 5) and PATCH <c>@original</c>
-    /// (protocols.md 1a, "Deadlines").
+    /// (docs/platform-protocols.md).
     /// </summary>
     public Task<InteractionResponse> SubmitInteractionAsync(Interaction interaction, string? text, QuestionMode mode, Task acknowledged, CancellationToken cancellationToken)
     {
@@ -172,7 +172,7 @@ internal sealed partial class DiscordAnswering(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The user gets a short apology with the reference; details stay in the log (STYLE.md).
+            // The user gets a short apology with the reference; details stay in the log.
             var correlationId = question.Origin.CorrelationId ?? "-";
             LogWorkFailed(logger, ex, "answer", correlationId);
             return Answer.Without(question.Text, AnswerStatus.Error, $"Something went wrong on my side (reference `{correlationId}`). Please try again later.");

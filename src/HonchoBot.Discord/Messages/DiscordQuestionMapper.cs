@@ -4,7 +4,7 @@ using HonchoBot.Discord.Interactions;
 
 namespace HonchoBot.Discord.Messages;
 
-/// <summary>Pure translation from Discord events to <see cref="Question"/> (STYLE.md, "map to a Question with a pure mapper").</summary>
+/// <summary>Pure translation from Discord events to <see cref="Question"/>, with no I/O, so it can be tested alone.</summary>
 public static partial class DiscordQuestionMapper
 {
     public const string Platform = "discord";

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// A message body for Create Message, interaction responses and webhook edits (protocols.md 1a, 1e).
+/// A message body for Create Message, interaction responses and webhook edits (docs/platform-protocols.md).
 /// <see cref="AllowedMentions"/> is not optional: corpus text may contain @everyone, so every send
-/// carries <c>{"parse": []}</c> (STYLE.md, "Renderers own all formatting").
+/// carries <c>{"parse": []}</c>, so corpus text can never ping anyone.
 /// </summary>
 public sealed record DiscordMessage
 {
@@ -35,7 +35,7 @@ public sealed record DiscordMessage
     [JsonPropertyName("enforce_nonce")]
     public bool? EnforceNonce { get; init; }
 
-    /// <summary>EPHEMERAL, 1 &lt;&lt; 6 (protocols.md 1a, "Ephemeral").</summary>
+    /// <summary>EPHEMERAL, 1 &lt;&lt; 6 (docs/platform-protocols.md).</summary>
     public const int EphemeralFlag = 1 << 6;
 
     public static DiscordMessage Text(string content, bool ephemeral = false) =>
@@ -85,7 +85,7 @@ public sealed record EmbedField(
 
 public sealed record EmbedFooter([property: JsonPropertyName("text")] string Text);
 
-/// <summary>An action row (type 1) of up to 5 buttons (protocols.md 1e, "Components").</summary>
+/// <summary>An action row (type 1) of up to 5 buttons (docs/platform-protocols.md).</summary>
 public sealed record ActionRow([property: JsonPropertyName("components")] IReadOnlyList<Component> Components)
 {
     [JsonPropertyName("type")]
@@ -125,7 +125,7 @@ public sealed record Component
     [JsonPropertyName("value")]
     public string? Value { get; init; }
 
-    /// <summary>A modal text input (type 4): style 1 short, 2 paragraph; label ≤ 45 (protocols.md 1e).</summary>
+    /// <summary>A modal text input (type 4): style 1 short, 2 paragraph; label ≤ 45 (docs/platform-protocols.md).</summary>
     public static Component TextInput(string customId, string label, bool isParagraph, bool required, int maxLength, string? value = null) =>
         new()
         {

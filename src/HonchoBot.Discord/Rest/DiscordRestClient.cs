@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// Speaks Discord REST v10 (protocols.md 1d): <c>Authorization: Bot</c>, the required User-Agent, JSON
+/// Speaks Discord REST v10 (docs/platform-protocols.md): <c>Authorization: Bot</c>, the required User-Agent, JSON
 /// bodies, rate-limit buckets and bounded retries. Logs name routes by template; tokens never appear.
 /// </summary>
 internal sealed partial class DiscordRestClient(
@@ -27,7 +27,7 @@ internal sealed partial class DiscordRestClient(
     /// <summary>Named client; its default request logging is removed because it prints full URIs with tokens.</summary>
     public const string HttpClientName = "HonchoBot.Discord";
 
-    /// <summary>Required format <c>DiscordBot ($url, $versionNumber)</c> (protocols.md 1d).</summary>
+    /// <summary>Required format <c>DiscordBot ($url, $versionNumber)</c> (docs/platform-protocols.md).</summary>
     public const string UserAgent = "DiscordBot (https://github.com/honchobot/honchobot, 1.0)";
 
     private const int MaxAttempts = 4;
@@ -38,7 +38,7 @@ internal sealed partial class DiscordRestClient(
     private readonly ConcurrentDictionary<string, byte> _forbiddenChannels = new(StringComparer.Ordinal);
     private long _invalidRequests;
 
-    /// <summary>401, 403 and 429 responses: Discord bans an IP past 10,000 in 10 minutes (protocols.md 1d).</summary>
+    /// <summary>401, 403 and 429 responses: Discord bans an IP past 10,000 in 10 minutes (docs/platform-protocols.md).</summary>
     public long InvalidRequestCount => Interlocked.Read(ref _invalidRequests);
 
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellationToken) =>
@@ -134,7 +134,7 @@ internal sealed partial class DiscordRestClient(
                 {
                     metrics?.RecordRest429("discord");
 
-                    // A shared-resource 429 does not count toward the invalid-request ban (protocols.md 1d).
+                    // A shared-resource 429 does not count toward the invalid-request ban (docs/platform-protocols.md).
                     if (!(response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared")))
                     {
                         Interlocked.Increment(ref _invalidRequests);
@@ -222,7 +222,7 @@ internal sealed partial class DiscordRestClient(
         return new DiscordRestResult((int)response.StatusCode, code, message, body);
     }
 
-    /// <summary><c>retry_after</c> from the body, else the <c>Retry-After</c> header (protocols.md 1d).</summary>
+    /// <summary><c>retry_after</c> from the body, else the <c>Retry-After</c> header (docs/platform-protocols.md).</summary>
     private static TimeSpan RetryAfter(HttpResponseMessage response, DiscordRestResult result)
     {
         if (result.Body is { ValueKind: JsonValueKind.Object } body
@@ -248,7 +248,7 @@ internal sealed partial class DiscordRestClient(
 
     /// <summary>
     /// 401/403 are never retried (they count toward the invalid-request ban). A missing permission in a
-    /// channel is logged once per channel, not once per message (DESIGN.md, "Discord errors").
+    /// channel is logged once per channel, not once per message (docs/platform-protocols.md).
     /// </summary>
     private void ReportRefusal(RestRoute route, string path, int status, DiscordRestResult result)
     {

@@ -26,7 +26,7 @@ internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<Connect
         var indexState = index.IsReady ? "ready" : startup.Failure is { } failure ? $"failed: {failure}" : "building";
         var reports = connections.Select(c => new ConnectionReport(c.Name, c.State.ToString().ToLowerInvariant(), c.Reason)).ToList();
 
-        // Retrying counts as ready (DESIGN.md "Readiness"): the adapter is working on it; a fatal stop is not.
+        // Retrying counts as ready (docs/architecture.md): the adapter is working on it; a fatal stop is not.
         var ready = index.IsReady && connections.All(c => c.State is ConnectionState.Connected or ConnectionState.Retrying);
         return new Readiness(ready, indexState, reports, VectorReport.Of(index));
     }

@@ -17,7 +17,7 @@ public enum DispatchOutcome
 }
 
 /// <summary>
-/// The adapter side of the one pipeline (STYLE.md "One pipeline, thin adapters"): check the rate limits,
+/// The adapter side of the one pipeline: check the rate limits,
 /// enqueue, and — on a worker, in its own DI scope — answer, render and send. Never blocks the caller:
 /// called after the platform has been acknowledged.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// Handles <c>/honcho</c> (protocols.md §2c): the ack (HTTP 200 body or Socket Mode ack payload) is computed
+/// Handles <c>/honcho</c> (docs/platform-protocols.md): the ack (HTTP 200 body or Socket Mode ack payload) is computed
 /// here without I/O; answers and library changes run after the ack on the queue and reply via <c>response_url</c>.
 /// </summary>
 public sealed class SlackCommandHandler(

@@ -1,7 +1,7 @@
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// A slash-command invocation (protocols.md §2c fields). HTTP delivers it form-encoded, Socket Mode as the
+/// A slash-command invocation (fields per docs/platform-protocols.md). HTTP delivers it form-encoded, Socket Mode as the
 /// JSON <c>payload</c> of a <c>slash_commands</c> envelope; both map here.
 /// </summary>
 public sealed record SlashCommand(

@@ -9,7 +9,7 @@ namespace HonchoBot.Slack.Events;
 
 /// <summary>
 /// Reacts to one Events API callback, from HTTP or Socket Mode alike: de-duplicates by <c>event_id</c>, applies
-/// the ignore rules, maps to a <see cref="Question"/> and — after the ack — enqueues the answer (protocols.md §2b).
+/// the ignore rules, maps to a <see cref="Question"/> and — after the ack — enqueues the answer (docs/platform-protocols.md).
 /// </summary>
 public sealed partial class SlackEventHandler(
     EventIdCache seen,
@@ -35,7 +35,7 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
-        // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (DESIGN.md "Slack de-duplication").
+        // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (docs/platform-protocols.md).
         if (callback.EventId is { } eventId && !seen.TryMarkNew(eventId))
         {
             LogDuplicate(logger, eventId);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.Moderation;
 
 /// <summary>
-/// The "Delete HonchoBot reply" message shortcut (DESIGN.md "Also expected by operators": the asker or a
+/// The "Delete HonchoBot reply" message shortcut (docs/architecture.md: the asker or a
 /// moderator can delete a bot reply). Only the bot's own messages; the asker is read from the reply's first
 /// <c>block_id</c>; moderator status is re-checked on every use.
 /// </summary>

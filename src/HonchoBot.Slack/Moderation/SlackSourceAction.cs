@@ -5,7 +5,7 @@ namespace HonchoBot.Slack.Moderation;
 /// <summary>Who acts, in which workspace and channel.</summary>
 public sealed record SlackActor(string TeamId, string UserId, string DisplayName, string ChannelId)
 {
-    /// <summary>DESIGN.md "Communities": a Slack workspace is the community <c>slack:{team_id}</c>.</summary>
+    /// <summary>docs/architecture.md: a Slack workspace is the community <c>slack:{team_id}</c>.</summary>
     public string CommunityId => "slack:" + TeamId;
 }
 

@@ -8,7 +8,7 @@ namespace HonchoBot.Slack.Rendering;
 /// </summary>
 public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
 {
-    /// <summary>Slack's advice for <c>text</c> (protocols.md §2e chat.postMessage).</summary>
+    /// <summary>Slack's advice for <c>text</c> (docs/platform-protocols.md).</summary>
     public const int MaxTextLength = 4000;
 
     /// <summary>Adds <c>text</c> and <c>blocks</c> (a fresh copy: nodes have one parent) to a payload.</summary>
@@ -28,7 +28,7 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
         new(SlackText.Fit(mrkdwn, MaxTextLength), [BlockKit.Section(mrkdwn)]);
 }
 
-/// <summary>Block builders that enforce the per-block limits (protocols.md §2e "Block Kit limits").</summary>
+/// <summary>Block builders that enforce the per-block limits (docs/platform-protocols.md).</summary>
 public static class BlockKit
 {
     public const int MaxBlocks = 50;

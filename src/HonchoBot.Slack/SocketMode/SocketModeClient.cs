@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.SocketMode;
 
 /// <summary>
-/// Keeps one Socket Mode connection alive (protocols.md §2d): <c>apps.connections.open</c> → WebSocket → <c>hello</c>.
+/// Keeps one Socket Mode connection alive (docs/platform-protocols.md): <c>apps.connections.open</c> → WebSocket → <c>hello</c>.
 /// On <c>refresh_requested</c> or <c>warning</c> the replacement is opened <em>before</em> the old socket is closed,
 /// so no envelope falls in a gap; <c>link_disabled</c> stops the adapter with a clear reason; a dropped socket is
 /// reconnected with capped, jittered back-off. Every wait takes the <see cref="TimeProvider"/>.

@@ -3,7 +3,7 @@ using HonchoBot.Discord.Tests.Fakes;
 
 namespace HonchoBot.Discord.Tests.Commands;
 
-/// <summary>Command registration by bulk overwrite at start-up (protocols.md 1b), checked by the fake against the documented schema.</summary>
+/// <summary>Command registration by bulk overwrite at start-up (docs/platform-protocols.md), checked by the fake against the documented schema.</summary>
 public sealed class CommandRegistrationSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

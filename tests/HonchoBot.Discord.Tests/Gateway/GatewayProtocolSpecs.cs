@@ -5,7 +5,7 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Gateway;
 
-/// <summary>More of protocols.md 1c: op 1, replay on resume, shard settings, the daily identify limit.</summary>
+/// <summary>More of docs/platform-protocols.md: op 1, replay on resume, shard settings, the daily identify limit.</summary>
 public sealed class GatewayProtocolSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HonchoBot.Discord.Tests.Gateway;
 
-/// <summary>Reconnect pacing (protocols.md 1c): back-off that grows, identify concurrency, no tight loops.</summary>
+/// <summary>Reconnect pacing (docs/platform-protocols.md): back-off that grows, identify concurrency, no tight loops.</summary>
 public sealed class GatewayResilienceSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

@@ -6,7 +6,7 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
-/// <summary>"Answer inline when ready, otherwise defer" (protocols.md 1a, "Deadlines").</summary>
+/// <summary>"Answer inline when ready, otherwise defer" (docs/platform-protocols.md).</summary>
 public sealed class InlineAnswerSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

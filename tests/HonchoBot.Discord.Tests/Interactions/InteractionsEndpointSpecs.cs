@@ -7,7 +7,7 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
-/// <summary>The HTTP interactions endpoint, end to end: fake Discord signs and posts, the bot answers (protocols.md 1a).</summary>
+/// <summary>The HTTP interactions endpoint, end to end: fake Discord signs and posts, the bot answers (docs/platform-protocols.md).</summary>
 public sealed class InteractionsEndpointSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

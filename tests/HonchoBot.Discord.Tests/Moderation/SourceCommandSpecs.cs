@@ -5,7 +5,7 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Moderation;
 
-/// <summary>Moderator commands through the registry (DESIGN.md, "Communities and who may change what").</summary>
+/// <summary>Moderator commands through the registry (docs/architecture.md).</summary>
 public sealed class SourceCommandSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

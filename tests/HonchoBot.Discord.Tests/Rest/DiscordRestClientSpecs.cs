@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Tests.Rest;
 
-/// <summary>The REST client against the strict fake (protocols.md 1d): headers, buckets, 429, retries.</summary>
+/// <summary>The REST client against the strict fake (docs/platform-protocols.md): headers, buckets, 429, retries.</summary>
 public sealed class DiscordRestClientSpecs : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HonchoBot.Host.Tests.Serve;
 
-/// <summary><c>/healthz</c> and <c>/readyz</c> (DESIGN.md "Readiness").</summary>
+/// <summary><c>/healthz</c> and <c>/readyz</c> (docs/architecture.md).</summary>
 public sealed class HealthEndpointTests
 {
     private static string Corpus => Path.Combine(AppContext.BaseDirectory, "Fixtures", "corpus");

@@ -95,7 +95,7 @@ public sealed class AskingLimitsTests
     }
 }
 
-/// <summary>The optional channel allow-list (DESIGN.md "Also expected by operators").</summary>
+/// <summary>The optional channel allow-list (docs/architecture.md).</summary>
 public sealed class ChannelAllowListTests
 {
     [Fact]

@@ -67,7 +67,7 @@ public sealed record RecordedCall(string Method, JsonElement Body, IReadOnlyDict
 public sealed record FakeFile(string Id, string Name, string Title, byte[] Content);
 
 /// <summary>
-/// A strict fake of Slack on loopback (DESIGN.md "Fakes are strict"): Web API methods that check the bearer
+/// A strict fake of Slack on loopback, strict so that it refuses what Slack would refuse: Web API methods that check the bearer
 /// token and reject what Slack rejects (missing text, Block Kit over its limits, calls before Retry-After),
 /// response_url and url_private endpoints, and a Socket Mode WebSocket that requires every envelope to be acked.
 /// Anything a real Slack would refuse is also recorded in <see cref="Violations"/>, which tests assert empty.
@@ -335,7 +335,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
         if (string.IsNullOrEmpty(call.Get("text")))
         {
-            // With blocks, Slack still wants the text fallback (protocols.md §2e).
+            // With blocks, Slack still wants the text fallback (docs/platform-protocols.md).
             Violations.Enqueue("chat.postMessage without a text fallback");
             return Error("no_text");
         }
@@ -444,7 +444,7 @@ public sealed class FakeSlack : IAsyncDisposable
             ["debug_info"] = new JsonObject { ["host"] = "fake-slack", ["approximate_connection_time"] = 18060 },
         });
 
-    /// <summary>Block Kit limits (protocols.md §2e): 50 blocks, section text 1–3000, ≤ 10 context elements.</summary>
+    /// <summary>Block Kit limits (docs/platform-protocols.md): 50 blocks, section text 1–3000, ≤ 10 context elements.</summary>
     internal static string? CheckBlocks(RecordedCall call)
     {
         if (call.Body.ValueKind != JsonValueKind.Object || !call.Body.TryGetProperty("blocks", out var blocks))

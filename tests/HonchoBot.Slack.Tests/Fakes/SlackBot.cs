@@ -111,7 +111,7 @@ public sealed class SlackBot : IAsyncDisposable
         return new SlackBot(app, answerer, registry, client);
     }
 
-    /// <summary>POSTs a body signed like Slack does (protocols.md §2a), with "now" unless a timestamp is given.</summary>
+    /// <summary>POSTs a body signed like Slack does (docs/platform-protocols.md), with "now" unless a timestamp is given.</summary>
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null,
         IDictionary<string, string>? headers = null, string? secret = null)
     {

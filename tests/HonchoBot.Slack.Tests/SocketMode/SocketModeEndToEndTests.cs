@@ -6,7 +6,7 @@ using Moq;
 
 namespace HonchoBot.Slack.Tests.SocketMode;
 
-/// <summary>Socket Mode end to end against the fake Slack's WebSocket (protocols.md §2d).</summary>
+/// <summary>Socket Mode end to end against the fake Slack's WebSocket (docs/platform-protocols.md).</summary>
 public sealed class SocketModeEndToEndTests : IAsyncLifetime
 {
     private FakeSlack _fake = null!;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Tests.WebApi;
 
-/// <summary>The Web API client against the strict fake Slack (protocols.md §2e).</summary>
+/// <summary>The Web API client against the strict fake Slack (docs/platform-protocols.md).</summary>
 public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private FakeSlack _fake = null!;

@@ -98,7 +98,7 @@ public sealed class BotHarness : IAsyncDisposable
             InvalidSessionMax = TimeSpan.FromMilliseconds(50),
             HelloTimeout = TimeSpan.FromSeconds(5),
         });
-        // Defer always, so the defer → PATCH path is what the specs see; InlineAnswerSpecs turn it on.
+        // Defer always, so the defer → PATCH path is what the specs see; InlineAnswerTests turn it on.
         builder.Services.AddSingleton(new HonchoBot.Discord.Interactions.InteractionTimings { InlineAnswerWait = TimeSpan.Zero });
         builder.Services.AddHonchoDiscord(builder.Configuration);
         services?.Invoke(builder.Services);

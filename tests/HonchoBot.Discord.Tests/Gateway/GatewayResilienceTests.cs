@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HonchoBot.Discord.Tests.Gateway;
 
 /// <summary>Reconnect pacing (docs/platform-protocols.md): back-off that grows, identify concurrency, no tight loops.</summary>
-public sealed class GatewayResilienceSpecs : IAsyncLifetime
+public sealed class GatewayResilienceTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HonchoBot.Discord.Tests.Interactions;
 
 /// <summary>A captured interaction cannot be replayed: its timestamp must be a number near now, and its id is accepted once.</summary>
-public sealed class ReplaySpecs : IAsyncLifetime
+public sealed class ReplayTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T12:00:00Z", CultureInfo.InvariantCulture));
     private FakeDiscord _discord = null!;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Discord.Tests.Rest;
 
 /// <summary>The REST client against the strict fake (docs/platform-protocols.md): headers, buckets, 429, retries.</summary>
-public sealed class DiscordRestClientSpecs : IAsyncLifetime
+public sealed class DiscordRestClientTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
     private ServiceProvider _services = null!;

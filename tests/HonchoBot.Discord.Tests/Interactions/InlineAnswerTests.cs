@@ -7,7 +7,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Interactions;
 
 /// <summary>"Answer inline when ready, otherwise defer" (docs/platform-protocols.md).</summary>
-public sealed class InlineAnswerSpecs : IAsyncLifetime
+public sealed class InlineAnswerTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

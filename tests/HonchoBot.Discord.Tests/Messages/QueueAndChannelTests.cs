@@ -8,7 +8,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Messages;
 
 /// <summary>Back-pressure and listings: a full queue answers "busy", /sources pages the library.</summary>
-public sealed class QueueAndChannelSpecs : IAsyncLifetime
+public sealed class QueueAndChannelTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

@@ -13,7 +13,7 @@ namespace HonchoBot.Discord.Tests.Interactions;
 /// Broken and ill-typed requests to the interactions endpoint: a body the server cannot frame, or a correctly
 /// signed interaction whose JSON has the wrong types, gets 400 and one Debug line, never a 500 or a stack trace.
 /// </summary>
-public sealed class MalformedRequestSpecs : IAsyncLifetime
+public sealed class MalformedRequestTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
     private BotHarness _bot = null!;

@@ -12,7 +12,7 @@ namespace HonchoBot.Host.Tests.Reliability;
 /// source in the library was reported and audited (as added, or as recovered at the next start), or is absent;
 /// and nothing that was reported as added is lost.
 /// </summary>
-public sealed class KillDuringAddSpecs(ITestOutputHelper output) : IDisposable
+public sealed class KillDuringAddTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly Dictionary<string, string> NoEnvironment = [];
     private readonly HonchoProcess _honcho = new();

@@ -17,7 +17,7 @@ namespace HonchoBot.Host.Tests.Reliability;
 /// (<see cref="HostileRequests"/>): no answer is ever a 5xx, nothing is logged as an error, and the server is
 /// still healthy afterwards. The status histogram goes to the test output (and to a report file on a full run).
 /// </summary>
-public sealed class HostileRequestSpecs(ITestOutputHelper output)
+public sealed class HostileRequestTests(ITestOutputHelper output)
 {
     private const int Concurrency = 4;
 

@@ -8,7 +8,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Interactions;
 
 /// <summary>The HTTP interactions endpoint, end to end: fake Discord signs and posts, the bot answers (docs/platform-protocols.md).</summary>
-public sealed class InteractionsEndpointSpecs : IAsyncLifetime
+public sealed class InteractionsEndpointTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
     private BotHarness _bot = null!;

@@ -6,7 +6,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Moderation;
 
 /// <summary>Moderator commands through the registry (docs/architecture.md).</summary>
-public sealed class SourceCommandSpecs : IAsyncLifetime
+public sealed class SourceCommandTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
     private BotHarness _bot = null!;

@@ -6,7 +6,7 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Gateway;
 
-public sealed class GatewayInteractionSpecs : IAsyncLifetime
+public sealed class GatewayInteractionTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

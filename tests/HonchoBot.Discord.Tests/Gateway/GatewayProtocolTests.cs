@@ -6,7 +6,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Gateway;
 
 /// <summary>More of docs/platform-protocols.md: op 1, replay on resume, shard settings, the daily identify limit.</summary>
-public sealed class GatewayProtocolSpecs : IAsyncLifetime
+public sealed class GatewayProtocolTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

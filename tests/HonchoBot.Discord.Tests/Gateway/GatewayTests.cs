@@ -6,7 +6,7 @@ using Moq;
 namespace HonchoBot.Discord.Tests.Gateway;
 
 /// <summary>The gateway client against the fake gateway (docs/platform-protocols.md), end to end through the hosted service.</summary>
-public sealed class GatewaySpecs : IAsyncLifetime
+public sealed class GatewayTests : IAsyncLifetime
 {
     private const string Question = "How many MiGs did the Sabre pilots claim?";
 

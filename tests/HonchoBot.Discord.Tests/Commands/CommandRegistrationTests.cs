@@ -4,7 +4,7 @@ using HonchoBot.Discord.Tests.Fakes;
 namespace HonchoBot.Discord.Tests.Commands;
 
 /// <summary>Command registration by bulk overwrite at start-up (docs/platform-protocols.md), checked by the fake against the documented schema.</summary>
-public sealed class CommandRegistrationSpecs : IAsyncLifetime
+public sealed class CommandRegistrationTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
 

@@ -93,6 +93,7 @@ internal static class AnswerBenchmark
                 Options.Create(new DataOptions { Path = data.FullName }),
                 Options.Create(new CorpusOptions()),
                 new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
+                annotator,
                 NullLogger<IndexHost>.Instance);
             host.Adopt(index, data.FullName);
             watch.Restart();

@@ -1,7 +1,8 @@
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Gateway;
 using HonchoBot.Discord.Interactions;
-using HonchoBot.Discord.Messages;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
@@ -38,6 +39,10 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<IGatewayTransportFactory, ClientWebSocketTransportFactory>();
         services.AddSingleton<DiscordHealth>();
+        if (configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<IConnectionHealth, DiscordConnectionHealth>();
+        }
 
         // Default HttpClient logging prints full request URIs, which hold interaction tokens: removed.
         services.AddHttpClient(DiscordRestClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
@@ -47,7 +52,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IDiscordRestClient>(sp => sp.GetRequiredService<DiscordRestClient>());
 
         services.AddSingleton<DiscordAnswerRenderer>();
-        services.AddSingleton<DiscordAnswering>();
+        services.AddSingleton<InteractionWork>();
+        services.AddSingleton<DiscordAsking>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();

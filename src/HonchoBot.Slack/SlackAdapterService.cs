@@ -1,3 +1,4 @@
+using HonchoBot.Core.Net;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.SocketMode;
 using HonchoBot.Slack.WebApi;

@@ -1,3 +1,5 @@
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Core.Sources;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
@@ -35,9 +37,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        var maxBytes = configuration.GetValue<long?>("Sources:MaxBytes") ?? 10L * 1024 * 1024;
-        services.AddSingleton(new SlackSourceLimits(maxBytes));
+        // Files are checked against the registry's own limit before they are downloaded.
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section);
         services.AddSingleton<SlackStatus>();
+        if (configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<IConnectionHealth, SlackConnectionHealth>();
+        }
         services.AddSingleton<SlackIdentity>();
         services.AddSingleton<SlackHostPolicy>();
 
@@ -64,7 +70,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSourceRenderer>();
         services.AddSingleton<SlackReplier>();
         services.AddSingleton<SlackBackgroundSender>();
-        services.AddSingleton<SlackQuestionDispatcher>();
+        services.AddSingleton<SlackAsking>();
         services.AddSingleton<SlackModeratorPolicy>();
         services.AddSingleton<SlackSourceActions>();
         services.AddSingleton<SlackReplyDeleter>();

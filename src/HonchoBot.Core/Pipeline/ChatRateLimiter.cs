@@ -86,7 +86,7 @@ public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options, TimeProv
         }
     }
 
-    private static bool IsExempt(QuestionOrigin origin) => origin.Platform == "cli";
+    private static bool IsExempt(QuestionOrigin origin) => ChatPlatform.IsLocal(origin.Platform);
 
     private static (string? User, string? Channel) Keys(QuestionOrigin origin) => (
         origin.UserId is null ? null : $"{origin.Platform}:{origin.UserId}",

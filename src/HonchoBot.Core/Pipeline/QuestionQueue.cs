@@ -42,8 +42,7 @@ public sealed class QuestionQueue(IOptions<QueueOptions> options, HonchoMetrics?
             return true;
         }
 
-        // Tagged with the work's kind ("discord mention", "slack command"…): the platform is its first word.
-        metrics?.RecordQueueFull(work.Description.Split(' ', 2)[0]);
+        metrics?.RecordQueueFull(work.Platform);
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Messages;
@@ -16,7 +17,7 @@ namespace HonchoBot.Discord.Gateway;
 internal sealed partial class DiscordGatewayService(
     GatewayClient gateway,
     CommandRegistrar registrar,
-    DiscordAnswering answering,
+    DiscordAsking asking,
     InteractionRouter router,
     Rest.IDiscordRestClient rest,
     DiscordHealth health,
@@ -107,7 +108,7 @@ internal sealed partial class DiscordGatewayService(
                 }
                 else if (DiscordQuestionMapper.IsAddressedToBot(message, botId, out var text) && IsAllowedChannel(message))
                 {
-                    await answering.HandleMessageAsync(message, text, cancellationToken);
+                    await asking.AskAsync(message, text, cancellationToken);
                 }
 
                 break;

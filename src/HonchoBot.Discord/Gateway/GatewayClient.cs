@@ -1,3 +1,4 @@
+using HonchoBot.Core.Net;
 using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -151,12 +152,8 @@ internal sealed partial class GatewayClient(
         return new SessionEnd(text, WasReady: wasReady);
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var baseMs = timings.ReconnectBase.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 16));
-        var capped = Math.Min(timings.ReconnectCap.TotalMilliseconds, baseMs);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private TimeSpan Backoff(int failures) =>
+        new Backoff(timings.ReconnectBase, timings.ReconnectCap, Random.Shared.NextDouble).For(failures);
 
     private TimeSpan InvalidSessionDelay()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HonchoBot.Core.Answers;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
-using HonchoBot.Discord.Messages;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
@@ -17,7 +17,7 @@ namespace HonchoBot.Discord.Interactions;
 /// before it PATCHes <c>@original</c>.
 /// </summary>
 internal sealed partial class InteractionRouter(
-    DiscordAnswering answering,
+    DiscordAsking asking,
     SourceCommandHandler sources,
     ModeratorPolicy policy,
     IDiscordRestClient rest,
@@ -65,8 +65,8 @@ internal sealed partial class InteractionRouter(
 
         return name switch
         {
-            CommandCatalog.Ask => await answering.SubmitInteractionAsync(interaction, interaction.StringOption("question"), QuestionMode.Ask, acknowledged, cancellationToken),
-            CommandCatalog.Fact => await answering.SubmitInteractionAsync(interaction, interaction.StringOption("topic"), QuestionMode.Fact, acknowledged, cancellationToken),
+            CommandCatalog.Ask => await asking.AskAsync(interaction, interaction.StringOption("question"), QuestionMode.Ask, acknowledged, cancellationToken),
+            CommandCatalog.Fact => await asking.AskAsync(interaction, interaction.StringOption("topic"), QuestionMode.Fact, acknowledged, cancellationToken),
             CommandCatalog.Sources => await sources.HandleSourcesAsync(interaction, acknowledged, cancellationToken),
             CommandCatalog.Help => InteractionResponse.Message(DiscordMessage.Text(HelpText, ephemeral: true)),
             CommandCatalog.Source => await sources.HandleSourceAsync(interaction, acknowledged, cancellationToken),

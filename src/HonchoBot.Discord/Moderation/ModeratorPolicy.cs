@@ -1,6 +1,6 @@
 using HonchoBot.Core.Sources;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Interactions;
-using HonchoBot.Discord.Messages;
 using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord.Moderation;

@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -31,8 +33,8 @@ internal sealed partial class DiscordRestClient(
     public const string UserAgent = "DiscordBot (https://github.com/honchobot/honchobot, 1.0)";
 
     private const int MaxAttempts = 4;
-    private static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan RetryCap = TimeSpan.FromSeconds(8);
+    /// <summary>Retries of 5xx and network failures: 0.5 s doubling to 8 s, jittered.</summary>
+    private static readonly Backoff RetryBackoff = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(8), Random.Shared.NextDouble);
 
     private readonly DiscordOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, byte> _forbiddenChannels = new(StringComparer.Ordinal);
@@ -132,7 +134,7 @@ internal sealed partial class DiscordRestClient(
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    metrics?.RecordRest429("discord");
+                    metrics?.RecordRest429(ChatPlatform.Discord);
 
                     // A shared-resource 429 does not count toward the invalid-request ban (docs/platform-protocols.md).
                     if (!(response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared")))
@@ -240,11 +242,7 @@ internal sealed partial class DiscordRestClient(
         return TimeSpan.FromSeconds(1);
     }
 
-    private static TimeSpan Backoff(int attempt)
-    {
-        var capped = Math.Min(RetryCap.TotalMilliseconds, RetryBase.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private static TimeSpan Backoff(int attempt) => RetryBackoff.For(attempt - 1);
 
     /// <summary>
     /// 401/403 are never retried (they count toward the invalid-request ban). A missing permission in a

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace HonchoBot.Slack.Events;
 public sealed partial class SlackEventHandler(
     EventIdCache seen,
     SlackIdentity identity,
-    SlackQuestionDispatcher questions,
+    SlackAsking asking,
     SlackSourceActions sources,
     IOptionsMonitor<SlackOptions> options,
     ILogger<SlackEventHandler> logger)
@@ -61,7 +62,7 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
-        var correlationId = SlackQuestionDispatcher.NewCorrelationId();
+        var correlationId = CorrelationIds.New();
         var target = new SlackReplyTarget.InThread(message.Channel, message.User, message.ThreadTs);
         if (message.IsAddSource)
         {
@@ -69,10 +70,8 @@ public sealed partial class SlackEventHandler(
             return new SlackAck(AfterAck: () => sources.Enqueue(new SlackSourceAction.AddFiles(message.FileIds), actor, target));
         }
 
-        var question = new Question(
-            message.Text,
-            new QuestionOrigin("slack", "slack:" + message.TeamId, message.Channel, message.User, correlationId));
-        return new SlackAck(AfterAck: () => questions.Dispatch(question, target));
+        var question = SlackQuestionMapper.FromMessage(message, correlationId);
+        return new SlackAck(AfterAck: () => asking.Ask(question, target));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a repeat of Slack event {EventId}")]

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Net;
 using HonchoBot.Core.Telemetry;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;

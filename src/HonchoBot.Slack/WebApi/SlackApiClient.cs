@@ -1,3 +1,4 @@
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net;
@@ -266,7 +267,7 @@ public sealed partial class SlackApiClient(
 
     private void BlockAfter429(string method, HttpResponseMessage response)
     {
-        metrics?.RecordRest429("slack");
+        metrics?.RecordRest429(ChatPlatform.Slack);
         var wait = response.Headers.RetryAfter switch
         {
             { Delta: TimeSpan delta } => delta,

@@ -1,3 +1,4 @@
+using HonchoBot.Core;
 using System.Collections.Concurrent;
 using System.Net;
 using HonchoBot.Core.Answers;
@@ -83,12 +84,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         builder.Services.AddSingleton(answerer.Object);
         builder.Services.AddSingleton(registry.Object);
-        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<QuestionQueue>();
-        builder.Services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
-        builder.Services.AddHostedService<QuestionWorkerService>();
-        builder.Services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        builder.Services.AddHonchoQuestionPipeline(builder.Configuration);
         builder.Services.AddSingleton(new GatewayTimings
         {
             ReconnectBase = TimeSpan.FromMilliseconds(20),

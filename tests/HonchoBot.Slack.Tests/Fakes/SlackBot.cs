@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -85,12 +87,7 @@ public sealed class SlackBot : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
 
         // What Host (via AddHonchoCore) provides: the queue, its worker and the rate limiter.
-        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<QuestionQueue>();
-        builder.Services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
-        builder.Services.AddHostedService<QuestionWorkerService>();
-        builder.Services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        builder.Services.AddHonchoQuestionPipeline(builder.Configuration);
 
         answerer ??= new Mock<IQuestionAnswerer>(MockBehavior.Strict);
         var registry = new Mock<ISourceRegistry>(MockBehavior.Strict);

@@ -1,20 +1,21 @@
 using System.Text.RegularExpressions;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Interactions;
+using HonchoBot.Discord.Messages;
 
-namespace HonchoBot.Discord.Messages;
+namespace HonchoBot.Discord.Answering;
 
 /// <summary>Pure translation from Discord events to <see cref="Question"/>, with no I/O, so it can be tested alone.</summary>
 public static partial class DiscordQuestionMapper
 {
-    public const string Platform = "discord";
+    public const string Platform = ChatPlatform.Discord;
 
     /// <summary>DEFAULT (0) and REPLY (19) messages are what people type; joins, pins and the like are not questions.</summary>
     private static readonly int[] AnswerableTypes = [0, 19];
 
+    /// <summary>A guild is the community <c>discord:{guild_id}</c>; a DM (no guild) searches the global library only.</summary>
     public static string? CommunityOf(string? guildId) => guildId is null ? null : $"discord:{guildId}";
-
-    public static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>
     /// Decides whether a message is addressed to the bot: any DM, or a guild message that mentions it.

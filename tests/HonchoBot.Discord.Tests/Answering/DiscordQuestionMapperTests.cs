@@ -1,8 +1,9 @@
 using System.Text.Json;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Messages;
 using HonchoBot.Discord.Tests.Fakes;
 
-namespace HonchoBot.Discord.Tests.Messages;
+namespace HonchoBot.Discord.Tests.Answering;
 
 public sealed class DiscordQuestionMapperTests
 {

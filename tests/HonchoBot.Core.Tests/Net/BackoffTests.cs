@@ -1,6 +1,6 @@
-using HonchoBot.Slack.SocketMode;
+using HonchoBot.Core.Net;
 
-namespace HonchoBot.Slack.Tests.SocketMode;
+namespace HonchoBot.Core.Tests.Net;
 
 public sealed class BackoffTests
 {

@@ -31,7 +31,7 @@ public sealed class HonchoCliTests : IDisposable
         Assert.InRange(citations.GetArrayLength(), 1, 3);
         Assert.Contains(citations.EnumerateArray(), c => c.GetProperty("excerpt").GetString()!.Contains("792", StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.Array, answer.GetProperty("disagreements").ValueKind);
-        Assert.True(answer.GetProperty("elapsedMs").GetDouble() >= 0);
+        Assert.Equal(JsonValueKind.Number, answer.GetProperty("elapsedMs").ValueKind);
         Assert.True(Directory.Exists(Path.Combine(_honcho.DataPath, "index")), "the index lives in the --data directory");
     }
 

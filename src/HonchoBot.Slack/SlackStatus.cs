@@ -37,6 +37,9 @@ public sealed class SlackStatus(TimeProvider time)
     /// <summary>The latest state, reason and when it began.</summary>
     public SlackStatusSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>Raised after every change (tests and the host may observe transitions).</summary>
+    public event Action<SlackStatusSnapshot>? Changed;
+
     internal void Set(SlackConnectionState state, string? reason = null)
     {
         var previous = Current;
@@ -45,6 +48,8 @@ public sealed class SlackStatus(TimeProvider time)
             return;
         }
 
-        Volatile.Write(ref _current, new SlackStatusSnapshot(state, reason, time.GetUtcNow()));
+        var snapshot = new SlackStatusSnapshot(state, reason, time.GetUtcNow());
+        Volatile.Write(ref _current, snapshot);
+        Changed?.Invoke(snapshot);
     }
 }

@@ -1,3 +1,4 @@
+using HonchoBot.Tests.Shared;
 using HonchoBot.Core;
 using System.Collections.Concurrent;
 using System.Net;

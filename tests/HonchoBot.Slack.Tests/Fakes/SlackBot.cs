@@ -102,6 +102,7 @@ public sealed class SlackBot : IAsyncDisposable
         // Fast, still jittered back-off so reconnect tests take milliseconds.
         app.Services.GetRequiredService<SocketModeClient>().Backoff =
             new Backoff(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200), Random.Shared.NextDouble);
+        app.Services.GetRequiredService<SlackStatus>().Changed += _ => Eventually.Changes.Pulse();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };

@@ -1,6 +1,7 @@
 using HonchoBot.Core.Answers;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Tests.Fakes;
+using HonchoBot.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -20,15 +21,20 @@ public sealed class GatewayInteractionTests : IAsyncLifetime
         var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var answerer = new Mock<IQuestionAnswerer>();
         answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).Returns(release.Task);
+        var inlineWait = TimeSpan.FromMilliseconds(1234);
+        var clock = new WatchedClock();
         await using var bot = await BotHarness.StartAsync(
             _discord,
             c => c["Discord:PublicKey"] = string.Empty,
             answerer,
-            services: s => s.AddSingleton(new InteractionTimings { InlineAnswerWait = TimeSpan.FromSeconds(1) }));
+            services: s =>
+            {
+                s.AddSingleton(new InteractionTimings { InlineAnswerWait = inlineWait });
+                s.AddSingleton<TimeProvider>(clock);
+            });
         await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.Connected, "READY");
         var interactions = new List<FakeInteraction>();
 
-        var sentAt = DateTimeOffset.UtcNow;
         for (var i = 0; i < 6; i++)
         {
             var command = Payloads.Command("ask", [Payloads.Option("question", $"Question {i} about MiG Alley")], userId: $"13000000000000002{i}");
@@ -36,12 +42,14 @@ public sealed class GatewayInteractionTests : IAsyncLifetime
             await _discord.Gateway.DispatchAsync("INTERACTION_CREATE", command);
         }
 
-        // One at a time, six 1-second inline waits would take 6 s; Discord allows 3 s for each.
-        await Task.WhenAll(interactions.Select(i => i.Acknowledged.Task)).WaitAsync(TimeSpan.FromSeconds(10));
+        // Handled one at a time, only the first inline wait could have started while its answer is held; Discord
+        // allows 3 s for each, so all six must be waiting at once. On the fake clock, one step ends all six waits.
+        await clock.TimerStarted.WaitUntilAsync(() => clock.TimersDueIn(inlineWait) == 6, "six inline waits at once");
+        clock.Advance(inlineWait);
+        await Task.WhenAll(interactions.Select(i => i.Acknowledged.Task)).WaitAsync(Signal.HangGuard);
         var callbacks = _discord.Requests.Where(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, callbacks.Count);
         Assert.All(callbacks, c => Assert.Equal(5, c.Json!["type"]!.GetValue<int>()));
-        Assert.True(callbacks.Max(c => c.ReceivedAt) - sentAt < TimeSpan.FromSeconds(2.5), $"last callback after {(callbacks.Max(c => c.ReceivedAt) - sentAt).TotalMilliseconds} ms");
 
         release.SetResult(SampleAnswers.Fact("q"));
         await _discord.WaitForRequestsAsync(r => r.Method == "PATCH", count: 6, what: "six edits");

@@ -17,22 +17,33 @@ public sealed class GatewayResilienceTests : IAsyncLifetime
     public async Task A_flapping_gateway_is_retried_with_growing_back_off_and_shown_as_retrying()
     {
         _discord.Gateway.CloseAfterHello = 4000;
-        await using var bot = await BotHarness.StartAsync(_discord);
+        var clock = new WatchedClock();
+        var started = clock.GetUtcNow();
+        await using var bot = await BotHarness.StartAsync(_discord, services: s => s.AddSingleton<TimeProvider>(clock));
 
-        await _discord.Changed.WaitUntilAsync(() => _discord.Gateway.Connections.Count >= 6, "six attempts");
+        // Step the fake clock until six attempts: every wait between them is on that clock, so a tight loop would
+        // get there with the clock standing still, and a back-off that does not grow with far less time on it.
+        await _discord.Changed.WaitUntilAsync(() =>
+        {
+            if (_discord.Gateway.Connections.Count >= 6)
+            {
+                return true;
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            return false;
+        }, "six attempts", recheck: TimeSpan.FromMilliseconds(20));
 
         var health = bot.Health.Current;
         Assert.Equal(DiscordConnectionState.Retrying, health.State);
         Assert.True(health.IsReady); // retrying normally is not a readiness failure
         Assert.Contains("4000", health.Reason, StringComparison.Ordinal);
         var closes = _discord.Gateway.Events.Where(e => e.IsClose).Select(e => e.At).ToList();
-        var opens = _discord.Gateway.Connections.Count;
 
-        // Test back-off: 20 ms doubling to a 200 ms cap, jitter 0.5–1: at most ~10 a second. A tight loop would
-        // open hundreds. Two seconds, so a test host busy with the other suites on 2 cores still sees a retry.
-        await Task.Delay(TimeSpan.FromMilliseconds(2000));
-        var inTwoSeconds = _discord.Gateway.Connections.Count - opens;
-        Assert.InRange(inTwoSeconds, 1, 24);
+        // Test back-off: 20 ms doubling per failure to a 200 ms cap, jitter 0.5–1. Before attempts 2 to 6 the
+        // ceilings are 40, 80, 160, 200 and 200 ms, so at least half their sum must have passed on the clock.
+        var waited = clock.GetUtcNow() - started;
+        Assert.True(waited >= TimeSpan.FromMilliseconds(340), $"six attempts after {waited.TotalMilliseconds} ms of fake time");
         Assert.True(closes.Count >= 5);
     }
 

@@ -6,7 +6,10 @@ using Moq;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
-/// <summary>"Answer inline when ready, otherwise defer" (docs/platform-protocols.md).</summary>
+/// <summary>
+/// "Answer inline when ready, otherwise defer" (docs/platform-protocols.md), on a fake clock: the inline window
+/// only ends when the test advances time, so neither test depends on how fast the machine is.
+/// </summary>
 public sealed class InlineAnswerTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;
@@ -15,12 +18,20 @@ public sealed class InlineAnswerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _discord.DisposeAsync();
 
-    private Task<BotHarness> StartAsync(TimeSpan inlineWait, Mock<IQuestionAnswerer> answerer) =>
+    private static readonly TimeSpan InlineWait = TimeSpan.FromMilliseconds(1500);
+
+    private readonly WatchedClock _clock = new();
+
+    private Task<BotHarness> StartAsync(Mock<IQuestionAnswerer> answerer) =>
         BotHarness.StartAsync(
             _discord,
             c => c["Discord:Token"] = string.Empty,
             answerer,
-            services: s => s.AddSingleton(new InteractionTimings { InlineAnswerWait = inlineWait }));
+            services: s =>
+            {
+                s.AddSingleton(new InteractionTimings { InlineAnswerWait = InlineWait });
+                s.AddSingleton<TimeProvider>(_clock);
+            });
 
     [Fact]
     public async Task A_fast_answer_is_sent_inline_with_no_edit_afterwards()
@@ -28,7 +39,7 @@ public sealed class InlineAnswerTests : IAsyncLifetime
         var answerer = new Mock<IQuestionAnswerer>();
         answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Question q, CancellationToken _) => SampleAnswers.WithDisagreement(q.Text));
-        await using var bot = await StartAsync(TimeSpan.FromSeconds(2), answerer);
+        await using var bot = await StartAsync(answerer);
         var command = Payloads.Command("ask", [Payloads.Option("question", "How many planes did the Soviet Airforce lose?")]);
 
         var (_, response) = await _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
@@ -43,19 +54,25 @@ public sealed class InlineAnswerTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_answer_is_deferred_then_patched_exactly_once()
     {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answerer = new Mock<IQuestionAnswerer>();
         answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
-            .Returns(async (Question q, CancellationToken ct) =>
+            .Returns(async (Question q, CancellationToken _) =>
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(600), ct);
+                await release.Task;
                 return SampleAnswers.Fact(q.Text);
             });
-        await using var bot = await StartAsync(TimeSpan.FromMilliseconds(100), answerer);
+        await using var bot = await StartAsync(answerer);
         var command = Payloads.Command("fact", [Payloads.Option("topic", "MiG Alley")]);
 
-        var (_, response) = await _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
+        // The answer is held until the inline window has passed on the fake clock.
+        var delivery = _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
+        await _clock.TimerStarted.WaitUntilAsync(() => _clock.TimersDueIn(InlineWait) == 1, "the inline wait to start");
+        _clock.Advance(InlineWait);
+        var (_, response) = await delivery;
 
         Assert.Equal(5, response!["type"]!.GetValue<int>());
+        release.SetResult();
         await _discord.WaitForRequestsAsync(r => r.Method == "PATCH", what: "the edit");
         await bot.DisposeAsync();
         Assert.Single(_discord.Requests, r => r.Method == "PATCH");

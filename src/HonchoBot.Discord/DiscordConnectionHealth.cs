@@ -7,13 +7,7 @@ internal sealed class DiscordConnectionHealth(DiscordHealth health) : IConnectio
 {
     public string Name => ChatPlatform.Discord;
 
-    public ConnectionState State => health.Current.State switch
-    {
-        DiscordConnectionState.Connected or DiscordConnectionState.HttpOnly or DiscordConnectionState.Disabled => ConnectionState.Connected,
-        DiscordConnectionState.Retrying => ConnectionState.Retrying,
-        DiscordConnectionState.StoppedFatal => ConnectionState.Stopped,
-        _ => ConnectionState.Starting,
-    };
+    public ConnectionState State => health.Current.State;
 
     public string? Reason => health.Current.Reason;
 }

@@ -7,13 +7,7 @@ internal sealed class SlackConnectionHealth(SlackStatus status) : IConnectionHea
 {
     public string Name => ChatPlatform.Slack;
 
-    public ConnectionState State => status.Current.State switch
-    {
-        SlackConnectionState.Connected or SlackConnectionState.Disabled => ConnectionState.Connected,
-        SlackConnectionState.Retrying => ConnectionState.Retrying,
-        SlackConnectionState.StoppedFatal => ConnectionState.Stopped,
-        _ => ConnectionState.Starting,
-    };
+    public ConnectionState State => status.Current.State;
 
     public string? Reason => status.Current.Reason;
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Interactions;
@@ -37,14 +38,14 @@ internal sealed partial class DiscordGatewayService(
         var discord = options.Value;
         if (!discord.Enabled)
         {
-            health.Set(DiscordConnectionState.Disabled);
+            health.Set(ConnectionState.Disabled);
             return;
         }
 
         if (!discord.HasToken)
         {
             LogHttpOnly(logger);
-            health.Set(DiscordConnectionState.HttpOnly, "no Discord:Token: HTTP interactions only; commands not registered");
+            health.Set(ConnectionState.HttpOnly, "no Discord:Token: HTTP interactions only; commands not registered");
             return;
         }
 

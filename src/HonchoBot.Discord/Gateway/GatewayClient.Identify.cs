@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Gateway;
@@ -47,7 +48,7 @@ internal sealed partial class GatewayClient
             // 1000 identifies per day; past that Discord resets the token (docs/platform-protocols.md). Wait instead.
             var wait = TimeSpan.FromMilliseconds(resetAfter.GetDouble());
             LogSessionLimit(logger, wait.TotalMinutes);
-            health.Set(DiscordConnectionState.Retrying, "daily identify limit reached; waiting for the reset");
+            health.Set(ConnectionState.Retrying, "daily identify limit reached; waiting for the reset");
             await Task.Delay(wait, time, cancellationToken);
         }
 

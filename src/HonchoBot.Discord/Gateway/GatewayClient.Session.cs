@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
@@ -129,13 +130,13 @@ internal sealed partial class GatewayClient
                             _resumeUrl = d.TryGetProperty("resume_gateway_url", out var ru) ? ru.GetString() : null;
                             BotUserId = d.GetProperty("user").GetProperty("id").GetString();
                             wasReady = true;
-                            health.Set(DiscordConnectionState.Connected);
+                            health.Set(ConnectionState.Connected);
                             LogReady(logger, BotUserId ?? "?", _options.ShardId, _options.ShardCount);
                         }
                         else if (type == "RESUMED")
                         {
                             wasReady = true;
-                            health.Set(DiscordConnectionState.Connected);
+                            health.Set(ConnectionState.Connected);
                             LogResumed(logger, _sequence ?? 0);
                         }
 

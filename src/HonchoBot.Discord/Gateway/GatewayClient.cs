@@ -1,4 +1,5 @@
 using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -82,7 +83,7 @@ internal sealed partial class GatewayClient(
             if (end.IsFatal)
             {
                 LogFatal(logger, end.Reason);
-                health.Set(DiscordConnectionState.StoppedFatal, end.Reason);
+                health.Set(ConnectionState.StoppedFatal, end.Reason);
                 return;
             }
 
@@ -95,7 +96,7 @@ internal sealed partial class GatewayClient(
 
             failures = end.WasReady ? 0 : failures + 1;
             var delay = end.Delay ?? Backoff(failures);
-            health.Set(DiscordConnectionState.Retrying, end.Reason);
+            health.Set(ConnectionState.Retrying, end.Reason);
             LogReconnecting(logger, end.Reason, delay.TotalSeconds, _sessionId is not null);
             metrics?.RecordReconnect("discord-gateway");
             try
@@ -108,7 +109,7 @@ internal sealed partial class GatewayClient(
             }
         }
 
-        health.Set(DiscordConnectionState.Stopped, "shutting down");
+        health.Set(ConnectionState.Stopped, "shutting down");
     }
 
     private async Task<SessionEnd> ConnectOnceAsync(Func<GatewayDispatch, bool> onDispatch, CancellationToken cancellationToken)

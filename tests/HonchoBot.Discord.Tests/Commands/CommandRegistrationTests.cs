@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Tests.Fakes;
 
 namespace HonchoBot.Discord.Tests.Commands;
@@ -62,7 +63,7 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
     {
         await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:Token"] = string.Empty);
 
-        await _discord.Changed.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.HttpOnly, "HTTP-only state");
+        await _discord.Changed.WaitUntilAsync(() => bot.Health.Current.State == ConnectionState.HttpOnly, "HTTP-only state");
 
         Assert.True(bot.Health.Current.IsReady);
         Assert.Empty(_discord.Requests);

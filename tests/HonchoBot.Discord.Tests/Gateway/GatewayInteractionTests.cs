@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Tests.Fakes;
 using HonchoBot.Tests.Shared;
@@ -32,7 +33,7 @@ public sealed class GatewayInteractionTests : IAsyncLifetime
                 s.AddSingleton(new InteractionTimings { InlineAnswerWait = inlineWait });
                 s.AddSingleton<TimeProvider>(clock);
             });
-        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.Connected, "READY");
+        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == ConnectionState.Connected, "READY");
         var interactions = new List<FakeInteraction>();
 
         for (var i = 0; i < 6; i++)
@@ -64,14 +65,14 @@ public sealed class GatewayInteractionTests : IAsyncLifetime
     {
         var answerer = new Mock<IQuestionAnswerer>(MockBehavior.Strict);
         await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:PublicKey"] = string.Empty, answerer);
-        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == DiscordConnectionState.Connected, "READY");
+        await _discord.Gateway.WaitUntilAsync(() => bot.Health.Current.State == ConnectionState.Connected, "READY");
 
         await _discord.Gateway.DispatchAsync(type, System.Text.Json.Nodes.JsonNode.Parse(data)!.AsObject());
         await _discord.Gateway.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("does not fit", StringComparison.Ordinal)), "the Debug line");
 
         Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains($"Ignored a {type} dispatch", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
-        Assert.Equal(DiscordConnectionState.Connected, bot.Health.Current.State);
+        Assert.Equal(ConnectionState.Connected, bot.Health.Current.State);
         Assert.Empty(_discord.Violations);
     }
 }

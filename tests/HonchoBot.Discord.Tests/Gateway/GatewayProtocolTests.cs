@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -18,7 +19,7 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
 
     private Task WaitReadyAsync(BotHarness bot, int sessions = 1) =>
         Gateway.WaitUntilAsync(
-            () => Gateway.Connections.Count > 0 && Gateway.Current.IsIdentified && bot.Health.Current.State == DiscordConnectionState.Connected
+            () => Gateway.Connections.Count > 0 && Gateway.Current.IsIdentified && bot.Health.Current.State == ConnectionState.Connected
                 && Gateway.Sent(2).Count() + Gateway.Sent(6).Count() >= sessions,
             "READY");
 

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Gateway;
 using HonchoBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class GatewayResilienceTests : IAsyncLifetime
         }, "six attempts", recheck: TimeSpan.FromMilliseconds(20));
 
         var health = bot.Health.Current;
-        Assert.Equal(DiscordConnectionState.Retrying, health.State);
+        Assert.Equal(ConnectionState.Retrying, health.State);
         Assert.True(health.IsReady); // retrying normally is not a readiness failure
         Assert.Contains("4000", health.Reason, StringComparison.Ordinal);
         var closes = _discord.Gateway.Events.Where(e => e.IsClose).Select(e => e.At).ToList();

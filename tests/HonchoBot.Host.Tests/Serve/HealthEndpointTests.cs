@@ -107,7 +107,7 @@ public sealed class HealthEndpointTests
         await using var server = await RunningServer.StartAsync(Corpus, services: s => s.AddSingleton<IConnectionHealth>(connection));
         await server.WaitUntilReadyAsync();
 
-        connection.State = ConnectionState.Stopped;
+        connection.State = ConnectionState.StoppedFatal;
         connection.Reason = "invalid_auth: the token was revoked";
         var (stopped, body) = await ReadyzAsync(server);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped);

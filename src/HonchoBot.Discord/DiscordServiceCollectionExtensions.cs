@@ -6,6 +6,7 @@ using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
+using HonchoBot.Discord.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

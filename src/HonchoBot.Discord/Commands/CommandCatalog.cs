@@ -1,3 +1,5 @@
+using HonchoBot.Discord.Rest;
+
 namespace HonchoBot.Discord.Commands;
 
 /// <summary>

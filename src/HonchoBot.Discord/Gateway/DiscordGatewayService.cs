@@ -4,6 +4,7 @@ using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Messages;
+using HonchoBot.Discord.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

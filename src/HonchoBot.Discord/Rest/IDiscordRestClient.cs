@@ -1,6 +1,4 @@
 using System.Text.Json;
-using HonchoBot.Discord.Commands;
-using HonchoBot.Discord.Interactions;
 
 namespace HonchoBot.Discord.Rest;
 

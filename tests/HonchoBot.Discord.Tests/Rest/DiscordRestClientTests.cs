@@ -143,7 +143,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         var interaction = _discord.NewInteraction(payload);
         _discord.FailNext("/interactions/", 503);
 
-        var result = await Rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, HonchoBot.Discord.Interactions.InteractionResponse.Defer(), CancellationToken.None);
+        var result = await Rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, HonchoBot.Discord.Rest.InteractionResponse.Defer(), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         Assert.All(_discord.Requests, r => Assert.Null(r.Authorization));

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using HonchoBot.Discord.Rest;
 
-namespace HonchoBot.Discord.Interactions;
+namespace HonchoBot.Discord.Rest;
 
 /// <summary>An interaction callback (docs/platform-protocols.md).</summary>
 public sealed record InteractionResponse(

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using HonchoBot.Core.Pipeline;
+using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Rest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace HonchoBot.Discord.Interactions;
+namespace HonchoBot.Discord.Routing;
 
 /// <summary>
 /// <c>POST /discord/interactions</c> (docs/platform-protocols.md): verify the Ed25519 signature over the raw body on

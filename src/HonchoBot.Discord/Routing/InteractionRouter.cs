@@ -2,13 +2,14 @@ using System.Globalization;
 using HonchoBot.Core.Answers;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HonchoBot.Discord.Interactions;
+namespace HonchoBot.Discord.Routing;
 
 /// <summary>
 /// One router for interactions from both transports (gateway INTERACTION_CREATE and the HTTP endpoint).

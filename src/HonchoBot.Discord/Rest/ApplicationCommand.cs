@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace HonchoBot.Discord.Commands;
+namespace HonchoBot.Discord.Rest;
 
 /// <summary>An application command as registered (docs/platform-protocols.md).</summary>
 public sealed record ApplicationCommand

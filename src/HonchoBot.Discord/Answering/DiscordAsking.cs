@@ -29,9 +29,12 @@ internal sealed class DiscordAsking(
         var outcome = pipeline.Submit(DiscordQuestionMapper.FromMessage(message, text, CorrelationIds.New()), sink);
         if (outcome.Refusal is { } refusal)
         {
-            var reply = outcome.Status == SubmitStatus.Empty
-                ? DiscordMessage.Text(EmptyMentionHint)
-                : DiscordMessage.Text(StatusText(outcome, refusal));
+            var reply = outcome.Status switch
+            {
+                SubmitStatus.Empty => DiscordMessage.Text(EmptyMentionHint),
+                SubmitStatus.TooLong => renderer.Render(refusal, askerId: message.AuthorId),
+                _ => DiscordMessage.Text(DiscordAnswerRenderer.StatusText(refusal.Status, null)),
+            };
             await sink.ReplyAsync(reply, cancellationToken);
         }
     }
@@ -49,11 +52,10 @@ internal sealed class DiscordAsking(
         {
             null => await interactions.RespondAsync(response, ephemeral: false, cancellationToken),
             _ when outcome.Status == SubmitStatus.Empty => InteractionResponse.Ephemeral(EmptyCommandHint),
-            { } refusal => InteractionResponse.Ephemeral(StatusText(outcome, refusal)),
+
+            // Too long is rendered like an answer, saying by how much; rate limited and busy are ephemeral notes.
+            { } refusal when outcome.Status == SubmitStatus.TooLong => InteractionResponse.Message(renderer.Render(refusal, interaction.User.Id)),
+            { } refusal => InteractionResponse.Ephemeral(DiscordAnswerRenderer.StatusText(refusal.Status, null)),
         };
     }
-
-    /// <summary>Too long says by how much; rate limited and busy use the renderer's own wording.</summary>
-    private static string StatusText(SubmitOutcome outcome, Answer refusal) =>
-        DiscordAnswerRenderer.StatusText(refusal.Status, outcome.Status == SubmitStatus.TooLong ? refusal.Message : null);
 }

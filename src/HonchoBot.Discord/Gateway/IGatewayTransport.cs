@@ -23,17 +23,3 @@ public interface IGatewayTransport : IAsyncDisposable
     /// <summary>Sends the close frame only, while a receive is pending elsewhere (which then sees the server's close).</summary>
     Task SendCloseAsync(int code, string reason, CancellationToken cancellationToken);
 }
-
-/// <summary>Makes a fresh transport for each connection attempt.</summary>
-public interface IGatewayTransportFactory
-{
-    IGatewayTransport Create();
-}
-
-/// <summary>A received text message, or the end of the connection with the close code when there was one.</summary>
-public sealed record GatewayFrame(string? Text, bool IsClosed, int? CloseCode, string? CloseReason)
-{
-    public static GatewayFrame Message(string text) => new(text, false, null, null);
-
-    public static GatewayFrame Closed(int? code, string? reason) => new(null, true, code, reason);
-}

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
@@ -24,13 +22,4 @@ public interface IDiscordRestClient
     Task<DiscordRestResult> BulkOverwriteCommandsAsync(string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken);
 
     Task<DiscordRestResult> GetGatewayBotAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The outcome of one REST call after retries. <paramref name="StatusCode"/> is 0 when no response was
-/// received (network failure); <paramref name="ErrorCode"/> is Discord's JSON error code (e.g. 50013).
-/// </summary>
-public sealed record DiscordRestResult(int StatusCode, int? ErrorCode, string? ErrorMessage, JsonElement? Body)
-{
-    public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

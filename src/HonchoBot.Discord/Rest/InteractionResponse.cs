@@ -35,17 +35,3 @@ public sealed record InteractionResponse(
     [JsonIgnore]
     public bool IsDeferred => Type == DeferredChannelMessage;
 }
-
-public sealed record DeferData([property: JsonPropertyName("flags")] int Flags);
-
-public sealed record AutocompleteData([property: JsonPropertyName("choices")] IReadOnlyList<AutocompleteChoice> Choices);
-
-public sealed record AutocompleteChoice(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("value")] string Value);
-
-/// <summary>A modal: <c>custom_id</c> 1–100, <c>title</c> ≤ 45, 1–5 rows (docs/platform-protocols.md).</summary>
-public sealed record ModalData(
-    [property: JsonPropertyName("custom_id")] string CustomId,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("components")] IReadOnlyList<ActionRow> Components);

@@ -5,16 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Http;
 
-/// <summary>Why a signed request was accepted or not.</summary>
-public enum SignatureCheck
-{
-    Valid,
-    MissingHeaders,
-    StaleTimestamp,
-    BadSignature,
-    NotConfigured,
-}
-
 /// <summary>
 /// Slack's v0 request signing (docs/platform-protocols.md): HMAC-SHA256 over <c>v0:{ts}:{raw body}</c> keyed with the
 /// signing secret as UTF-8, compared in constant time, timestamps more than five minutes off rejected.

@@ -42,16 +42,3 @@ public interface ISlackApi
     /// <summary><c>apps.connections.open</c> with the app-level token: a Socket Mode WebSocket URL (a secret).</summary>
     Task<Uri> OpenSocketModeUrlAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>What <c>auth.test</c> says about the bot.</summary>
-public sealed record SlackAuthInfo(string UserId, string? BotId, string? TeamId, string? Team);
-
-/// <summary>The fields of a file object HonchoBot needs (docs/platform-protocols.md).</summary>
-public sealed record SlackFileInfo(
-    string Id,
-    string? Name,
-    string? Title,
-    string? MimeType,
-    long Size,
-    string? UrlPrivate,
-    string? UrlPrivateDownload);

@@ -155,8 +155,8 @@ internal static class AnswerBenchmark
             Options.Create(new DataOptions { Path = dataPath }),
             Options.Create(new CorpusOptions { Paths = [corpusPath] }),
             new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
-            NullLogger<IndexHost>.Instance,
-            new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)));
+            new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)),
+            NullLogger<IndexHost>.Instance);
     }
 
     /// <summary>Runs <c>--serve</c> in a new process of this same program and passes its output through.</summary>

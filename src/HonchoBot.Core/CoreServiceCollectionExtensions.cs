@@ -13,16 +13,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HonchoBot.Core;
 
-/// <summary>Core's one registration entry point (STYLE.md): explicit, no assembly scanning.</summary>
+/// <summary>Core's one registration entry point: explicit, no assembly scanning.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddHonchoCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateOnStart();
         services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateOnStart();
-        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CitationLinkOptions>().Bind(configuration.GetSection(CitationLinkOptions.Section));
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -56,9 +54,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IndexHost>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
+        services.AddHonchoQuestionPipeline(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The chat side of Core on its own (part of <see cref="AddHonchoCore"/>; adapter tests use it alone): the
+    /// <see cref="AskPipeline"/>, its rate limits, and the bounded queue with the workers that drain it.
+    /// </summary>
+    public static IServiceCollection AddHonchoQuestionPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
         services.AddSingleton<QuestionQueue>();
         services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
+        services.AddHostedService<QuestionWorkerService>();
+        services.AddSingleton<AskPipeline>();
         return services;
     }
 }

@@ -1,43 +1,17 @@
+using HonchoBot.Core.Pipeline;
+
 namespace HonchoBot.Discord;
 
-/// <summary>Where the Discord adapter stands, for <c>/readyz</c> (DESIGN.md, "Readiness").</summary>
-public enum DiscordConnectionState
-{
-    /// <summary>Discord:Enabled is false.</summary>
-    Disabled,
-
-    /// <summary>Enabled, not yet connected.</summary>
-    Starting,
-
-    /// <summary>Gateway session ready (READY or RESUMED received).</summary>
-    Connected,
-
-    /// <summary>Reconnecting with back-off after a dropped connection or a network failure: still "ready".</summary>
-    Retrying,
-
-    /// <summary>No token: only the HTTP interactions endpoint runs, which needs no connection.</summary>
-    HttpOnly,
-
-    /// <summary>A fatal answer (close 4004, 4010–4014, a rejected token): the adapter stopped and will not retry.</summary>
-    StoppedFatal,
-
-    /// <summary>The host is shutting down.</summary>
-    Stopped,
-}
-
-/// <summary>A point-in-time copy of <see cref="DiscordHealth"/>.</summary>
-public sealed record DiscordHealthSnapshot(DiscordConnectionState State, string? Reason, DateTimeOffset Since, bool IsReady);
-
 /// <summary>
-/// Thread-safe status the gateway service writes and the host reads. Ready means "connected or
-/// retrying normally"; only a fatal stop makes the adapter not ready.
+/// Thread-safe status the gateway service writes and the host reads (<see cref="ConnectionSnapshot.IsReady"/>
+/// says what counts as ready). A fatal stop is final: a later "stopped" on shutdown must not hide its reason.
 /// </summary>
 public sealed class DiscordHealth(TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private DiscordHealthSnapshot _current = new(DiscordConnectionState.Starting, null, time.GetUtcNow(), true);
+    private ConnectionSnapshot _current = new(ConnectionState.Starting, null, time.GetUtcNow());
 
-    public DiscordHealthSnapshot Current
+    public ConnectionSnapshot Current
     {
         get
         {
@@ -49,11 +23,11 @@ public sealed class DiscordHealth(TimeProvider time)
     }
 
     /// <summary>Raised after every change (tests and the host may observe transitions).</summary>
-    public event Action<DiscordHealthSnapshot>? Changed;
+    public event Action<ConnectionSnapshot>? Changed;
 
-    internal void Set(DiscordConnectionState state, string? reason = null)
+    internal void Set(ConnectionState state, string? reason = null)
     {
-        DiscordHealthSnapshot snapshot;
+        ConnectionSnapshot snapshot;
         lock (_lock)
         {
             if (_current.State == state && _current.Reason == reason)
@@ -62,12 +36,12 @@ public sealed class DiscordHealth(TimeProvider time)
             }
 
             // A fatal stop is final: later "stopped" on shutdown must not hide the reason.
-            if (_current.State == DiscordConnectionState.StoppedFatal)
+            if (_current.State == ConnectionState.StoppedFatal)
             {
                 return;
             }
 
-            snapshot = new DiscordHealthSnapshot(state, reason, time.GetUtcNow(), state != DiscordConnectionState.StoppedFatal);
+            snapshot = new ConnectionSnapshot(state, reason, time.GetUtcNow());
             _current = snapshot;
         }
 

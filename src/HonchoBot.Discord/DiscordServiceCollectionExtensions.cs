@@ -1,10 +1,12 @@
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Gateway;
 using HonchoBot.Discord.Interactions;
-using HonchoBot.Discord.Messages;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
+using HonchoBot.Discord.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord;
 
-/// <summary>The Discord adapter's one registration entry point (STYLE.md, "The house").</summary>
+/// <summary>The Discord adapter's one registration entry point: explicit, no assembly scanning.</summary>
 public static class DiscordServiceCollectionExtensions
 {
     /// <summary>The interactions endpoint path (mapped only when Discord:PublicKey is set).</summary>
@@ -38,6 +40,10 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionTimings>();
         services.TryAddSingleton<IGatewayTransportFactory, ClientWebSocketTransportFactory>();
         services.AddSingleton<DiscordHealth>();
+        if (configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<IConnectionHealth, DiscordConnectionHealth>();
+        }
 
         // Default HttpClient logging prints full request URIs, which hold interaction tokens: removed.
         services.AddHttpClient(DiscordRestClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
@@ -47,7 +53,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IDiscordRestClient>(sp => sp.GetRequiredService<DiscordRestClient>());
 
         services.AddSingleton<DiscordAnswerRenderer>();
-        services.AddSingleton<DiscordAnswering>();
+        services.AddSingleton<InteractionWork>();
+        services.AddSingleton<DiscordAsking>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();

@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.SocketMode;
 using HonchoBot.Slack.WebApi;
@@ -10,7 +12,7 @@ namespace HonchoBot.Slack;
 /// <summary>
 /// The Slack adapter's lifetime: <c>auth.test</c> (own ids, retried with back-off; <c>invalid_auth</c> is fatal),
 /// then Socket Mode when an app token is configured. HTTP mode needs nothing running here beyond the identity.
-/// Fatal answers stop this adapter only, never the process (DESIGN.md "What each adapter needs").
+/// Fatal answers stop this adapter only, never the process (docs/slack-setup.md).
 /// </summary>
 public sealed partial class SlackAdapterService(
     IOptions<SlackOptions> options,
@@ -27,11 +29,11 @@ public sealed partial class SlackAdapterService(
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            status.Set(SlackConnectionState.Disabled);
+            status.Set(ConnectionState.Disabled);
             return;
         }
 
-        status.Set(SlackConnectionState.Starting);
+        status.Set(ConnectionState.Starting);
         var backoff = Backoff.Default();
         while (identity.Current is null)
         {
@@ -44,21 +46,21 @@ public sealed partial class SlackAdapterService(
             catch (SlackApiException ex) when (ex.IsFatalAuth)
             {
                 LogFatal(logger, ex.Error);
-                status.Set(SlackConnectionState.StoppedFatal, $"Slack auth.test answered {ex.Error}: check Slack:BotToken.");
+                status.Set(ConnectionState.StoppedFatal, $"Slack auth.test answered {ex.Error}: check Slack:BotToken.");
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 var reason = ex is SlackApiException apiError ? apiError.Error : ex.GetType().Name;
                 LogAuthRetry(logger, reason);
-                status.Set(SlackConnectionState.Retrying, "Slack auth.test failed (" + reason + "); retrying");
+                status.Set(ConnectionState.Retrying, "Slack auth.test failed (" + reason + "); retrying");
                 await Task.Delay(backoff.Next(), time, stoppingToken);
             }
         }
 
         if (!settings.HasAppToken)
         {
-            status.Set(SlackConnectionState.Connected);
+            status.Set(ConnectionState.Connected);
             return;
         }
 

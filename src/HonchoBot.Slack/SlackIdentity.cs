@@ -2,7 +2,7 @@ using HonchoBot.Slack.WebApi;
 
 namespace HonchoBot.Slack;
 
-/// <summary>The bot's own ids from <c>auth.test</c>, so its own messages are ignored (protocols.md §2b "Ignoring the bot's own messages").</summary>
+/// <summary>The bot's own ids from <c>auth.test</c>, so its own messages are ignored (docs/platform-protocols.md).</summary>
 public sealed class SlackIdentity
 {
     private SlackAuthInfo? _info;

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Options;
-
 namespace HonchoBot.Slack;
 
-/// <summary>The <c>Slack</c> configuration section (DESIGN.md, "Configuration").</summary>
+/// <summary>The <c>Slack</c> configuration section (docs/slack-setup.md).</summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -26,7 +24,7 @@ public sealed class SlackOptions
     public IList<string> ModeratorUserGroupIds { get; } = [];
 
     /// <summary>
-    /// Optional channel allow-list (DESIGN.md "Also expected by operators"): when non-empty, mentions and
+    /// Optional channel allow-list (docs/architecture.md): when non-empty, mentions and
     /// commands are answered only in these channel ids (direct messages with the bot always work).
     /// </summary>
     public IList<string> AllowedChannelIds { get; } = [];
@@ -43,43 +41,4 @@ public sealed class SlackOptions
         AllowedChannelIds.Count == 0 || channelId.StartsWith('D') || AllowedChannelIds.Contains(channelId, StringComparer.Ordinal);
 
     internal Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);
-}
-
-/// <summary>
-/// DESIGN.md "What each adapter needs when enabled": Slack needs <c>BotToken</c> and at least one of
-/// <c>AppToken</c> (Socket Mode) or <c>SigningSecret</c> (HTTP). Failures name the key so Host can exit 2 with it.
-/// </summary>
-public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SlackOptions options)
-    {
-        var failures = new List<string>();
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api)
-            || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
-        {
-            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL such as https://slack.com/api/.");
-        }
-
-        if (!options.Enabled)
-        {
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
-
-        if (string.IsNullOrWhiteSpace(options.BotToken))
-        {
-            failures.Add("Slack:BotToken is required when Slack:Enabled is true (an xoxb- bot token).");
-        }
-
-        if (!options.HasAppToken && !options.HasSigningSecret)
-        {
-            failures.Add("Slack:AppToken (Socket Mode) or Slack:SigningSecret (HTTP endpoints) is required when Slack:Enabled is true.");
-        }
-
-        if (options.HasAppToken && !options.AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
-        {
-            failures.Add("Slack:AppToken must be an app-level token starting with xapp-.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

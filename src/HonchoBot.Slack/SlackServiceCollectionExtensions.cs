@@ -1,3 +1,5 @@
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Core.Sources;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack;
 
-/// <summary>The Slack adapter's one registration entry point (STYLE.md "The house").</summary>
+/// <summary>The Slack adapter's one registration entry point: explicit, no assembly scanning.</summary>
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>Name of the HttpClient used for the Web API, <c>response_url</c>s and file downloads.</summary>
@@ -35,16 +37,20 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        var maxBytes = configuration.GetValue<long?>("Sources:MaxBytes") ?? 10L * 1024 * 1024;
-        services.AddSingleton(new SlackSourceLimits(maxBytes));
+        // Files are checked against the registry's own limit before they are downloaded.
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section);
         services.AddSingleton<SlackStatus>();
+        if (configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<IConnectionHealth, SlackConnectionHealth>();
+        }
         services.AddSingleton<SlackIdentity>();
         services.AddSingleton<SlackHostPolicy>();
 
         // Redirects are not followed (the bearer token must not follow one off Slack's hosts) and the default
         // request logging is removed: it prints full URIs, and response_urls and Socket Mode tickets are secrets.
         // One long-lived client (connections recycled every few minutes for DNS changes) so that the per-method
-        // Retry-After pauses are shared by every caller (protocols.md §2e "Rate limits").
+        // Retry-After pauses are shared by every caller (docs/platform-protocols.md).
         services.AddHttpClient(HttpClientName, client =>
             {
                 client.Timeout = TimeSpan.FromSeconds(30);
@@ -64,7 +70,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSourceRenderer>();
         services.AddSingleton<SlackReplier>();
         services.AddSingleton<SlackBackgroundSender>();
-        services.AddSingleton<SlackQuestionDispatcher>();
+        services.AddSingleton<SlackAsking>();
         services.AddSingleton<SlackModeratorPolicy>();
         services.AddSingleton<SlackSourceActions>();
         services.AddSingleton<SlackReplyDeleter>();

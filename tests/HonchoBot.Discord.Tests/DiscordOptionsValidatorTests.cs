@@ -90,6 +90,7 @@ public sealed class DiscordOptionsValidatorTests
         });
         builder.Services.AddSingleton(Mock.Of<IQuestionQueue>());
         builder.Services.AddSingleton(Mock.Of<IChatRateLimiter>());
+        builder.Services.AddSingleton<AskPipeline>();
         builder.Services.AddHonchoDiscord(builder.Configuration);
         await using var app = builder.Build();
 
@@ -117,6 +118,7 @@ public sealed class DiscordOptionsValidatorTests
             .AddLogging()
             .AddSingleton(Mock.Of<IQuestionQueue>())
             .AddSingleton(Mock.Of<IChatRateLimiter>())
+            .AddSingleton<AskPipeline>()
             .AddHonchoDiscord(config)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

@@ -1,4 +1,5 @@
 using System.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Tests;
 
-/// <summary>DESIGN.md "What each adapter needs when enabled", and the wiring Host relies on.</summary>
+/// <summary>docs/slack-setup.md, and the wiring Host relies on.</summary>
 public sealed class SlackOptionsTests
 {
     private static ValidateOptionsResult Validate(SlackOptions options) => new SlackOptionsValidator().Validate(null, options);
@@ -73,7 +74,7 @@ public sealed class SlackOptionsTests
 
         var hosted = bot.Services.GetServices<IHostedService>().ToList();
         Assert.Contains(hosted, s => s is SlackAdapterService);
-        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.Connected, "connected");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == ConnectionState.Connected, "connected");
         Assert.True(bot.Status.Current.IsReady);
         Assert.Equal(FakeSlack.BotUserId, bot.Services.GetRequiredService<SlackIdentity>().Current?.UserId);
     }
@@ -95,7 +96,7 @@ public sealed class SlackOptionsTests
 
         var response = await bot.PostSignedAsync("/slack/events", "{}", "application/json");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(SlackConnectionState.Disabled, bot.Status.Current.State);
+        Assert.Equal(ConnectionState.Disabled, bot.Status.Current.State);
         Assert.Empty(fake.Calls);
     }
 }
@@ -107,7 +108,7 @@ public sealed class SlackStatusTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var status = new SlackStatus(time);
-        status.Set(SlackConnectionState.StoppedFatal, "Slack sent link_disabled");
+        status.Set(ConnectionState.StoppedFatal, "Slack sent link_disabled");
 
         var json = System.Text.Json.JsonSerializer.Serialize(status.Current);
 
@@ -117,12 +118,12 @@ public sealed class SlackStatusTests
     }
 
     [Theory]
-    [InlineData(SlackConnectionState.Disabled, true)]
-    [InlineData(SlackConnectionState.Starting, false)]
-    [InlineData(SlackConnectionState.Connected, true)]
-    [InlineData(SlackConnectionState.Retrying, true)]
-    [InlineData(SlackConnectionState.StoppedFatal, false)]
-    public void IsReady_FollowsTheReadinessRule(SlackConnectionState state, bool ready)
+    [InlineData(ConnectionState.Disabled, true)]
+    [InlineData(ConnectionState.Starting, false)]
+    [InlineData(ConnectionState.Connected, true)]
+    [InlineData(ConnectionState.Retrying, true)]
+    [InlineData(ConnectionState.StoppedFatal, false)]
+    public void IsReady_FollowsTheReadinessRule(ConnectionState state, bool ready)
     {
         var status = new SlackStatus(TimeProvider.System);
         status.Set(state);

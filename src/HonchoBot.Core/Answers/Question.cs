@@ -1,12 +1,12 @@
 namespace HonchoBot.Core.Answers;
 
-/// <summary>What a person asked, and where. Adapters build one with a pure mapper.</summary>
+/// <summary>What a person asked, and where. Adapters build one with a pure mapper and submit it to <see cref="Pipeline.AskPipeline"/>.</summary>
 /// <param name="Text">The question as typed, with any bot mention already removed.</param>
 /// <param name="Origin">Who asked and where; decides which community's sources are searched.</param>
 /// <param name="Mode">A full answer (<c>/ask</c>) or the single best excerpt (<c>/fact</c>).</param>
 public sealed record Question(string Text, QuestionOrigin Origin, QuestionMode Mode = QuestionMode.Ask)
 {
-    /// <summary>Longest accepted question, in characters (DESIGN.md: longer is <c>invalid</c>).</summary>
+    /// <summary>Longest accepted question, in characters (docs/json-contract.md: longer is <c>invalid</c>).</summary>
     public const int MaxLength = 2000;
 
     /// <summary>A question from the command line: global library only, no rate limits.</summary>
@@ -24,7 +24,7 @@ public enum QuestionMode
 }
 
 /// <summary>Where a question came from.</summary>
-/// <param name="Platform"><c>cli</c>, <c>discord</c> or <c>slack</c>.</param>
+/// <param name="Platform">One of <see cref="Pipeline.ChatPlatform"/>'s names.</param>
 /// <param name="CommunityId"><c>discord:{guild}</c> or <c>slack:{team}</c>; null for the CLI and DMs (global library only).</param>
 /// <param name="ChannelId">Platform channel id, for per-channel rate limits.</param>
 /// <param name="UserId">Platform user id, for per-user rate limits.</param>
@@ -37,5 +37,5 @@ public sealed record QuestionOrigin(
     string? CorrelationId = null)
 {
     /// <summary>The command line: global library, no limits.</summary>
-    public static QuestionOrigin Cli { get; } = new("cli");
+    public static QuestionOrigin Cli { get; } = new(Pipeline.ChatPlatform.Cli);
 }

@@ -8,18 +8,18 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Core.Answers;
 
 /// <summary>
-/// The question pipeline: validate at the edge, search the question's community, compose the answer.
+/// Answers one question: check it (<see cref="QuestionRules"/>), search the question's community, compose the
+/// answer. Chat questions reach it through <see cref="Pipeline.AskPipeline"/>; the command line calls it directly.
 /// Expected outcomes are statuses; only cancellation throws.
 /// </summary>
 public sealed class QuestionAnswerer(
     IndexHost indexHost,
     ISourceVisibility visibility,
     TimeProvider time,
+    IDisagreementFinder disagreements,
     HonchoMetrics? metrics = null,
-    IOptions<CitationLinkOptions>? links = null,
-    IDisagreementFinder? disagreements = null) : IQuestionAnswerer
+    IOptions<CitationLinkOptions>? links = null) : IQuestionAnswerer
 {
-    public const string EmptyMessage = "Ask me a question, e.g. \"How many MiG-15s did the Sabre pilots claim?\"";
     public const string NotReadyMessage = "I am still reading my sources. Try again in a few seconds.";
 
     public Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
@@ -35,18 +35,9 @@ public sealed class QuestionAnswerer(
     {
         var started = time.GetTimestamp();
         var text = question.Text ?? string.Empty;
-        if (string.IsNullOrWhiteSpace(text))
+        if (QuestionRules.Check(text, Elapsed()) is { } invalid)
         {
-            return Answer.Without(text, AnswerStatus.Invalid, EmptyMessage, Elapsed());
-        }
-
-        if (text.Length > Question.MaxLength)
-        {
-            return Answer.Without(
-                text,
-                AnswerStatus.Invalid,
-                $"That question is {text.Length:N0} characters long; please keep it under {Question.MaxLength:N0}.",
-                Elapsed());
+            return invalid;
         }
 
         if (indexHost.Current is not { } index)
@@ -55,7 +46,7 @@ public sealed class QuestionAnswerer(
         }
 
         var scope = new SearchScope(question.Origin.CommunityId, visibility.HiddenIn(question.Origin.CommunityId));
-        var wantsDisagreements = disagreements is not null && question.Mode == QuestionMode.Ask;
+        var wantsDisagreements = question.Mode == QuestionMode.Ask;
         var normalized = TextNormalizer.Normalize(text);
         var semantic = indexHost.Semantic;
         var result = new PassageSearcher(index, semantic).Search(normalized, scope, semantic.EmbedQuestion(normalized), otherSources: wantsDisagreements);

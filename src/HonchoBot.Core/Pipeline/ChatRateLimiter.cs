@@ -4,18 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Core.Pipeline;
 
-/// <summary>Rate-limit settings (appsettings <c>RateLimits</c>).</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimits";
-
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
-    public int PerUserPerMinute { get; set; } = 10;
-
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
-    public int PerChannelPerMinute { get; set; } = 30;
-}
-
 /// <summary>
 /// Token buckets keyed by platform + id, refilled continuously over a minute, computed from the clock when a
 /// bucket is used: no timer per bucket, nothing running while idle. A bucket that has refilled to full says
@@ -86,7 +74,7 @@ public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options, TimeProv
         }
     }
 
-    private static bool IsExempt(QuestionOrigin origin) => origin.Platform == "cli";
+    private static bool IsExempt(QuestionOrigin origin) => ChatPlatform.IsLocal(origin.Platform);
 
     private static (string? User, string? Channel) Keys(QuestionOrigin origin) => (
         origin.UserId is null ? null : $"{origin.Platform}:{origin.UserId}",

@@ -1,25 +1,9 @@
 namespace HonchoBot.Core.Pipeline;
 
-/// <summary>The state of one platform connection, for <c>/readyz</c> (DESIGN.md "Readiness").</summary>
-public enum ConnectionState
-{
-    /// <summary>Not started yet.</summary>
-    Starting,
-
-    /// <summary>Connected and receiving.</summary>
-    Connected,
-
-    /// <summary>Disconnected and retrying with back-off: ready, but worth watching.</summary>
-    Retrying,
-
-    /// <summary>Stopped by a fatal answer (Discord close 4004, Slack invalid_auth): not ready.</summary>
-    Stopped,
-}
-
-/// <summary>Implemented by each adapter connection the host should report on.</summary>
+/// <summary>Implemented by each adapter connection the host reports on at <c>/readyz</c>; each adapter registers its own.</summary>
 public interface IConnectionHealth
 {
-    /// <summary>E.g. "discord-gateway", "slack-socket-mode".</summary>
+    /// <summary>E.g. "discord", "slack".</summary>
     string Name { get; }
 
     ConnectionState State { get; }

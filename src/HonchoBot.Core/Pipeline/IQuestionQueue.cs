@@ -1,8 +1,8 @@
 namespace HonchoBot.Core.Pipeline;
 
 /// <summary>
-/// The bounded queue between adapters and answering (STYLE.md: never block a receive loop or a
-/// webhook on answering). Adapters acknowledge the platform first, then enqueue the work.
+/// The bounded queue between adapters and answering: answering never blocks a receive loop
+/// or a webhook request. Adapters acknowledge the platform first, then enqueue the work.
 /// </summary>
 public interface IQuestionQueue
 {
@@ -15,15 +15,3 @@ public interface IQuestionQueue
     /// <summary>Items waiting to run.</summary>
     int Depth { get; }
 }
-
-/// <summary>A unit of answering work, run once by a worker.</summary>
-/// <param name="Description">For logs: e.g. "discord mention"; never the question text.</param>
-/// <param name="CorrelationId">Carried through logs from adapter to answer.</param>
-/// <param name="RunAsync">The work; receives a scoped service provider and the shutdown token.</param>
-/// <param name="OnShutdownAsync">Called instead of <paramref name="RunAsync"/> for work still queued when
-/// shutdown times out, so the asker hears "shutting down" rather than silence.</param>
-public sealed record QueuedWork(
-    string Description,
-    string CorrelationId,
-    Func<IServiceProvider, CancellationToken, Task> RunAsync,
-    Func<CancellationToken, Task>? OnShutdownAsync = null);

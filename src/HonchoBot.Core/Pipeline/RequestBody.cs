@@ -1,21 +1,5 @@
 namespace HonchoBot.Core.Pipeline;
 
-/// <summary>What reading an inbound request body came to.</summary>
-public enum BodyStatus
-{
-    /// <summary>The whole body, within the cap.</summary>
-    Read,
-
-    /// <summary>Declared or found to be over the cap; reading stopped there.</summary>
-    TooLarge,
-
-    /// <summary>The transport could not frame it: a bad chunk size, an oversized trailer, a body cut short.</summary>
-    Malformed,
-}
-
-/// <summary>An inbound body, or why there is none. <paramref name="Problem"/> is for a Debug line, never for the client.</summary>
-public sealed record BodyRead(BodyStatus Status, byte[] Bytes, string? Problem = null);
-
 /// <summary>
 /// Reads a webhook body whole, up to a cap, before anything else looks at it (signatures are computed over the
 /// raw bytes). A body the server cannot even frame is the client's fault, so it is a value here, not an

@@ -15,8 +15,8 @@ public sealed partial class IndexHost(
     IOptions<DataOptions> data,
     IOptions<CorpusOptions> corpus,
     SemanticIndex semantic,
-    ILogger<IndexHost> logger,
-    IPassageAnnotator? annotator = null) : IDisposable
+    IPassageAnnotator annotator,
+    ILogger<IndexHost> logger) : IDisposable
 {
     private readonly System.Threading.Lock _openLock = new();
     private volatile PassageIndex? _index;

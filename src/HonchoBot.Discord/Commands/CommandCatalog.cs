@@ -1,7 +1,9 @@
+using HonchoBot.Discord.Rest;
+
 namespace HonchoBot.Discord.Commands;
 
 /// <summary>
-/// HonchoBot's command set (DESIGN.md, "Who uses it"): <c>/ask</c>, <c>/fact</c>, <c>/sources</c>, <c>/help</c>
+/// HonchoBot's command set (README.md): <c>/ask</c>, <c>/fact</c>, <c>/sources</c>, <c>/help</c>
 /// for everyone, and <c>/source</c> for moderators — hidden by default behind MANAGE_GUILD, but re-checked
 /// on every use because server owners can override command visibility.
 /// </summary>
@@ -13,7 +15,7 @@ public static class CommandCatalog
     public const string Help = "help";
     public const string Source = "source";
 
-    /// <summary><c>MANAGE_GUILD</c> = 1 &lt;&lt; 5, serialised as a string (protocols.md 1b).</summary>
+    /// <summary><c>MANAGE_GUILD</c> = 1 &lt;&lt; 5, serialised as a string (docs/platform-protocols.md).</summary>
     public const string ManageGuildPermission = "32";
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =

@@ -5,7 +5,7 @@ using HonchoBot.Discord.Rest;
 namespace HonchoBot.Discord.Commands;
 
 /// <summary>
-/// Registers <see cref="CommandCatalog.All"/> by bulk overwrite (protocols.md 1b): per configured guild
+/// Registers <see cref="CommandCatalog.All"/> by bulk overwrite (docs/platform-protocols.md): per configured guild
 /// (instant) or globally. Bulk overwrite is idempotent, so running it at every start-up is safe.
 /// </summary>
 internal sealed partial class CommandRegistrar(IDiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrar> logger)

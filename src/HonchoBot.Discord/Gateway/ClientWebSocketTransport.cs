@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using System.Text;
+using HonchoBot.Core.Net;
 
 namespace HonchoBot.Discord.Gateway;
 
@@ -23,35 +23,13 @@ internal sealed class ClientWebSocketTransport : IGatewayTransport
 
     public async Task<GatewayFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
-        using var message = new MemoryStream();
-        while (true)
+        var read = await WebSocketMessages.ReceiveAsync(_socket, _buffer, MaxMessageBytes, cancellationToken);
+        return read.Status switch
         {
-            ValueWebSocketReceiveResult result;
-            try
-            {
-                result = await _socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken);
-            }
-            catch (WebSocketException ex)
-            {
-                return GatewayFrame.Closed(null, ex.Message);
-            }
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return GatewayFrame.Closed((int?)_socket.CloseStatus, _socket.CloseStatusDescription);
-            }
-
-            message.Write(_buffer, 0, result.Count);
-            if (message.Length > MaxMessageBytes)
-            {
-                return GatewayFrame.Closed(null, "message too large");
-            }
-
-            if (result.EndOfMessage)
-            {
-                return GatewayFrame.Message(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
-            }
-        }
+            WebSocketReceiveStatus.Message => GatewayFrame.Message(read.Text!),
+            WebSocketReceiveStatus.Closed => GatewayFrame.Closed((int?)read.CloseStatus, read.Problem),
+            _ => GatewayFrame.Closed(null, read.Problem),
+        };
     }
 
     public async Task CloseAsync(int code, string reason, CancellationToken cancellationToken)

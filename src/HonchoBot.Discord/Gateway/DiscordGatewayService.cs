@@ -1,7 +1,10 @@
 using System.Threading.Channels;
+using HonchoBot.Core.Pipeline;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Messages;
+using HonchoBot.Discord.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +14,12 @@ namespace HonchoBot.Discord.Gateway;
 /// <summary>
 /// Runs the Discord adapter's long-lived parts when enabled: command registration (when a Token is set)
 /// and the gateway session. Dispatches go through a bounded channel to a small pool of handlers, so the
-/// gateway's receive loop only parses and hands off (STYLE.md: never block a receive loop).
+/// gateway's receive loop only parses and hands off: a blocked loop would miss heartbeats and be disconnected.
 /// </summary>
 internal sealed partial class DiscordGatewayService(
     GatewayClient gateway,
     CommandRegistrar registrar,
-    DiscordAnswering answering,
+    DiscordAsking asking,
     InteractionRouter router,
     Rest.IDiscordRestClient rest,
     DiscordHealth health,
@@ -36,14 +39,14 @@ internal sealed partial class DiscordGatewayService(
         var discord = options.Value;
         if (!discord.Enabled)
         {
-            health.Set(DiscordConnectionState.Disabled);
+            health.Set(ConnectionState.Disabled);
             return;
         }
 
         if (!discord.HasToken)
         {
             LogHttpOnly(logger);
-            health.Set(DiscordConnectionState.HttpOnly, "no Discord:Token: HTTP interactions only; commands not registered");
+            health.Set(ConnectionState.HttpOnly, "no Discord:Token: HTTP interactions only; commands not registered");
             return;
         }
 
@@ -107,7 +110,7 @@ internal sealed partial class DiscordGatewayService(
                 }
                 else if (DiscordQuestionMapper.IsAddressedToBot(message, botId, out var text) && IsAllowedChannel(message))
                 {
-                    await answering.HandleMessageAsync(message, text, cancellationToken);
+                    await asking.AskAsync(message, text, cancellationToken);
                 }
 
                 break;

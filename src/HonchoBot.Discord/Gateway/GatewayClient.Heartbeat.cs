@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Gateway;
 
-// Heartbeating and zombie detection (protocols.md 1c).
+// Heartbeating and zombie detection (docs/platform-protocols.md).
 internal sealed partial class GatewayClient
 {
     /// <summary>

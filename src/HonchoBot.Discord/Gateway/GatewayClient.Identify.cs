@@ -1,9 +1,10 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Gateway;
 
-// Gateway discovery (GET /gateway/bot), the daily session start limit and identify pacing (protocols.md 1c).
+// Gateway discovery (GET /gateway/bot), the daily session start limit and identify pacing (docs/platform-protocols.md).
 internal sealed partial class GatewayClient
 {
     private object IdentifyPayload() => new
@@ -44,10 +45,10 @@ internal sealed partial class GatewayClient
             && limit.TryGetProperty("remaining", out var remaining) && remaining.GetInt32() == 0
             && limit.TryGetProperty("reset_after", out var resetAfter))
         {
-            // 1000 identifies per day; past that Discord resets the token (protocols.md 1c). Wait instead.
+            // 1000 identifies per day; past that Discord resets the token (docs/platform-protocols.md). Wait instead.
             var wait = TimeSpan.FromMilliseconds(resetAfter.GetDouble());
             LogSessionLimit(logger, wait.TotalMinutes);
-            health.Set(DiscordConnectionState.Retrying, "daily identify limit reached; waiting for the reset");
+            health.Set(ConnectionState.Retrying, "daily identify limit reached; waiting for the reset");
             await Task.Delay(wait, time, cancellationToken);
         }
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Discord.Gateway;
 
-// One gateway connection (protocols.md 1c): Hello → Identify or Resume, then opcodes and dispatches until it ends.
+// One gateway connection (docs/platform-protocols.md): Hello → Identify or Resume, then opcodes and dispatches until it ends.
 internal sealed partial class GatewayClient
 {
     /// <summary>Sent payloads above 4096 bytes close the connection with 4002.</summary>
@@ -129,13 +130,13 @@ internal sealed partial class GatewayClient
                             _resumeUrl = d.TryGetProperty("resume_gateway_url", out var ru) ? ru.GetString() : null;
                             BotUserId = d.GetProperty("user").GetProperty("id").GetString();
                             wasReady = true;
-                            health.Set(DiscordConnectionState.Connected);
+                            health.Set(ConnectionState.Connected);
                             LogReady(logger, BotUserId ?? "?", _options.ShardId, _options.ShardCount);
                         }
                         else if (type == "RESUMED")
                         {
                             wasReady = true;
-                            health.Set(DiscordConnectionState.Connected);
+                            health.Set(ConnectionState.Connected);
                             LogResumed(logger, _sequence ?? 0);
                         }
 

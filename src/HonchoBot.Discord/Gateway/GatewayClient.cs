@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net.WebSockets;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Discord.Gateway;
 
 /// <summary>
-/// Gateway v10 session management (protocols.md 1c): Hello → heartbeat after interval × jitter, then
+/// Gateway v10 session management (docs/platform-protocols.md): Hello → heartbeat after interval × jitter, then
 /// every interval; op 1 → heartbeat now; zombie detection; Identify / Resume; op 7 and op 9; close-code
 /// classification with fatal codes stopping for good; capped exponential back-off with jitter; identify
 /// concurrency. Dispatches are handed off through a non-blocking callback: the receive loop never
@@ -28,7 +30,7 @@ internal sealed partial class GatewayClient(
     // One connection is in GatewayClient.Session.cs, its heartbeat in .Heartbeat.cs, gateway discovery and identify
     // pacing in .Identify.cs, and closing frames in .Close.cs.
 
-    /// <summary>"Reconnect? no" codes (protocols.md 1c, "Close codes").</summary>
+    /// <summary>"Reconnect? no" codes (docs/platform-protocols.md).</summary>
     private static readonly Dictionary<int, string> FatalCloseCodes = new()
     {
         [4004] = "authentication failed (4004): Discord:Token is wrong or was reset",
@@ -81,7 +83,7 @@ internal sealed partial class GatewayClient(
             if (end.IsFatal)
             {
                 LogFatal(logger, end.Reason);
-                health.Set(DiscordConnectionState.StoppedFatal, end.Reason);
+                health.Set(ConnectionState.StoppedFatal, end.Reason);
                 return;
             }
 
@@ -94,7 +96,7 @@ internal sealed partial class GatewayClient(
 
             failures = end.WasReady ? 0 : failures + 1;
             var delay = end.Delay ?? Backoff(failures);
-            health.Set(DiscordConnectionState.Retrying, end.Reason);
+            health.Set(ConnectionState.Retrying, end.Reason);
             LogReconnecting(logger, end.Reason, delay.TotalSeconds, _sessionId is not null);
             metrics?.RecordReconnect("discord-gateway");
             try
@@ -107,7 +109,7 @@ internal sealed partial class GatewayClient(
             }
         }
 
-        health.Set(DiscordConnectionState.Stopped, "shutting down");
+        health.Set(ConnectionState.Stopped, "shutting down");
     }
 
     private async Task<SessionEnd> ConnectOnceAsync(Func<GatewayDispatch, bool> onDispatch, CancellationToken cancellationToken)
@@ -151,12 +153,8 @@ internal sealed partial class GatewayClient(
         return new SessionEnd(text, WasReady: wasReady);
     }
 
-    private TimeSpan Backoff(int failures)
-    {
-        var baseMs = timings.ReconnectBase.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 16));
-        var capped = Math.Min(timings.ReconnectCap.TotalMilliseconds, baseMs);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private TimeSpan Backoff(int failures) =>
+        new Backoff(timings.ReconnectBase, timings.ReconnectCap, Random.Shared.NextDouble).For(failures);
 
     private TimeSpan InvalidSessionDelay()
     {

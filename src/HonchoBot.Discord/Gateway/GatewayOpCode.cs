@@ -1,6 +1,6 @@
 namespace HonchoBot.Discord.Gateway;
 
-/// <summary>Gateway opcodes (protocols.md 1c).</summary>
+/// <summary>Gateway opcodes (docs/platform-protocols.md).</summary>
 internal static class GatewayOpCode
 {
     public const int Dispatch = 0;

@@ -2,7 +2,7 @@ namespace HonchoBot.Discord.Gateway;
 
 /// <summary>
 /// Delays of the gateway client, as one object so tests can shorten them (with the same code paths).
-/// Defaults follow protocols.md 1c: identify concurrency of one per 5 s, and back-off that grows.
+/// Defaults follow docs/platform-protocols.md: identify concurrency of one per 5 s, and back-off that grows.
 /// </summary>
 public sealed class GatewayTimings
 {
@@ -11,10 +11,10 @@ public sealed class GatewayTimings
 
     public TimeSpan ReconnectCap { get; set; } = TimeSpan.FromSeconds(120);
 
-    /// <summary><c>max_concurrency</c> identifies per 5 seconds (protocols.md 1c, "Identify concurrency").</summary>
+    /// <summary><c>max_concurrency</c> identifies per 5 seconds (docs/platform-protocols.md).</summary>
     public TimeSpan IdentifyWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>After op 9 (not resumable): a short random wait before identifying again (protocols.md 5, gap 2: an app choice).</summary>
+    /// <summary>After op 9 (not resumable): a short random wait before identifying again (docs/platform-protocols.md).</summary>
     public TimeSpan InvalidSessionMin { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan InvalidSessionMax { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,7 +1,7 @@
 namespace HonchoBot.Discord.Gateway;
 
 /// <summary>
-/// One gateway WebSocket connection (STYLE.md: transports behind small interfaces). Text frames in and
+/// One gateway WebSocket connection, behind a small interface so tests can drive it against a fake gateway. Text frames in and
 /// out; a close (or a dropped connection) is reported as a <see cref="GatewayFrame"/>, not thrown.
 /// </summary>
 public interface IGatewayTransport : IAsyncDisposable
@@ -22,18 +22,4 @@ public interface IGatewayTransport : IAsyncDisposable
 
     /// <summary>Sends the close frame only, while a receive is pending elsewhere (which then sees the server's close).</summary>
     Task SendCloseAsync(int code, string reason, CancellationToken cancellationToken);
-}
-
-/// <summary>Makes a fresh transport for each connection attempt.</summary>
-public interface IGatewayTransportFactory
-{
-    IGatewayTransport Create();
-}
-
-/// <summary>A received text message, or the end of the connection with the close code when there was one.</summary>
-public sealed record GatewayFrame(string? Text, bool IsClosed, int? CloseCode, string? CloseReason)
-{
-    public static GatewayFrame Message(string text) => new(text, false, null, null);
-
-    public static GatewayFrame Closed(int? code, string? reason) => new(null, true, code, reason);
 }

@@ -5,7 +5,7 @@ namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
 /// Verifies <c>X-Signature-Ed25519</c> over <c>timestamp + raw body</c> with the application's public key
-/// (protocols.md 1a, "Signature verification"). Malformed hex or wrong lengths are simply invalid.
+/// (docs/platform-protocols.md). Malformed hex or wrong lengths are simply invalid.
 /// </summary>
 public sealed class Ed25519SignatureVerifier
 {

@@ -164,9 +164,3 @@ public sealed record Interaction(
         }
     }
 }
-
-public sealed record InteractionUser(string Id, string DisplayName);
-
-public sealed record InteractionOption(string Name, int Type, JsonElement? Value, IReadOnlyList<InteractionOption> Options, bool IsFocused);
-
-public sealed record InteractionAttachment(string Id, string FileName, string? ContentType, long Size, string Url);

@@ -2,7 +2,7 @@ namespace HonchoBot.Discord.Interactions;
 
 /// <summary>
 /// How long an interaction's initial response waits for queued work before deferring. Discord's deadline
-/// is 3 s (protocols.md 1a); waiting 1.5 s leaves room for the network while sparing a PATCH for fast answers.
+/// is 3 s (docs/platform-protocols.md); waiting 1.5 s leaves room for the network while sparing a PATCH for fast answers.
 /// </summary>
 public sealed class InteractionTimings
 {

@@ -3,7 +3,7 @@ using HonchoBot.Core.Pipeline;
 
 namespace HonchoBot.Discord.Messages;
 
-/// <summary>The parts of a MESSAGE_CREATE dispatch HonchoBot uses (protocols.md 1c, "MESSAGE_CREATE").</summary>
+/// <summary>The parts of a MESSAGE_CREATE dispatch HonchoBot uses (docs/platform-protocols.md).</summary>
 public sealed record GatewayMessage(
     string Id,
     string ChannelId,

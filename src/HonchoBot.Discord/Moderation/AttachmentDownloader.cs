@@ -5,7 +5,7 @@ namespace HonchoBot.Discord.Moderation;
 /// <summary>
 /// Downloads a moderator's uploaded file. The URL arrives inside an authenticated interaction, so it is
 /// trusted only on Discord's CDN hosts — or, in tests, on the host of the configured ApiBaseUrl
-/// (DESIGN.md, "Which URLs are trusted"). The bot token is never sent; the size is capped while reading.
+/// (docs/platform-protocols.md). The bot token is never sent; the size is capped while reading.
 /// </summary>
 internal sealed class AttachmentDownloader(IHttpClientFactory httpClients, IOptions<DiscordOptions> options)
 {

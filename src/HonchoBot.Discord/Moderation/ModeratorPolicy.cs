@@ -1,12 +1,12 @@
 using HonchoBot.Core.Sources;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Interactions;
-using HonchoBot.Discord.Messages;
 using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord.Moderation;
 
 /// <summary>
-/// Who may manage sources in a guild (DESIGN.md, "Communities and who may change what"): members with
+/// Who may manage sources in a guild (docs/architecture.md): members with
 /// MANAGE_GUILD (or ADMINISTRATOR, which implies it) or one of <see cref="DiscordOptions.ModeratorRoleIds"/>.
 /// Decided from the interaction's own <c>member</c> on every use — never from command visibility,
 /// which server owners can override.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HonchoBot.Core.Sources;
+using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Interactions;
-using HonchoBot.Discord.Messages;
 using HonchoBot.Discord.Rendering;
 using HonchoBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +15,7 @@ namespace HonchoBot.Discord.Moderation;
 /// attempt is still handed to the registry (with IsModerator false) rather than refused silently here.
 /// </summary>
 internal sealed class SourceCommandHandler(
-    DiscordAnswering answering,
+    InteractionWork work,
     ModeratorPolicy policy,
     AttachmentDownloader downloader,
     PendingSourceForms forms,
@@ -25,7 +25,7 @@ internal sealed class SourceCommandHandler(
     private const int PageSize = 10;
 
     public Task<InteractionResponse> HandleSourcesAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken, int? page = null, bool isModeratorView = false) =>
-        answering.SubmitDeferredAsync(interaction, "discord /sources", ephemeral: true, acknowledged, async (services, ct) =>
+        work.SubmitAsync(interaction, "discord /sources", ephemeral: true, acknowledged, async (services, ct) =>
         {
             var registry = services.GetRequiredService<ISourceRegistry>();
             var number = page ?? (int)Math.Clamp(interaction.IntegerOption("page") ?? 1, 1, 1000);
@@ -35,7 +35,7 @@ internal sealed class SourceCommandHandler(
 
     /// <summary>The "About [n]" button: a source's details as seen from this community, shown only to the clicker.</summary>
     public Task<InteractionResponse> HandleAboutAsync(Interaction interaction, string sourceId, Task acknowledged, CancellationToken cancellationToken) =>
-        answering.SubmitDeferredAsync(interaction, "discord about source", ephemeral: true, acknowledged, async (services, ct) =>
+        work.SubmitAsync(interaction, "discord about source", ephemeral: true, acknowledged, async (services, ct) =>
         {
             var registry = services.GetRequiredService<ISourceRegistry>();
             return SourceListRenderer.RenderDetails(await registry.ShowAsync(sourceId, DiscordQuestionMapper.CommunityOf(interaction.GuildId), ct));
@@ -143,7 +143,7 @@ internal sealed class SourceCommandHandler(
                 return Task.FromResult(InteractionResponse.Ephemeral("That attachment link is not on Discord's CDN, so I won't fetch it. Please upload the file again."));
             }
 
-            return answering.SubmitDeferredAsync(interaction, "discord /source add (file)", ephemeral: true, acknowledged, async (services, ct) =>
+            return work.SubmitAsync(interaction, "discord /source add (file)", ephemeral: true, acknowledged, async (services, ct) =>
             {
                 var (content, problem) = await downloader.DownloadAsync(file.Url, file.Size, ct);
                 if (content is null)
@@ -171,7 +171,7 @@ internal sealed class SourceCommandHandler(
     }
 
     private Task<InteractionResponse> Audit(Interaction interaction, Task acknowledged, CancellationToken cancellationToken) =>
-        answering.SubmitDeferredAsync(interaction, "discord /source audit", ephemeral: true, acknowledged, async (services, ct) =>
+        work.SubmitAsync(interaction, "discord /source audit", ephemeral: true, acknowledged, async (services, ct) =>
         {
             var registry = services.GetRequiredService<ISourceRegistry>();
             var count = (int)Math.Clamp(interaction.IntegerOption("count") ?? 10, 1, 25);
@@ -180,7 +180,7 @@ internal sealed class SourceCommandHandler(
         }, cancellationToken);
 
     private Task<InteractionResponse> Change(Interaction interaction, Task acknowledged, string description, Func<ISourceRegistry, CancellationToken, Task<SourceResult>> change, CancellationToken cancellationToken) =>
-        answering.SubmitDeferredAsync(interaction, description, ephemeral: true, acknowledged, async (services, ct) =>
+        work.SubmitAsync(interaction, description, ephemeral: true, acknowledged, async (services, ct) =>
             ResultMessage(await change(services.GetRequiredService<ISourceRegistry>(), ct)), cancellationToken);
 
     private static InteractionResponse NotModerator() =>

@@ -8,7 +8,7 @@ namespace HonchoBot.Discord.Rendering;
 /// <summary>
 /// Turns a platform-neutral <see cref="Answer"/> into a Discord message: lead excerpts with [n] markers,
 /// numbered sources, a "Sources disagree" section, a footer hint — always within every limit of
-/// protocols.md 1e and always with <c>allowed_mentions: {"parse": []}</c>.
+/// docs/platform-protocols.md, and always with <c>allowed_mentions: {"parse": []}</c>.
 /// </summary>
 public sealed class DiscordAnswerRenderer
 {
@@ -160,7 +160,7 @@ public sealed class DiscordAnswerRenderer
     private static IReadOnlyList<ActionRow>? Buttons(Answer answer, string? askerId)
     {
         // Link buttons open the cited pages without an interaction; the delete button lets the asker
-        // (or a moderator) remove the reply (DESIGN.md, "Also expected by operators").
+        // (or a moderator) remove the reply (docs/architecture.md).
         var buttons = answer.Citations
             .Where(c => IsLinkable(c.Url) && c.Url!.Length <= DiscordLimits.LinkUrl)
             .OrderBy(c => c.N)

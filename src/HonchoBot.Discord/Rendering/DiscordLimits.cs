@@ -1,6 +1,6 @@
 namespace HonchoBot.Discord.Rendering;
 
-/// <summary>Message and embed limits (protocols.md 1e). Exceeding any of them makes Discord answer 400.</summary>
+/// <summary>Message and embed limits (docs/platform-protocols.md). Exceeding any of them makes Discord answer 400.</summary>
 public static class DiscordLimits
 {
     public const int Content = 2000;

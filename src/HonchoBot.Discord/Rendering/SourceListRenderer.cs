@@ -5,7 +5,7 @@ using HonchoBot.Discord.Rest;
 
 namespace HonchoBot.Discord.Rendering;
 
-/// <summary>Renders the library listing and the audit trail as embeds within the limits of protocols.md 1e.</summary>
+/// <summary>Renders the library listing and the audit trail as embeds within the limits of docs/platform-protocols.md.</summary>
 public static class SourceListRenderer
 {
     /// <summary>Prefix of the paging buttons: <c>honcho:sources:{page}</c> (everyone) or <c>honcho:srclist:{page}</c> (moderators).</summary>

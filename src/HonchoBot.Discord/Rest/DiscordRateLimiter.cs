@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// Client-side view of Discord's rate limits (protocols.md 1d): per-route buckets learned from the
+/// Client-side view of Discord's rate limits (docs/platform-protocols.md): per-route buckets learned from the
 /// <c>X-RateLimit-*</c> headers, the global 50 requests/second, and 429 <c>retry_after</c>. Requests in one
 /// bucket go one at a time so that concurrent senders cannot overshoot what the last response allowed.
 /// Limits are never hard-coded beyond the documented global figure; everything else is read from headers.

@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -5,15 +7,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using HonchoBot.Discord.Commands;
-using HonchoBot.Discord.Interactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// Speaks Discord REST v10 (protocols.md 1d): <c>Authorization: Bot</c>, the required User-Agent, JSON
+/// Speaks Discord REST v10 (docs/platform-protocols.md): <c>Authorization: Bot</c>, the required User-Agent, JSON
 /// bodies, rate-limit buckets and bounded retries. Logs name routes by template; tokens never appear.
 /// </summary>
 internal sealed partial class DiscordRestClient(
@@ -27,18 +27,18 @@ internal sealed partial class DiscordRestClient(
     /// <summary>Named client; its default request logging is removed because it prints full URIs with tokens.</summary>
     public const string HttpClientName = "HonchoBot.Discord";
 
-    /// <summary>Required format <c>DiscordBot ($url, $versionNumber)</c> (protocols.md 1d).</summary>
+    /// <summary>Required format <c>DiscordBot ($url, $versionNumber)</c> (docs/platform-protocols.md).</summary>
     public const string UserAgent = "DiscordBot (https://github.com/honchobot/honchobot, 1.0)";
 
     private const int MaxAttempts = 4;
-    private static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan RetryCap = TimeSpan.FromSeconds(8);
+    /// <summary>Retries of 5xx and network failures: 0.5 s doubling to 8 s, jittered.</summary>
+    private static readonly Backoff RetryBackoff = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(8), Random.Shared.NextDouble);
 
     private readonly DiscordOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, byte> _forbiddenChannels = new(StringComparer.Ordinal);
     private long _invalidRequests;
 
-    /// <summary>401, 403 and 429 responses: Discord bans an IP past 10,000 in 10 minutes (protocols.md 1d).</summary>
+    /// <summary>401, 403 and 429 responses: Discord bans an IP past 10,000 in 10 minutes (docs/platform-protocols.md).</summary>
     public long InvalidRequestCount => Interlocked.Read(ref _invalidRequests);
 
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellationToken) =>
@@ -132,9 +132,9 @@ internal sealed partial class DiscordRestClient(
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    metrics?.RecordRest429("discord");
+                    metrics?.RecordRest429(ChatPlatform.Discord);
 
-                    // A shared-resource 429 does not count toward the invalid-request ban (protocols.md 1d).
+                    // A shared-resource 429 does not count toward the invalid-request ban (docs/platform-protocols.md).
                     if (!(response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared")))
                     {
                         Interlocked.Increment(ref _invalidRequests);
@@ -222,7 +222,7 @@ internal sealed partial class DiscordRestClient(
         return new DiscordRestResult((int)response.StatusCode, code, message, body);
     }
 
-    /// <summary><c>retry_after</c> from the body, else the <c>Retry-After</c> header (protocols.md 1d).</summary>
+    /// <summary><c>retry_after</c> from the body, else the <c>Retry-After</c> header (docs/platform-protocols.md).</summary>
     private static TimeSpan RetryAfter(HttpResponseMessage response, DiscordRestResult result)
     {
         if (result.Body is { ValueKind: JsonValueKind.Object } body
@@ -240,15 +240,11 @@ internal sealed partial class DiscordRestClient(
         return TimeSpan.FromSeconds(1);
     }
 
-    private static TimeSpan Backoff(int attempt)
-    {
-        var capped = Math.Min(RetryCap.TotalMilliseconds, RetryBase.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private static TimeSpan Backoff(int attempt) => RetryBackoff.For(attempt - 1);
 
     /// <summary>
     /// 401/403 are never retried (they count toward the invalid-request ban). A missing permission in a
-    /// channel is logged once per channel, not once per message (DESIGN.md, "Discord errors").
+    /// channel is logged once per channel, not once per message (docs/platform-protocols.md).
     /// </summary>
     private void ReportRefusal(RestRoute route, string path, int status, DiscordRestResult result)
     {

@@ -1,11 +1,7 @@
-using System.Text.Json;
-using HonchoBot.Discord.Commands;
-using HonchoBot.Discord.Interactions;
-
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// The REST transport (STYLE.md: transports behind small interfaces). Every call already honours rate
+/// The REST transport, behind a small interface so tests can drive it against a fake server. Every call already honours rate
 /// limits and bounded retries; the result is a value, never an exception for an HTTP error.
 /// </summary>
 public interface IDiscordRestClient
@@ -14,7 +10,7 @@ public interface IDiscordRestClient
 
     Task<DiscordRestResult> DeleteMessageAsync(string channelId, string messageId, CancellationToken cancellationToken);
 
-    /// <summary>The initial response to a gateway-received interaction (protocols.md 1a, "Two ways").</summary>
+    /// <summary>The initial response to a gateway-received interaction (docs/platform-protocols.md).</summary>
     Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken);
 
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: replaces a deferred response.</summary>
@@ -22,17 +18,8 @@ public interface IDiscordRestClient
 
     Task<DiscordRestResult> CreateFollowupAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Bulk overwrite of the command set, in one guild or globally (protocols.md 1b).</summary>
+    /// <summary>Bulk overwrite of the command set, in one guild or globally (docs/platform-protocols.md).</summary>
     Task<DiscordRestResult> BulkOverwriteCommandsAsync(string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken);
 
     Task<DiscordRestResult> GetGatewayBotAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The outcome of one REST call after retries. <paramref name="StatusCode"/> is 0 when no response was
-/// received (network failure); <paramref name="ErrorCode"/> is Discord's JSON error code (e.g. 50013).
-/// </summary>
-public sealed record DiscordRestResult(int StatusCode, int? ErrorCode, string? ErrorMessage, JsonElement? Body)
-{
-    public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

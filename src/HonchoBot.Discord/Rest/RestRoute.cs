@@ -1,14 +1,14 @@
 namespace HonchoBot.Discord.Rest;
 
 /// <summary>
-/// A request's rate-limit identity (protocols.md 1d): the route template plus its top-level resource
+/// A request's rate-limit identity (docs/platform-protocols.md): the route template plus its top-level resource
 /// (channel, guild, or webhook id + token). <see cref="LogName"/> never holds a token.
 /// </summary>
 internal sealed record RestRoute(HttpMethod Method, string Path)
 {
     private static readonly string[] MajorResources = ["channels", "guilds", "webhooks", "interactions"];
 
-    /// <summary>Interaction callbacks and interaction webhooks are not bound to the global limit (protocols.md 1a).</summary>
+    /// <summary>Interaction callbacks and interaction webhooks are not bound to the global limit (docs/platform-protocols.md).</summary>
     public bool IsInteraction { get; } = Path.StartsWith("/interactions/", StringComparison.Ordinal)
         || Path.StartsWith("/webhooks/", StringComparison.Ordinal);
 
@@ -45,7 +45,7 @@ internal sealed record RestRoute(HttpMethod Method, string Path)
             var isMajor = i == 1 && MajorResources.Contains(parts[0]) || (i == 2 && isTokenRoute);
             if (isTokenRoute && i == 2)
             {
-                // The interaction token is a secret (DESIGN.md, "Which URLs are trusted").
+                // The interaction token is a secret (docs/platform-protocols.md).
                 parts[i] = keepMajor ? parts[i] : "{token}";
             }
             else if (parts[i].All(char.IsAsciiDigit) && !(isMajor && keepMajor))

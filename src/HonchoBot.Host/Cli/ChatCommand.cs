@@ -28,7 +28,6 @@ internal static class ChatCommand
             HonchoServer.ConfigureLogging(builder.Logging, configuration);
             builder.Services.AddHonchoCore(configuration);
             builder.Services.AddHonchoEmbeddings();
-            builder.Services.AddHostedService<QuestionWorkerService>();
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             host.Services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());

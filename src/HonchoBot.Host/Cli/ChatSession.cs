@@ -33,16 +33,17 @@ internal sealed class ChatSession(IQuestionQueue queue, TextReader input, TextWr
     /// <summary>The rendered answer, or the status line of a refusal, failure or shutdown.</summary>
     public async Task<string> AskAsync(string line, CancellationToken cancellationToken)
     {
-        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        var correlationId = CorrelationIds.New();
         var done = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new QueuedWork(
+            ChatPlatform.Console,
             "console question",
             correlationId,
             async (services, token) =>
             {
                 try
                 {
-                    var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(line, new QuestionOrigin("console", CorrelationId: correlationId)), token);
+                    var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(line, new QuestionOrigin(ChatPlatform.Console, CorrelationId: correlationId)), token);
                     done.TrySetResult(answer);
                 }
                 catch

@@ -7,7 +7,7 @@ namespace HonchoBot.Host.Cli;
 /// <summary>
 /// Configuration and services for one CLI verb: appsettings.json (current directory first, then next
 /// to the executable), environment variables, then the command line. Logs go to stderr, so stdout
-/// carries only answers (DESIGN.md: nothing else on stdout in --json mode).
+/// carries only answers (docs/json-contract.md: nothing else on stdout in --json mode).
 /// </summary>
 internal static class CliContext
 {

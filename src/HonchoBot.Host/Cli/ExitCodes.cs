@@ -1,6 +1,6 @@
 namespace HonchoBot.Host.Cli;
 
-/// <summary>DESIGN.md: 0 ok, 1 runtime failure, 2 usage or configuration error.</summary>
+/// <summary>Exit codes (docs/json-contract.md): 0 ok, 1 runtime failure, 2 usage or configuration error.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace HonchoBot.Host.Cli;
 
-/// <summary>Options every verb takes (DESIGN.md "Command line").</summary>
+/// <summary>Options every verb takes (README.md).</summary>
 internal static class GlobalOptions
 {
     public static Option<string?> Data { get; } = new("--data")

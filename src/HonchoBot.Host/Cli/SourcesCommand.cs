@@ -8,7 +8,7 @@ using HonchoBot.Core.Sources;
 namespace HonchoBot.Host.Cli;
 
 /// <summary>
-/// <c>honcho sources add|remove|hide|unhide|list|show|audit</c> (DESIGN.md "Command line"). Every
+/// <c>honcho sources add|remove|hide|unhide|list|show|audit</c> (README.md). Every
 /// change goes through <see cref="ISourceRegistry"/>, the same path as chat, as the OS user
 /// (<c>cli:&lt;user&gt;</c>, a moderator of the global library). Results go to stdout, refusals to
 /// stderr with exit code 1; usage errors exit 2.

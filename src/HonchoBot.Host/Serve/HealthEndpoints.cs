@@ -24,12 +24,21 @@ internal sealed record Readiness(bool Ready, string Index, IReadOnlyList<Connect
     public static Readiness Check(IndexHost index, IndexStartupService startup, IEnumerable<IConnectionHealth> connections)
     {
         var indexState = index.IsReady ? "ready" : startup.Failure is { } failure ? $"failed: {failure}" : "building";
-        var reports = connections.Select(c => new ConnectionReport(c.Name, c.State.ToString().ToLowerInvariant(), c.Reason)).ToList();
+        var reports = connections.Select(c => new ConnectionReport(c.Name, ReportedState(c.State), c.Reason)).ToList();
 
-        // Retrying counts as ready (DESIGN.md "Readiness"): the adapter is working on it; a fatal stop is not.
-        var ready = index.IsReady && connections.All(c => c.State is ConnectionState.Connected or ConnectionState.Retrying);
+        // Retrying counts as ready (docs/architecture.md): the adapter is working on it; a fatal stop is not.
+        var ready = index.IsReady && connections.All(c => ConnectionSnapshot.IsReadyState(c.State));
         return new Readiness(ready, indexState, reports, VectorReport.Of(index));
     }
+
+    /// <summary>The four states <c>/readyz</c> has always reported: an adapter that needs no connection is "connected".</summary>
+    private static string ReportedState(ConnectionState state) => state switch
+    {
+        ConnectionState.Connected or ConnectionState.HttpOnly or ConnectionState.Disabled => "connected",
+        ConnectionState.Retrying => "retrying",
+        ConnectionState.StoppedFatal => "stopped",
+        _ => "starting",
+    };
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using HonchoBot.Core.Telemetry;
 using HonchoBot.Discord;
 using HonchoBot.Embeddings;
 using HonchoBot.Slack;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -32,8 +33,8 @@ internal static class HonchoServer
         builder.Services.AddHonchoEmbeddings();
         builder.Services.AddSingleton<IndexStartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());
-        builder.Services.AddHostedService<QuestionWorkerService>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Server:ShutdownSeconds", 20) + 5));
+        // The host waits for the question workers' own grace period (Server:ShutdownSeconds), plus a margin.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<QueueOptions>>((host, queue) => host.ShutdownTimeout = TimeSpan.FromSeconds(queue.Value.ShutdownSeconds + 5));
         var enabled = AddAdapters(builder.Services, configuration);
         // Without a service name the exporter reports service_name="unknown_service:dotnet".
         builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName)).WithMetrics(metrics => metrics
@@ -62,18 +63,10 @@ internal static class HonchoServer
             ["Slack"] = configuration.GetValue<bool>("Slack:Enabled"),
         };
 
+        // Both are registered even when disabled, so their options validate and their endpoints stay unmapped;
+        // a disabled adapter connects nowhere and reports no connection to /readyz.
         services.AddHonchoDiscord(configuration);
-        if (enabled["Discord"])
-        {
-            services.AddSingleton<IConnectionHealth, DiscordConnectionHealth>();
-        }
-
-        // Registered even when disabled so its options validate and its endpoints stay unmapped; it connects nowhere.
         services.AddHonchoSlack(configuration);
-        if (enabled["Slack"])
-        {
-            services.AddSingleton<IConnectionHealth, SlackConnectionHealth>();
-        }
 
         return enabled;
     }

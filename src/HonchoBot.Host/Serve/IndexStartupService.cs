@@ -15,7 +15,7 @@ internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A dedicated thread: the build is CPU-bound and must not starve the thread pool (lucene-notes.md §2.1).
+        // A dedicated thread: the build is CPU-bound and must not starve the thread pool (docs/index-design.md).
         await Task.Factory.StartNew(
             () =>
             {

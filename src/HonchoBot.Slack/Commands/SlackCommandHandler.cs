@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Sources;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
@@ -10,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// Handles <c>/honcho</c> (protocols.md §2c): the ack (HTTP 200 body or Socket Mode ack payload) is computed
+/// Handles <c>/honcho</c> (docs/platform-protocols.md): the ack (HTTP 200 body or Socket Mode ack payload) is computed
 /// here without I/O; answers and library changes run after the ack on the queue and reply via <c>response_url</c>.
 /// </summary>
 public sealed class SlackCommandHandler(
-    SlackQuestionDispatcher questions,
+    SlackAsking asking,
     SlackSourceActions sources,
     SlackBackgroundSender background,
     ISlackApi api,
@@ -41,11 +42,10 @@ public sealed class SlackCommandHandler(
                 return new SlackAck(Ephemeral(SlackMessage.Plain(usage.Problem)));
             case HonchoCommand.Ask or HonchoCommand.Fact:
                 var (text, mode) = parsed is HonchoCommand.Fact fact ? (fact.Question, QuestionMode.Fact) : (((HonchoCommand.Ask)parsed).Question, QuestionMode.Ask);
-                var question = new Question(text, new QuestionOrigin("slack", actor.CommunityId, command.ChannelId, command.UserId,
-                    SlackQuestionDispatcher.NewCorrelationId()), mode);
+                var question = SlackQuestionMapper.FromCommand(command, text, mode, CorrelationIds.New());
 
                 // in_channel with no text shows the asker's command now; the answer follows via response_url.
-                return new SlackAck(new JsonObject { ["response_type"] = "in_channel" }, () => questions.Dispatch(question, target));
+                return new SlackAck(new JsonObject { ["response_type"] = "in_channel" }, () => asking.Ask(question, target));
             case HonchoCommand.SourceAdd { Url: null } when command.TriggerId is { Length: > 0 } trigger:
                 // trigger_id expires in 3 s and is single-use: open the modal straight after the ack, off the queue.
                 var view = SourceAddModal.Build(command.TeamId, command.ChannelId);

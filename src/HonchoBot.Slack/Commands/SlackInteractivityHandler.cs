@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// Interactivity payloads (protocols.md §2c: <c>block_actions</c>, <c>view_submission</c>, …). Only the
+/// Interactivity payloads (docs/platform-protocols.md: <c>block_actions</c>, <c>view_submission</c>, …). Only the
 /// add-source modal and the delete-reply shortcut are handled; everything else is acknowledged and ignored.
 /// </summary>
 public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter, ILogger<SlackInteractivityHandler> logger)

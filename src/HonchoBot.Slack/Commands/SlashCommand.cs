@@ -1,7 +1,7 @@
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// A slash-command invocation (protocols.md §2c fields). HTTP delivers it form-encoded, Socket Mode as the
+/// A slash-command invocation (fields per docs/platform-protocols.md). HTTP delivers it form-encoded, Socket Mode as the
 /// JSON <c>payload</c> of a <c>slash_commands</c> envelope; both map here.
 /// </summary>
 public sealed record SlashCommand(
@@ -31,14 +31,3 @@ public sealed record SlashCommand(
 
     public override string ToString() => $"SlashCommand {{ Team = {TeamId}, Channel = {ChannelId}, User = {UserId}, Command = {Command} }}";
 }
-
-/// <summary>The slash-command fields; Socket Mode sends them as the JSON <c>payload</c> of a <c>slash_commands</c> envelope.</summary>
-public sealed record SlashCommandPayload(
-    string? TeamId,
-    string? ChannelId,
-    string? UserId,
-    string? UserName,
-    string? Command,
-    string? Text,
-    string? ResponseUrl,
-    string? TriggerId);

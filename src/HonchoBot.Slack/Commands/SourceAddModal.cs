@@ -4,7 +4,7 @@ using HonchoBot.Core.Sources;
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
-/// The "add a source" modal (DESIGN.md: "a modal for pasted text and metadata"): pasted text or a URL, plus
+/// The "add a source" modal: pasted text or a URL, plus
 /// optional title, author, publisher, published date and notes.
 /// </summary>
 public static class SourceAddModal

@@ -4,7 +4,7 @@ namespace HonchoBot.Slack.Events;
 
 /// <summary>
 /// Bounded memory of seen <c>event_id</c>s so Slack's retries (immediately, after 1 and after 5 minutes,
-/// protocols.md §2b) never produce a second reply. TTL ≥ 10 minutes (DESIGN.md "Slack de-duplication");
+/// docs/platform-protocols.md) never produce a second reply. TTL ≥ 10 minutes;
 /// a restart may forget.
 /// </summary>
 public sealed class EventIdCache(TimeProvider time)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Moderation;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,12 @@ namespace HonchoBot.Slack.Events;
 
 /// <summary>
 /// Reacts to one Events API callback, from HTTP or Socket Mode alike: de-duplicates by <c>event_id</c>, applies
-/// the ignore rules, maps to a <see cref="Question"/> and — after the ack — enqueues the answer (protocols.md §2b).
+/// the ignore rules, maps to a <see cref="Question"/> and — after the ack — enqueues the answer (docs/platform-protocols.md).
 /// </summary>
 public sealed partial class SlackEventHandler(
     EventIdCache seen,
     SlackIdentity identity,
-    SlackQuestionDispatcher questions,
+    SlackAsking asking,
     SlackSourceActions sources,
     IOptionsMonitor<SlackOptions> options,
     ILogger<SlackEventHandler> logger)
@@ -35,7 +36,7 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
-        // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (DESIGN.md "Slack de-duplication").
+        // Retries (x-slack-retry-num / retry_attempt) carry the same event_id: answer once (docs/platform-protocols.md).
         if (callback.EventId is { } eventId && !seen.TryMarkNew(eventId))
         {
             LogDuplicate(logger, eventId);
@@ -61,7 +62,7 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
-        var correlationId = SlackQuestionDispatcher.NewCorrelationId();
+        var correlationId = CorrelationIds.New();
         var target = new SlackReplyTarget.InThread(message.Channel, message.User, message.ThreadTs);
         if (message.IsAddSource)
         {
@@ -69,10 +70,8 @@ public sealed partial class SlackEventHandler(
             return new SlackAck(AfterAck: () => sources.Enqueue(new SlackSourceAction.AddFiles(message.FileIds), actor, target));
         }
 
-        var question = new Question(
-            message.Text,
-            new QuestionOrigin("slack", "slack:" + message.TeamId, message.Channel, message.User, correlationId));
-        return new SlackAck(AfterAck: () => questions.Dispatch(question, target));
+        var question = SlackQuestionMapper.FromMessage(message, correlationId);
+        return new SlackAck(AfterAck: () => asking.Ask(question, target));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring a repeat of Slack event {EventId}")]

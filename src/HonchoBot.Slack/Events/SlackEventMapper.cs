@@ -5,7 +5,7 @@ namespace HonchoBot.Slack.Events;
 
 /// <summary>
 /// Pure translation of an Events API inner event into a <see cref="SlackInboundMessage"/>, or null when the
-/// event must be ignored: bots, the bot itself, edits, deletions and other subtypes (protocols.md §2b).
+/// event must be ignored: bots, the bot itself, edits, deletions and other subtypes (docs/platform-protocols.md).
 /// </summary>
 public static partial class SlackEventMapper
 {

@@ -14,6 +14,6 @@ public sealed record SlackInboundMessage(
     IReadOnlyList<string> FileIds,
     bool IsDirect)
 {
-    /// <summary>"A file becomes a source when shared … with 'add source'" (DESIGN.md "Slack manifest").</summary>
+    /// <summary>"A file becomes a source when shared … with 'add source'" (docs/slack-setup.md).</summary>
     public bool IsAddSource => FileIds.Count > 0 && Text.Contains("add source", StringComparison.OrdinalIgnoreCase);
 }

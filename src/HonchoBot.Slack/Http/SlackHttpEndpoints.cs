@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.Http;
 
 /// <summary>
-/// <c>POST /slack/events</c>, <c>/slack/commands</c>, <c>/slack/interactivity</c> (protocols.md §2a–§2c):
+/// <c>POST /slack/events</c>, <c>/slack/commands</c>, <c>/slack/interactivity</c> (docs/platform-protocols.md):
 /// read the raw body, verify the v0 signature before any parsing, answer within 3 s, and run the work after
 /// the response has been sent.
 /// </summary>
@@ -86,7 +86,7 @@ internal static partial class SlackHttpEndpoints
         return Acknowledge(context, handler.Handle(payload.ToString()));
     }
 
-    /// <summary>The work behind an ack starts only once the response is on its way (STYLE.md: ack, then enqueue).</summary>
+    /// <summary>The work behind an ack starts only once the response is on its way: Slack retries a request not acknowledged within 3 seconds.</summary>
     private static IResult Acknowledge(HttpContext context, SlackAck ack)
     {
         if (ack.AfterAck is { } after)

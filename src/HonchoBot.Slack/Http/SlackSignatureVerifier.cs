@@ -5,23 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Http;
 
-/// <summary>Why a signed request was accepted or not.</summary>
-public enum SignatureCheck
-{
-    Valid,
-    MissingHeaders,
-    StaleTimestamp,
-    BadSignature,
-    NotConfigured,
-}
-
 /// <summary>
-/// Slack's v0 request signing (protocols.md §2a): HMAC-SHA256 over <c>v0:{ts}:{raw body}</c> keyed with the
+/// Slack's v0 request signing (docs/platform-protocols.md): HMAC-SHA256 over <c>v0:{ts}:{raw body}</c> keyed with the
 /// signing secret as UTF-8, compared in constant time, timestamps more than five minutes off rejected.
 /// </summary>
 public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
 {
-    /// <summary>"More than five minutes from local time ... could be a replay attack" (protocols.md §2a step 2).</summary>
+    /// <summary>"More than five minutes from local time ... could be a replay attack" (docs/platform-protocols.md).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     public SignatureCheck Verify(string? timestamp, string? signature, ReadOnlySpan<byte> rawBody)

@@ -6,7 +6,7 @@ namespace HonchoBot.Slack.Moderation;
 
 /// <summary>
 /// Slack moderators are the configured user ids and the members of the configured user groups of the
-/// workspace (DESIGN.md "Communities and who may change what"). Checked afresh on every command — group
+/// workspace (docs/architecture.md). Checked afresh on every command — group
 /// membership is read with <c>usergroups.users.list</c> each time, so a removal takes effect at once.
 /// </summary>
 public sealed partial class SlackModeratorPolicy(

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.Moderation;
 
 /// <summary>
-/// The "Delete HonchoBot reply" message shortcut (DESIGN.md "Also expected by operators": the asker or a
+/// The "Delete HonchoBot reply" message shortcut (docs/architecture.md: the asker or a
 /// moderator can delete a bot reply). Only the bot's own messages; the asker is read from the reply's first
 /// <c>block_id</c>; moderator status is re-checked on every use.
 /// </summary>
@@ -36,14 +36,14 @@ public sealed partial class SlackReplyDeleter(
             : new SlackReplyTarget.InChannel(channel, user);
         var self = identity.Current;
         var isOwn = self is not null && (message.BotId is { } bot && bot == self.BotId || message.User == self.UserId);
-        var correlationId = SlackQuestionDispatcher.NewCorrelationId();
+        var correlationId = CorrelationIds.New();
         if (!isOwn)
         {
             return new SlackAck(AfterAck: () => notes.Send(target, SlackMessage.Plain("I can only delete my own replies."), false, correlationId));
         }
 
         var asker = SlackAnswerRenderer.ReadAsker(message.Blocks);
-        var work = new QueuedWork("slack delete reply", correlationId, async (_, ct) =>
+        var work = new QueuedWork(ChatPlatform.Slack, "slack delete reply", correlationId, async (_, ct) =>
         {
             var allowed = user == asker || await moderators.IsModeratorAsync(user, ct);
             SlackMessage reply;

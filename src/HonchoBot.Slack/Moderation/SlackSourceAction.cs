@@ -2,13 +2,6 @@ using HonchoBot.Core.Sources;
 
 namespace HonchoBot.Slack.Moderation;
 
-/// <summary>Who acts, in which workspace and channel.</summary>
-public sealed record SlackActor(string TeamId, string UserId, string DisplayName, string ChannelId)
-{
-    /// <summary>DESIGN.md "Communities": a Slack workspace is the community <c>slack:{team_id}</c>.</summary>
-    public string CommunityId => "slack:" + TeamId;
-}
-
 /// <summary>A library action asked for from Slack.</summary>
 public abstract record SlackSourceAction
 {

@@ -5,11 +5,9 @@ using HonchoBot.Slack.Rendering;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Slack.Moderation;
-
-/// <summary>Ingestion limits the adapter enforces before handing bytes to the registry (<c>Sources:MaxBytes</c>).</summary>
-public sealed record SlackSourceLimits(long MaxBytes);
 
 /// <summary>
 /// Runs library actions from Slack on the work queue: re-checks moderator status on every use, calls the one
@@ -23,15 +21,19 @@ public sealed partial class SlackSourceActions(
     SlackReplier replier,
     SlackSourceRenderer renderer,
     SlackBackgroundSender notes,
-    SlackSourceLimits limits,
+    IOptions<SourceOptions> sourceOptions,
     ILogger<SlackSourceActions> logger)
 {
     public const int PageSize = 10;
 
+    /// <summary>The registry's own limit (<c>Sources:MaxBytes</c>), enforced here too before a file is downloaded.</summary>
+    private long MaxBytes => sourceOptions.Value.MaxBytes;
+
     public bool Enqueue(SlackSourceAction action, SlackActor actor, SlackReplyTarget target)
     {
-        var correlationId = SlackQuestionDispatcher.NewCorrelationId();
+        var correlationId = CorrelationIds.New();
         var work = new QueuedWork(
+            ChatPlatform.Slack,
             "slack source " + action.GetType().Name.ToUpperInvariant(),
             correlationId,
             (services, ct) => RunAsync(services, action, actor, target, correlationId, ct));
@@ -64,7 +66,7 @@ public sealed partial class SlackSourceActions(
                     LogRefused(logger, actor.UserId, action.GetType().Name, correlationId);
                 }
 
-                var requester = new Requester("slack", actor.UserId, await DisplayNameAsync(actor, cancellationToken), isModerator, actor.CommunityId, actor.ChannelId);
+                var requester = new Requester(ChatPlatform.Slack, actor.UserId, await DisplayNameAsync(actor, cancellationToken), isModerator, actor.CommunityId, actor.ChannelId);
                 (reply, isPublic) = action switch
                 {
                     SlackSourceAction.Audit when !isModerator => (renderer.Refused("view the audit trail"), false),
@@ -135,9 +137,9 @@ public sealed partial class SlackSourceActions(
         foreach (var fileId in files.FileIds)
         {
             var info = await api.GetFileInfoAsync(fileId, cancellationToken);
-            if (info.Size > limits.MaxBytes)
+            if (info.Size > MaxBytes)
             {
-                results.Add(new SourceResult(SourceOutcome.TooLarge, $"{info.Name ?? fileId} is larger than the {limits.MaxBytes / (1024 * 1024)} MB limit."));
+                results.Add(new SourceResult(SourceOutcome.TooLarge, $"{info.Name ?? fileId} is larger than the {MaxBytes / (1024 * 1024)} MB limit."));
                 continue;
             }
 
@@ -148,7 +150,7 @@ public sealed partial class SlackSourceActions(
                 continue;
             }
 
-            var bytes = await api.DownloadFileAsync(url, limits.MaxBytes, cancellationToken);
+            var bytes = await api.DownloadFileAsync(url, MaxBytes, cancellationToken);
             var title = string.IsNullOrWhiteSpace(info.Title) || info.Title == info.Name ? null : info.Title;
             results.Add(await registry.AddAsync(
                 new SourceAddRequest(new SourceInput.FromFile(info.Name ?? fileId, bytes), new SourceMetadata(Title: title)),

@@ -9,7 +9,7 @@ namespace HonchoBot.Slack.Rendering;
 /// <summary>
 /// Turns a platform-neutral <see cref="Answer"/> into Block Kit: each excerpt in a section with its [n] marker,
 /// its source in a context block with a <c>&lt;url|title&gt;</c> link, and a "Sources disagree" section.
-/// All corpus and user text is escaped (STYLE.md: renderers own all formatting and escaping); every
+/// All corpus and user text is escaped, here and nowhere else, so no corpus text reaches Slack unescaped; every
 /// Block Kit limit is enforced here, with a plain-text fallback in <c>text</c>.
 /// </summary>
 public sealed class SlackAnswerRenderer
@@ -118,7 +118,7 @@ public sealed class SlackAnswerRenderer
         return text.ToString();
     }
 
-    /// <summary>50 blocks per message: past that, the tail is replaced by a note (protocols.md §2e).</summary>
+    /// <summary>50 blocks per message: past that, the tail is replaced by a note (docs/platform-protocols.md).</summary>
     private static JsonArray Limit(List<JsonObject> blocks)
     {
         if (blocks.Count > BlockKit.MaxBlocks)

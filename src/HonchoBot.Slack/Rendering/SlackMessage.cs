@@ -8,7 +8,7 @@ namespace HonchoBot.Slack.Rendering;
 /// </summary>
 public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
 {
-    /// <summary>Slack's advice for <c>text</c> (protocols.md §2e chat.postMessage).</summary>
+    /// <summary>Slack's advice for <c>text</c> (docs/platform-protocols.md).</summary>
     public const int MaxTextLength = 4000;
 
     /// <summary>Adds <c>text</c> and <c>blocks</c> (a fresh copy: nodes have one parent) to a payload.</summary>
@@ -26,39 +26,4 @@ public sealed record SlackMessage(string Text, JsonArray? Blocks = null)
     /// <summary>A one-section message from already-escaped mrkdwn.</summary>
     public static SlackMessage Plain(string mrkdwn) =>
         new(SlackText.Fit(mrkdwn, MaxTextLength), [BlockKit.Section(mrkdwn)]);
-}
-
-/// <summary>Block builders that enforce the per-block limits (protocols.md §2e "Block Kit limits").</summary>
-public static class BlockKit
-{
-    public const int MaxBlocks = 50;
-    public const int MaxSectionText = 3000;
-    public const int MaxContextElements = 10;
-    public const int MaxContextElementText = 2000;
-
-    public static JsonObject Section(string mrkdwn) => new()
-    {
-        ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Fit(NonEmpty(mrkdwn), MaxSectionText) },
-    };
-
-    public static JsonObject Context(IEnumerable<string> mrkdwnElements)
-    {
-        var elements = new JsonArray();
-        foreach (var element in mrkdwnElements.Where(e => !string.IsNullOrWhiteSpace(e)).Take(MaxContextElements))
-        {
-            elements.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Fit(element, MaxContextElementText) });
-        }
-
-        if (elements.Count == 0)
-        {
-            elements.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = " " });
-        }
-
-        return new JsonObject { ["type"] = "context", ["elements"] = elements };
-    }
-
-    public static JsonObject Divider() => new() { ["type"] = "divider" };
-
-    private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? " " : text;
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace HonchoBot.Slack.Rendering;
 
 /// <summary>
-/// mrkdwn escaping (protocols.md §2e "mrkdwn escaping"): only <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> are replaced,
+/// mrkdwn escaping (docs/platform-protocols.md): only <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> are replaced,
 /// <c>&amp;</c> first, so corpus or user text can never become a mention (<c>&lt;!channel&gt;</c>) or a link.
 /// </summary>
 public static class SlackText

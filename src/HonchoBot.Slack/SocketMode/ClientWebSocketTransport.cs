@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using HonchoBot.Core.Net;
 using System.Text;
 
 namespace HonchoBot.Slack.SocketMode;
@@ -31,40 +32,19 @@ public sealed class ClientWebSocketTransport : ISocketModeTransport
 
         public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
         {
-            var buffer = new byte[16 * 1024];
-            using var message = new MemoryStream();
-            while (true)
+            var read = await WebSocketMessages.ReceiveAsync(socket, new byte[16 * 1024], MaxMessageBytes, cancellationToken);
+            switch (read.Status)
             {
-                WebSocketReceiveResult result;
-                try
-                {
-                    result = await socket.ReceiveAsync(buffer, cancellationToken);
-                }
-                catch (WebSocketException)
-                {
-                    return null;
-                }
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    if (socket.State == WebSocketState.CloseReceived)
-                    {
-                        await TryCloseOutputAsync(cancellationToken);
-                    }
-
-                    return null;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (message.Length > MaxMessageBytes)
-                {
+                case WebSocketReceiveStatus.Message:
+                    // Socket Mode speaks text only; a binary message is no envelope.
+                    return read.IsText ? read.Text : string.Empty;
+                case WebSocketReceiveStatus.TooLarge:
                     throw new WebSocketException(WebSocketError.Faulted, "Socket Mode message too large");
-                }
-
-                if (result.EndOfMessage)
-                {
-                    return result.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(message.ToArray()) : string.Empty;
-                }
+                case WebSocketReceiveStatus.Closed when socket.State == WebSocketState.CloseReceived:
+                    await TryCloseOutputAsync(cancellationToken);
+                    return null;
+                default:
+                    return null;
             }
         }
 

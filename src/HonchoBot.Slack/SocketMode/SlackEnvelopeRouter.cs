@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.SocketMode;
 
 /// <summary>
-/// Routes a Socket Mode envelope's payload to the same handlers the HTTP endpoints use (protocols.md §2d:
+/// Routes a Socket Mode envelope's payload to the same handlers the HTTP endpoints use (docs/platform-protocols.md:
 /// <c>events_api</c> carries an Events API callback, <c>slash_commands</c> the command fields, <c>interactive</c>
 /// an interactivity payload). Socket Mode payloads need no signature check: the socket is pre-authenticated.
 /// </summary>

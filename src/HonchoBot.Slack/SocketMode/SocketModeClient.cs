@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -5,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HonchoBot.Slack.SocketMode;
 
 /// <summary>
-/// Keeps one Socket Mode connection alive (protocols.md §2d): <c>apps.connections.open</c> → WebSocket → <c>hello</c>.
+/// Keeps one Socket Mode connection alive (docs/platform-protocols.md): <c>apps.connections.open</c> → WebSocket → <c>hello</c>.
 /// On <c>refresh_requested</c> or <c>warning</c> the replacement is opened <em>before</em> the old socket is closed,
 /// so no envelope falls in a gap; <c>link_disabled</c> stops the adapter with a clear reason; a dropped socket is
 /// reconnected with capped, jittered back-off. Every wait takes the <see cref="TimeProvider"/>.
@@ -43,7 +45,7 @@ public sealed partial class SocketModeClient(
                     current = await TryConnectAsync(cancellationToken);
                     if (current is null)
                     {
-                        if (status.Current.State == SlackConnectionState.StoppedFatal)
+                        if (status.Current.State == ConnectionState.StoppedFatal)
                         {
                             return;
                         }
@@ -60,7 +62,7 @@ public sealed partial class SocketModeClient(
                     LogDropped(logger, current.Id);
                     await current.DisposeAsync();
                     current = null;
-                    status.Set(SlackConnectionState.Retrying, "Socket Mode connection dropped; reconnecting");
+                    status.Set(ConnectionState.Retrying, "Socket Mode connection dropped; reconnecting");
                     metrics?.RecordReconnect("slack-socket-mode");
                     await Task.Delay(Backoff.Next(), time, cancellationToken);
                     continue;
@@ -70,7 +72,7 @@ public sealed partial class SocketModeClient(
                 if (reason == "link_disabled")
                 {
                     LogLinkDisabled(logger);
-                    status.Set(SlackConnectionState.StoppedFatal,
+                    status.Set(ConnectionState.StoppedFatal,
                         "Slack sent link_disabled: Socket Mode was turned off for this app. Turn it back on (or configure Slack:SigningSecret for HTTP) and restart.");
                     await current.CloseAsync(CloseTimeout, time);
                     return;
@@ -84,7 +86,7 @@ public sealed partial class SocketModeClient(
                 current = next;
                 if (next is null)
                 {
-                    if (status.Current.State == SlackConnectionState.StoppedFatal)
+                    if (status.Current.State == ConnectionState.StoppedFatal)
                     {
                         return;
                     }
@@ -128,20 +130,20 @@ public sealed partial class SocketModeClient(
 
             LogConnected(logger, connection.Id);
             Backoff.Reset();
-            status.Set(SlackConnectionState.Connected);
+            status.Set(ConnectionState.Connected);
             return connection;
         }
         catch (SlackApiException ex) when (ex.IsFatalAuth)
         {
             LogFatal(logger, ex.Method, ex.Error);
-            status.Set(SlackConnectionState.StoppedFatal, $"Slack {ex.Method} answered {ex.Error}: check Slack:AppToken (an xapp- token with connections:write).");
+            status.Set(ConnectionState.StoppedFatal, $"Slack {ex.Method} answered {ex.Error}: check Slack:AppToken (an xapp- token with connections:write).");
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var reason = ex is SlackApiException api ? $"{api.Method}: {api.Error}" : ex.GetType().Name + ": " + ex.Message;
             LogRetrying(logger, reason);
-            status.Set(SlackConnectionState.Retrying, "Socket Mode connection failed (" + reason + "); retrying");
+            status.Set(ConnectionState.Retrying, "Socket Mode connection failed (" + reason + "); retrying");
             return null;
         }
         finally

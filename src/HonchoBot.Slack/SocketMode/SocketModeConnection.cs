@@ -8,7 +8,7 @@ namespace HonchoBot.Slack.SocketMode;
 /// <summary>
 /// One Socket Mode WebSocket: waits for <c>hello</c>, acknowledges every envelope with its <c>envelope_id</c>
 /// (with a response payload where allowed) before handing it on, and reports <c>disconnect</c> requests to
-/// <see cref="SocketModeClient"/> while it keeps receiving (protocols.md §2d).
+/// <see cref="SocketModeClient"/> while it keeps receiving (docs/platform-protocols.md).
 /// </summary>
 internal sealed partial class SocketModeConnection(int id, ISocketModeSocket socket, SlackEnvelopeRouter router, ILogger logger) : IAsyncDisposable
 {

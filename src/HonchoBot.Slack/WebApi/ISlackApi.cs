@@ -4,7 +4,7 @@ using HonchoBot.Slack.Rendering;
 namespace HonchoBot.Slack.WebApi;
 
 /// <summary>
-/// The Slack Web API methods HonchoBot uses (protocols.md §2e), behind a small interface so a library could
+/// The Slack Web API methods HonchoBot uses (docs/platform-protocols.md), behind a small interface so a library could
 /// replace the transport. <c>ok:false</c> surfaces as <see cref="SlackApiException"/> with Slack's error string.
 /// </summary>
 public interface ISlackApi
@@ -21,7 +21,7 @@ public interface ISlackApi
     /// <summary><c>chat.delete</c>: removes one of the bot's own messages.</summary>
     Task DeleteMessageAsync(string channel, string ts, CancellationToken cancellationToken);
 
-    /// <summary>A follow-up to a slash command's <c>response_url</c> (only on trusted hosts, protocols.md §2c).</summary>
+    /// <summary>A follow-up to a slash command's <c>response_url</c> (only on trusted hosts, docs/platform-protocols.md).</summary>
     Task RespondAsync(string responseUrl, SlackMessage message, bool isInChannel, CancellationToken cancellationToken);
 
     /// <summary><c>files.info</c> for a shared file.</summary>
@@ -42,16 +42,3 @@ public interface ISlackApi
     /// <summary><c>apps.connections.open</c> with the app-level token: a Socket Mode WebSocket URL (a secret).</summary>
     Task<Uri> OpenSocketModeUrlAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>What <c>auth.test</c> says about the bot.</summary>
-public sealed record SlackAuthInfo(string UserId, string? BotId, string? TeamId, string? Team);
-
-/// <summary>The fields of a file object HonchoBot needs (protocols.md §2e "Files").</summary>
-public sealed record SlackFileInfo(
-    string Id,
-    string? Name,
-    string? Title,
-    string? MimeType,
-    long Size,
-    string? UrlPrivate,
-    string? UrlPrivateDownload);

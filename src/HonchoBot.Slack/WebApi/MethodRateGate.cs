@@ -4,7 +4,7 @@ namespace HonchoBot.Slack.WebApi;
 
 /// <summary>
 /// Per-method pauses after a 429: "wait that long for that method+workspace only (other methods / workspaces
-/// unaffected)" (protocols.md §2e "Rate limits"). One bot token = one workspace, so the key is the method.
+/// unaffected)" (docs/platform-protocols.md). One bot token = one workspace, so the key is the method.
 /// </summary>
 internal sealed class MethodRateGate(TimeProvider time)
 {

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using System.Globalization;
 using System.Net;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Slack.WebApi;
 
 /// <summary>
-/// Speaks the Slack Web API over <see cref="HttpClient"/> (protocols.md §2e). Tokens go in the
+/// Speaks the Slack Web API over <see cref="HttpClient"/> (docs/platform-protocols.md). Tokens go in the
 /// <c>Authorization</c> header, only to the configured API base or Slack's hosts; URLs and tokens are never logged.
 /// </summary>
 public sealed partial class SlackApiClient(
@@ -87,7 +88,7 @@ public sealed partial class SlackApiClient(
         {
             await _gate.WaitAsync(Method, cancellationToken);
 
-            // No Authorization header: the response_url is itself the credential (protocols.md §2c).
+            // No Authorization header: the response_url is itself the credential (docs/platform-protocols.md).
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(responseUrl)) { Content = JsonContent(payload) };
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxRateLimitRetries)
@@ -129,7 +130,7 @@ public sealed partial class SlackApiClient(
         const string Method = "files.download";
         if (!hosts.IsTrusted(url))
         {
-            // The bot token must never leave Slack's hosts (DESIGN.md "Which URLs are trusted").
+            // The bot token must never leave Slack's hosts (docs/platform-protocols.md).
             throw new SlackApiException(Method, "untrusted_host", "url_private is not on a Slack host");
         }
 
@@ -197,7 +198,7 @@ public sealed partial class SlackApiClient(
             throw new SlackApiException("apps.connections.open", "not_authed", "Slack:AppToken is not set");
         }
 
-        // Token in the header, not a parameter (protocols.md §2d).
+        // Token in the header, not a parameter (docs/platform-protocols.md).
         var root = await CallFormAsync("apps.connections.open", [], appToken, cancellationToken);
         var url = GetString(root, "url");
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !hosts.IsTrusted(uri))
@@ -266,7 +267,7 @@ public sealed partial class SlackApiClient(
 
     private void BlockAfter429(string method, HttpResponseMessage response)
     {
-        metrics?.RecordRest429("slack");
+        metrics?.RecordRest429(ChatPlatform.Slack);
         var wait = response.Headers.RetryAfter switch
         {
             { Delta: TimeSpan delta } => delta,

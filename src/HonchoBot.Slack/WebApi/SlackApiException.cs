@@ -8,7 +8,7 @@ public sealed class SlackApiException(string method, string error, string? detai
 
     public string Error { get; } = error;
 
-    /// <summary>Errors that no retry will fix: the token is wrong or revoked (DESIGN.md: fatal, stop the adapter).</summary>
+    /// <summary>Errors that no retry will fix: the token is wrong or revoked; the adapter stops rather than hammer Slack with a bad token.</summary>
     public bool IsFatalAuth => Error is "invalid_auth" or "not_authed" or "account_inactive" or "token_revoked"
         or "token_expired" or "not_allowed_token_type" or "missing_scope";
 }

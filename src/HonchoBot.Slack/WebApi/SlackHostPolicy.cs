@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace HonchoBot.Slack.WebApi;
 
 /// <summary>
-/// Which URLs from Slack payloads are trusted (DESIGN.md "Which URLs are trusted"): <c>url_private</c>,
+/// Which URLs from Slack payloads are trusted (docs/platform-protocols.md): <c>url_private</c>,
 /// <c>response_url</c> and Socket Mode URLs only on Slack's own hosts over TLS, or — for tests — on the host
 /// of the configured <c>ApiBaseUrl</c>. The bot token is only ever sent to these.
 /// </summary>

@@ -27,14 +27,16 @@ public class FixtureAnswerer : IDisposable
     /// <param name="semantic">Hybrid search with a <see cref="HashingEmbedder"/> instead of words alone.</param>
     protected FixtureAnswerer(bool semantic)
     {
+        // The production pipeline: claims extracted at index time, disagreements found at answer time.
+        var lexicon = ClaimLexicon.LoadDefault();
+        var annotator = new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon));
         _host = new IndexHost(
             Options.Create(new DataOptions { Path = Path.Combine(Path.GetTempPath(), "honcho-core-tests-unused") }),
             Options.Create(new CorpusOptions { Paths = [TestCorpus.FixtureCorpusDirectory] }),
             new SemanticIndex(new HashingEmbedder(), Options.Create(new RetrievalOptions { Semantic = semantic }), NullLogger<SemanticIndex>.Instance),
+            annotator,
             NullLogger<IndexHost>.Instance);
-        // The production pipeline: claims extracted at index time, disagreements found at answer time.
-        var lexicon = ClaimLexicon.LoadDefault();
-        var (index, report) = PassageIndex.OpenInMemory(TestCorpus.LoadFixture(), SynonymList.Default, new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)));
+        var (index, report) = PassageIndex.OpenInMemory(TestCorpus.LoadFixture(), SynonymList.Default, annotator);
         Assert.True(report.Passages > 20);
         _host.Adopt(index);
         _host.Semantic.EmbedAll(null, CancellationToken.None);

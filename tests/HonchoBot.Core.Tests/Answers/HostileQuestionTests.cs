@@ -75,13 +75,14 @@ public sealed class HostileQuestionTests(FixtureAnswerer fixture) : IClassFixtur
     }
 
     [Fact]
-    public void AnswerNow_TwoThousandCharactersOfDistinctWords_Answers()
+    public void AnswerNow_TwoThousandCharactersOfDistinctWords_IsSearchedNotRefused()
     {
-        // Many distinct words (well past the concept cap) with a real question among them.
+        // Many distinct words (well past the concept cap) with a real question among them: within the length limit,
+        // so it is searched (today the filler outweighs the question and nothing is cited), never refused or thrown.
         var filler = string.Join(' ', Enumerable.Range(0, 600).Select(i => $"x{i}"));
         var text = ("How many MiG-15s did the Sabre pilots claim? " + filler)[..Question.MaxLength];
         var answer = fixture.Ask(text);
-        Assert.Contains(answer.Status, new[] { AnswerStatus.Answered, AnswerStatus.NoAnswer });
+        Assert.NotEqual(AnswerStatus.Invalid, answer.Status);
         AssertConsistent(answer);
     }
 
@@ -126,6 +127,6 @@ public sealed class HostileQuestionTests(FixtureAnswerer fixture) : IClassFixtur
         }
 
         Assert.Empty(answer.Disagreements);
-        Assert.True(answer.ElapsedMs >= 0);
+        Assert.Equal(Math.Round(answer.ElapsedMs, 2), answer.ElapsedMs); // reported to the hundredth of a millisecond
     }
 }

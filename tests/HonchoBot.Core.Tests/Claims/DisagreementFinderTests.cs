@@ -128,20 +128,33 @@ public sealed class DisagreementFinderTests
     }
 
     [Fact]
-    public void Find_DevQuestions_FlagExactlyTheLabelledOnes()
+    public void Find_DevQuestions_KeepTheirLabelsExceptKnownMisses()
     {
+        // The rules were tuned on these questions, so this is a regression guard, like the tuned pair files: each
+        // keeps its label unless listed in DevKnownMisses (a fix removes its entry). Quality thresholds are
+        // asserted on the held-out pair files only (ClaimPairSetTests), which the rules were never tuned on.
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "eval", "dev-questions.jsonl");
+        var regressions = new List<string>();
         foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
         {
             using var item = JsonDocument.Parse(line);
+            var id = item.RootElement.GetProperty("id").GetString()!;
             var question = item.RootElement.GetProperty("q").GetString()!;
             var expected = item.RootElement.TryGetProperty("disagree", out var d) && d.GetBoolean();
 
             var findings = ClaimTestKit.Finder.Find(question, AllSeedParagraphs);
 
-            Assert.True(expected == findings.Count > 0, $"{question}: expected disagree={expected}, got {findings.Count} findings");
+            if (expected != findings.Count > 0 && !DevKnownMisses.ContainsKey(id))
+            {
+                regressions.Add($"{id} {question}: expected disagree={expected}, got {findings.Count} findings");
+            }
         }
+
+        Assert.Empty(regressions);
     }
+
+    /// <summary>Dev questions the rules get wrong, and why. None today.</summary>
+    private static readonly Dictionary<string, string> DevKnownMisses = new(StringComparer.Ordinal);
 
     [Fact]
     public void Find_CorpsVictoriesAgainstAntiAircraftKills_AreDifferentScopesNotAMeasureDisagreement()

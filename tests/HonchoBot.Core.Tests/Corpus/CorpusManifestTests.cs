@@ -1,8 +1,10 @@
 using System.Text;
+using HonchoBot.Core.Claims;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Semantic;
 using Microsoft.Extensions.Logging.Abstractions;
+using HonchoBot.Core.Tests.Claims;
 using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Core.Tests.Corpus;
@@ -116,6 +118,7 @@ public sealed class CorpusManifestTests : IDisposable
             Options.Create(new DataOptions { Path = data }),
             Options.Create(new CorpusOptions { Paths = [Corpus] }),
             new SemanticIndex(new TestSupport.HashingEmbedder(), Options.Create(new RetrievalOptions { Semantic = false }), NullLogger<SemanticIndex>.Instance),
+            new ClaimAnnotator(ClaimTestKit.Lexicon, ClaimTestKit.Extractor),
             NullLogger<IndexHost>.Instance);
         host.Open();
         Assert.Single(host.Library().Sources);
@@ -128,3 +131,4 @@ public sealed class CorpusManifestTests : IDisposable
         Assert.Equal(["Title one", "Title two"], host.Library().Sources.Select(s => s.Info.Title));
     }
 }
+

@@ -19,7 +19,7 @@ public sealed class QuestionWorkerServiceTests
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await worker.StartAsync(CancellationToken.None);
 
-        Assert.True(queue.TryEnqueue(new QueuedWork("test work", "corr-1234", (sp, _) =>
+        Assert.True(queue.TryEnqueue(new QueuedWork("test", "test work", "corr-1234", (sp, _) =>
         {
             sp.GetRequiredService<ILogger<QuestionWorkerServiceTests>>().LogInformation("answering");
             ran.SetResult();

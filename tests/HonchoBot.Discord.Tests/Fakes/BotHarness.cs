@@ -1,3 +1,5 @@
+using HonchoBot.Tests.Shared;
+using HonchoBot.Core;
 using System.Collections.Concurrent;
 using System.Net;
 using HonchoBot.Core.Answers;
@@ -83,12 +85,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         builder.Services.AddSingleton(answerer.Object);
         builder.Services.AddSingleton(registry.Object);
-        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<QuestionQueue>();
-        builder.Services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
-        builder.Services.AddHostedService<QuestionWorkerService>();
-        builder.Services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        builder.Services.AddHonchoQuestionPipeline(builder.Configuration);
         builder.Services.AddSingleton(new GatewayTimings
         {
             ReconnectBase = TimeSpan.FromMilliseconds(20),
@@ -98,7 +95,7 @@ public sealed class BotHarness : IAsyncDisposable
             InvalidSessionMax = TimeSpan.FromMilliseconds(50),
             HelloTimeout = TimeSpan.FromSeconds(5),
         });
-        // Defer always, so the defer → PATCH path is what the specs see; InlineAnswerSpecs turn it on.
+        // Defer always, so the defer → PATCH path is what the specs see; InlineAnswerTests turn it on.
         builder.Services.AddSingleton(new HonchoBot.Discord.Interactions.InteractionTimings { InlineAnswerWait = TimeSpan.Zero });
         builder.Services.AddHonchoDiscord(builder.Configuration);
         services?.Invoke(builder.Services);

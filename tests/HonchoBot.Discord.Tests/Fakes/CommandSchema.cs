@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace HonchoBot.Discord.Tests.Fakes;
 
-/// <summary>The documented application command schema (protocols.md 1b), checked the way Discord answers 400.</summary>
+/// <summary>The documented application command schema (docs/platform-protocols.md), checked the way Discord answers 400.</summary>
 public static partial class CommandSchema
 {
     public static List<string> Validate(JsonNode? body)

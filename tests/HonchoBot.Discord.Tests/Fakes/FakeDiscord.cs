@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using HonchoBot.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,7 @@ public sealed record RecordedRequest(
 
 /// <summary>
 /// A strict fake of Discord on 127.0.0.1 with an ephemeral port: REST API v10 and a WebSocket gateway.
-/// It rejects what Discord rejects (protocols.md 1, DESIGN.md "Fakes are strict"): a wrong or missing
+/// It rejects what Discord rejects (docs/platform-protocols.md; strict, so a misreading of the protocol fails here): a wrong or missing
 /// <c>Authorization</c>, a missing <c>DiscordBot</c> User-Agent, a request before <c>retry_after</c>, a
 /// message without <c>allowed_mentions</c>, embeds over the limits, a second callback for one
 /// interaction, and a PATCH of <c>@original</c> before the interaction was acknowledged. Every rejection
@@ -45,7 +46,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public const string ApplicationId = "1100000000000000001";
     public const string BotUserId = "1100000000000000001";
 
-    /// <summary>RFC 8032 §7.1 TEST 1 (protocols.md 3): the fake signs interactions with it.</summary>
+    /// <summary>RFC 8032 §7.1 TEST 1 (docs/platform-protocols.md): the fake signs interactions with it.</summary>
     public const string SecretKeyHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     public const string PublicKeyHex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
@@ -387,7 +388,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return (404, Error(0, "404: Not Found"));
     }
 
-    /// <summary>The message rules every send must meet: allowed_mentions with parse, and the limits of protocols.md 1e.</summary>
+    /// <summary>The message rules every send must meet: allowed_mentions with parse, and the limits of docs/platform-protocols.md.</summary>
     private bool CheckMessage(string method, string path, JsonNode? message, out JsonNode error)
     {
         error = Error(50035, "Invalid Form Body");

@@ -10,7 +10,7 @@ namespace HonchoBot.Discord.Tests.Fakes;
 public sealed record GatewayEvent(int Connection, int? Op, JsonNode? Data, int? ClientCloseCode, bool IsClose, DateTimeOffset At);
 
 /// <summary>
-/// The fake Discord gateway v10 (protocols.md 1c). It speaks first with Hello, checks Identify/Resume
+/// The fake Discord gateway v10 (docs/platform-protocols.md). It speaks first with Hello, checks Identify/Resume
 /// strictly (wrong token → close 4004, unknown op → 4001, oversize → 4002, a second Identify → 4005,
 /// missing <c>v=10&amp;encoding=json</c> → 4012), ACKs heartbeats unless told not to, answers Identify
 /// with READY and a valid Resume with a replay of missed events and RESUMED.

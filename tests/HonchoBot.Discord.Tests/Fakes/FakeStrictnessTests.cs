@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace HonchoBot.Discord.Tests.Fakes;
 
-/// <summary>Guards the guard (DESIGN.md: "A lenient fake only confirms a misreading").</summary>
+/// <summary>Guards the guard: a lenient fake would only confirm a misreading of the protocol.</summary>
 public sealed class FakeStrictnessTests : IAsyncLifetime
 {
     private FakeDiscord _discord = null!;

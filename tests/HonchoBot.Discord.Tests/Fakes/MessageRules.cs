@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HonchoBot.Discord.Tests.Fakes;
 
-/// <summary>What Discord checks on a message body (protocols.md 1e), plus HonchoBot's own rule that every send carries allowed_mentions.</summary>
+/// <summary>What Discord checks on a message body (docs/platform-protocols.md), plus HonchoBot's own rule that every send carries allowed_mentions.</summary>
 public static class MessageRules
 {
     public static List<string> Check(JsonNode? message)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HonchoBot.Discord.Tests.Fakes;
 
-/// <summary>Discord-shaped payloads (protocols.md 1a and 1c) for the fake to deliver.</summary>
+/// <summary>Discord-shaped payloads (docs/platform-protocols.md) for the fake to deliver.</summary>
 public static class Payloads
 {
     public const string GuildId = "1300000000000000003";
@@ -68,7 +68,7 @@ public static class Payloads
     public static JsonObject Sub(string name, params JsonObject[] options) =>
         new() { ["name"] = name, ["type"] = 1, ["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray()) };
 
-    /// <summary>MESSAGE_CREATE (protocols.md 1c): <paramref name="mentions"/> lists mentioned user ids.</summary>
+    /// <summary>MESSAGE_CREATE (docs/platform-protocols.md): <paramref name="mentions"/> lists mentioned user ids.</summary>
     public static JsonObject Message(string content, string[]? mentions = null, bool authorIsBot = false, string authorId = UserId, string? guildId = GuildId, string channelId = ChannelId)
     {
         var message = new JsonObject

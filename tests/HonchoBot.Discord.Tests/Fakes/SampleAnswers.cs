@@ -2,7 +2,7 @@ using HonchoBot.Core.Answers;
 
 namespace HonchoBot.Discord.Tests.Fakes;
 
-/// <summary>Realistic answers in the shape Core produces (DESIGN.md, "Answers"), built from the two founding sources.</summary>
+/// <summary>Realistic answers in the shape Core produces (docs/json-contract.md), built from the two founding sources.</summary>
 public static class SampleAnswers
 {
     public const string MilwaukeeTitle = "A Cold War Secret: Graves discovered of Russian pilots who flew MiG jets for North Korea during Korean War";

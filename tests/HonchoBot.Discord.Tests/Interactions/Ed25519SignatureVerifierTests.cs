@@ -3,7 +3,7 @@ using HonchoBot.Discord.Interactions;
 
 namespace HonchoBot.Discord.Tests.Interactions;
 
-/// <summary>RFC 8032 §7.1 TEST 1–3 and the Discord-shaped vector (protocols.md 3), copied here as fixtures.</summary>
+/// <summary>RFC 8032 §7.1 TEST 1–3 and the Discord-shaped vector (docs/platform-protocols.md), copied here as fixtures.</summary>
 public sealed class Ed25519SignatureVerifierTests
 {
     public static TheoryData<string, string, string> Rfc8032Vectors => new()

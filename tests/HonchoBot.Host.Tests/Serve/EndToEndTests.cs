@@ -36,7 +36,7 @@ public sealed class EndToEndTests
         settings["Server:Workers"] = "2";
         await using var server = await RunningServer.StartAsync(Corpus, settings, s => s.AddSingleton(FastGateway()));
 
-        // Ready means: index built, the gateway identified and Socket Mode connected (DESIGN.md "Readiness").
+        // Ready means: index built, the gateway identified and Socket Mode connected (docs/architecture.md).
         await server.WaitUntilReadyAsync();
         var readyz = await server.Client.GetStringAsync("/readyz");
         Assert.Contains("\"discord\"", readyz, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class EndToEndTests
         await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(socket.WasClosedByClient, "honcho should close the Socket Mode connection itself on shutdown");
 
-        // Discord: a close frame with a code other than 1000/1001, which would end the session (protocols.md 1c).
+        // Discord: a close frame with a code other than 1000/1001, which would end the session (docs/platform-protocols.md).
         await discord.Gateway.WaitUntilAsync(() => discord.Gateway.Events.Any(e => e.IsClose && e.Connection == gatewayConnection), "the gateway connection to close");
         var closed = discord.Gateway.Events.First(e => e.IsClose && e.Connection == gatewayConnection);
         Assert.True(closed.ClientCloseCode is not null, "the gateway connection was dropped without a close frame on shutdown");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HonchoBot.Host.Tests.Serve;
 
-/// <summary><c>/healthz</c> and <c>/readyz</c> (DESIGN.md "Readiness").</summary>
+/// <summary><c>/healthz</c> and <c>/readyz</c> (docs/architecture.md).</summary>
 public sealed class HealthEndpointTests
 {
     private static string Corpus => Path.Combine(AppContext.BaseDirectory, "Fixtures", "corpus");
@@ -107,7 +107,7 @@ public sealed class HealthEndpointTests
         await using var server = await RunningServer.StartAsync(Corpus, services: s => s.AddSingleton<IConnectionHealth>(connection));
         await server.WaitUntilReadyAsync();
 
-        connection.State = ConnectionState.Stopped;
+        connection.State = ConnectionState.StoppedFatal;
         connection.Reason = "invalid_auth: the token was revoked";
         var (stopped, body) = await ReadyzAsync(server);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped);

@@ -70,14 +70,14 @@ public sealed class MetricsEndpointTests
         var queue = server.Services.GetRequiredService<HonchoBot.Core.Pipeline.IQuestionQueue>();
         var release = new TaskCompletionSource();
         var started = new TaskCompletionSource();
-        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c1", async (_, _) =>
+        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack", "slack question", "c1", async (_, _) =>
         {
             started.TrySetResult();
             await release.Task;
         })));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c2", (_, _) => Task.CompletedTask)));
-        Assert.False(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack question", "c3", (_, _) => Task.CompletedTask)));
+        Assert.True(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack", "slack question", "c2", (_, _) => Task.CompletedTask)));
+        Assert.False(queue.TryEnqueue(new HonchoBot.Core.Pipeline.QueuedWork("slack", "slack question", "c3", (_, _) => Task.CompletedTask)));
         release.SetResult();
 
         var text = string.Empty;

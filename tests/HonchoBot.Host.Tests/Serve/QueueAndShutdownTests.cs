@@ -21,7 +21,7 @@ public sealed class QueueAndShutdownTests
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public QueuedWork Work => new("test blocker", "corr-blocker", async (_, _) =>
+        public QueuedWork Work => new("test", "test blocker", "corr-blocker", async (_, _) =>
         {
             Started.TrySetResult();
             // Deliberately deaf to the shutdown token: it stands for an answer that takes long to finish.
@@ -31,6 +31,7 @@ public sealed class QueueAndShutdownTests
 
     /// <summary>Queued work that records whether it ran or was told "shutting down".</summary>
     private static QueuedWork Recorded(string name, ConcurrentQueue<string> ran, ConcurrentQueue<string> toldShutdown) => new(
+        "test",
         "test " + name,
         "corr-" + name,
         (_, _) =>

@@ -6,7 +6,7 @@ using Moq;
 namespace HonchoBot.Slack.Tests.Events;
 
 /// <summary>
-/// Slack's 3-second deadline (protocols.md §2b, §2c) is met by acknowledging before answering: with the answerer
+/// Slack's 3-second deadline (docs/platform-protocols.md) is met by acknowledging before answering: with the answerer
 /// stuck, the HTTP response and the Socket Mode ack still arrive, and the answer follows once it is released.
 /// </summary>
 public sealed class AckFirstTests

@@ -51,7 +51,8 @@ public sealed class AskingLimitsTests
     public async Task A_busy_refusal_does_not_use_up_the_askers_rate_limit_token()
     {
         var queue = new Mock<IQuestionQueue>();
-        queue.SetupSequence(q => q.TryEnqueue(It.IsAny<QueuedWork>())).Returns(false).Returns(true);
+        var accepts = new Queue<bool>([false, true]);
+        queue.Setup(q => q.TryEnqueue(It.IsAny<QueuedWork>())).Returns(() => accepts.Dequeue()).Callback(Eventually.Changes.Pulse);
         await using var fake = await FakeSlack.StartAsync();
         await using var bot = await SlackBot.StartAsync(fake, configure: s => s["RateLimits:PerUserPerMinute"] = "1",
             services: s => s.Replace(ServiceDescriptor.Singleton(queue.Object)));
@@ -95,7 +96,7 @@ public sealed class AskingLimitsTests
     }
 }
 
-/// <summary>The optional channel allow-list (DESIGN.md "Also expected by operators").</summary>
+/// <summary>The optional channel allow-list (docs/architecture.md).</summary>
 public sealed class ChannelAllowListTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using Moq;
 
 namespace HonchoBot.Slack.Tests.Events;
 
-/// <summary>Tokens, signing secrets, response_urls and Socket Mode tickets never reach the logs (DESIGN.md "Which URLs are trusted").</summary>
+/// <summary>Tokens, signing secrets, response_urls and Socket Mode tickets never reach the logs (docs/platform-protocols.md).</summary>
 public sealed class SecretsInLogsTests
 {
     [Fact]

@@ -24,7 +24,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             owner.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {state} {exception}");
+            Eventually.Changes.Pulse();
+        }
     }
 }

@@ -67,7 +67,7 @@ public sealed record RecordedCall(string Method, JsonElement Body, IReadOnlyDict
 public sealed record FakeFile(string Id, string Name, string Title, byte[] Content);
 
 /// <summary>
-/// A strict fake of Slack on loopback (DESIGN.md "Fakes are strict"): Web API methods that check the bearer
+/// A strict fake of Slack on loopback, strict so that it refuses what Slack would refuse: Web API methods that check the bearer
 /// token and reject what Slack rejects (missing text, Block Kit over its limits, calls before Retry-After),
 /// response_url and url_private endpoints, and a Socket Mode WebSocket that requires every envelope to be acked.
 /// Anything a real Slack would refuse is also recorded in <see cref="Violations"/>, which tests assert empty.
@@ -90,6 +90,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>When set, <c>apps.connections.open</c> answers only once this completes.</summary>
     public TaskCompletionSource? HoldConnectionsOpen { get; set; }
+
+    /// <summary>The fake's clock for Retry-After windows and call times; a test on fake time shares its clock with the client.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
     private int _ts = 1000;
 
     private FakeSlack(WebApplication app) => _app = app;
@@ -205,6 +208,8 @@ public sealed class FakeSlack : IAsyncDisposable
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             old.TrySetResult();
         }
+
+        Eventually.Changes.Pulse();
     }
 
     private void Record(RecordedCall call)
@@ -245,7 +250,7 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         var auth = request.Headers.Authorization.ToString();
-        var call = new RecordedCall(method, body, form, auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow);
+        var call = new RecordedCall(method, body, form, auth.Length == 0 ? null : auth, Clock.GetUtcNow());
         Record(call);
 
         if (method == "apps.connections.open" && HoldConnectionsOpen is { } hold)
@@ -256,7 +261,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
         if (_rateLimits.TryGetValue(method, out var limit))
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = Clock.GetUtcNow();
             if (limit.Until is null || now < limit.Until)
             {
                 if (limit.Until is not null)
@@ -335,7 +340,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
         if (string.IsNullOrEmpty(call.Get("text")))
         {
-            // With blocks, Slack still wants the text fallback (protocols.md §2e).
+            // With blocks, Slack still wants the text fallback (docs/platform-protocols.md).
             Violations.Enqueue("chat.postMessage without a text fallback");
             return Error("no_text");
         }
@@ -382,7 +387,7 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         var auth = context.Request.Headers.Authorization.ToString();
-        var call = new RecordedCall("response_url", body, new Dictionary<string, string> { ["response_url_id"] = id }, auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow);
+        var call = new RecordedCall("response_url", body, new Dictionary<string, string> { ["response_url_id"] = id }, auth.Length == 0 ? null : auth, Clock.GetUtcNow());
         Record(call);
         if (secret != "s3cr3t" || team != TeamId)
         {
@@ -402,7 +407,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private IResult HandleDownload(HttpContext context, string team, string id, string name)
     {
         var auth = context.Request.Headers.Authorization.ToString();
-        Record(new RecordedCall("files.download", default, new Dictionary<string, string> { ["file"] = id }, auth.Length == 0 ? null : auth, DateTimeOffset.UtcNow));
+        Record(new RecordedCall("files.download", default, new Dictionary<string, string> { ["file"] = id }, auth.Length == 0 ? null : auth, Clock.GetUtcNow()));
         if (auth != "Bearer " + BotToken)
         {
             // Slack serves a login page (or 403) without the bearer token.
@@ -444,7 +449,7 @@ public sealed class FakeSlack : IAsyncDisposable
             ["debug_info"] = new JsonObject { ["host"] = "fake-slack", ["approximate_connection_time"] = 18060 },
         });
 
-    /// <summary>Block Kit limits (protocols.md §2e): 50 blocks, section text 1–3000, ≤ 10 context elements.</summary>
+    /// <summary>Block Kit limits (docs/platform-protocols.md): 50 blocks, section text 1–3000, ≤ 10 context elements.</summary>
     internal static string? CheckBlocks(RecordedCall call)
     {
         if (call.Body.ValueKind != JsonValueKind.Object || !call.Body.TryGetProperty("blocks", out var blocks))

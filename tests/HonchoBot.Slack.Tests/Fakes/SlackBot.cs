@@ -1,3 +1,5 @@
+using HonchoBot.Core.Net;
+using HonchoBot.Core;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -85,12 +87,7 @@ public sealed class SlackBot : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
 
         // What Host (via AddHonchoCore) provides: the queue, its worker and the rate limiter.
-        builder.Services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<QuestionQueue>();
-        builder.Services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
-        builder.Services.AddHostedService<QuestionWorkerService>();
-        builder.Services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        builder.Services.AddHonchoQuestionPipeline(builder.Configuration);
 
         answerer ??= new Mock<IQuestionAnswerer>(MockBehavior.Strict);
         var registry = new Mock<ISourceRegistry>(MockBehavior.Strict);
@@ -105,13 +102,14 @@ public sealed class SlackBot : IAsyncDisposable
         // Fast, still jittered back-off so reconnect tests take milliseconds.
         app.Services.GetRequiredService<SocketModeClient>().Backoff =
             new Backoff(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200), Random.Shared.NextDouble);
+        app.Services.GetRequiredService<SlackStatus>().Changed += _ => Eventually.Changes.Pulse();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
         return new SlackBot(app, answerer, registry, client);
     }
 
-    /// <summary>POSTs a body signed like Slack does (protocols.md §2a), with "now" unless a timestamp is given.</summary>
+    /// <summary>POSTs a body signed like Slack does (docs/platform-protocols.md), with "now" unless a timestamp is given.</summary>
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null,
         IDictionary<string, string>? headers = null, string? secret = null)
     {

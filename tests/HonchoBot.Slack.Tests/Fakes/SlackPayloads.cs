@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HonchoBot.Slack.Tests.Fakes;
 
-/// <summary>Payloads shaped like Slack's (protocols.md §2b–§2d).</summary>
+/// <summary>Payloads shaped like Slack's (docs/platform-protocols.md).</summary>
 public static class SlackPayloads
 {
     public static JsonObject AppMention(string eventId, string text, string ts, string channel = "C0CHAN01", string user = "U0USER01", string? threadTs = null)

@@ -6,7 +6,7 @@ using Moq;
 
 namespace HonchoBot.Slack.Tests.Http;
 
-/// <summary>HTTP mode end to end: signed requests in, Web API calls out to the fake Slack (protocols.md §2a–§2c).</summary>
+/// <summary>HTTP mode end to end: signed requests in, Web API calls out to the fake Slack (docs/platform-protocols.md).</summary>
 public sealed class SlackHttpEndpointsTests : IAsyncLifetime
 {
     private FakeSlack _fake = null!;

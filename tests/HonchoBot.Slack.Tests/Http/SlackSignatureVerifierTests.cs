@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HonchoBot.Slack.Tests.Http;
 
-/// <summary>Slack's own documented signing example (protocols.md §2a), with the clock pinned to its timestamp.</summary>
+/// <summary>Slack's own documented signing example (docs/platform-protocols.md), with the clock pinned to its timestamp.</summary>
 public sealed class SlackSignatureVerifierTests
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";

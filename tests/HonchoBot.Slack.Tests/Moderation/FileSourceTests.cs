@@ -5,7 +5,7 @@ using Moq;
 
 namespace HonchoBot.Slack.Tests.Moderation;
 
-/// <summary>A file shared with "add source" becomes a source (DESIGN.md "Slack manifest"), for moderators only.</summary>
+/// <summary>A file shared with "add source" becomes a source (docs/slack-setup.md), for moderators only.</summary>
 public sealed class FileSourceTests : IAsyncLifetime
 {
     private static readonly byte[] Document =

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using HonchoBot.Slack.Tests.Fakes;
 using Moq;
 
 namespace HonchoBot.Slack.Tests.SocketMode;
 
-/// <summary>Socket Mode end to end against the fake Slack's WebSocket (protocols.md §2d).</summary>
+/// <summary>Socket Mode end to end against the fake Slack's WebSocket (docs/platform-protocols.md).</summary>
 public sealed class SocketModeEndToEndTests : IAsyncLifetime
 {
     private FakeSlack _fake = null!;
@@ -40,7 +41,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
     public async Task Hello_then_an_app_mention_is_acked_with_its_envelope_id_and_answered_in_the_thread()
     {
         var socket = await _fake.WaitForSocketAsync(0);
-        await Eventually.TrueAsync(() => _bot.Status.Current.State == SlackConnectionState.Connected, "connected");
+        await Eventually.TrueAsync(() => _bot.Status.Current.State == ConnectionState.Connected, "connected");
 
         await MentionAsync(socket, "Ev1MENTION1", "1700000010.000100");
 
@@ -103,7 +104,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
         await _fake.WaitForMethodAsync("chat.postMessage", c => c.Get("thread_ts") == "1700000011.000100");
         await _fake.WaitForMethodAsync("chat.postMessage", c => c.Get("thread_ts") == "1700000011.000200");
         Assert.Equal(2, _fake.Sockets.Count);
-        Assert.Equal(SlackConnectionState.Connected, _bot.Status.Current.State);
+        Assert.Equal(ConnectionState.Connected, _bot.Status.Current.State);
         Assert.Empty(_fake.Violations);
     }
 
@@ -113,7 +114,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
         var socket = await _fake.WaitForSocketAsync(0);
         await socket.SendDisconnectAsync("link_disabled");
 
-        await Eventually.TrueAsync(() => _bot.Status.Current.State == SlackConnectionState.StoppedFatal, "stopped");
+        await Eventually.TrueAsync(() => _bot.Status.Current.State == ConnectionState.StoppedFatal, "stopped");
         Assert.Contains("link_disabled", _bot.Status.Current.Reason, StringComparison.Ordinal);
         Assert.False(_bot.Status.Current.IsReady);
         await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
@@ -130,7 +131,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
         var second = await _fake.WaitForSocketAsync(1);
         await MentionAsync(second, "Ev1DROPPED1", "1700000012.000100");
         await _fake.WaitForMethodAsync("chat.postMessage");
-        Assert.Equal(SlackConnectionState.Connected, _bot.Status.Current.State);
+        Assert.Equal(ConnectionState.Connected, _bot.Status.Current.State);
         Assert.Equal(2, _fake.Calls.Count(c => c.Method == "apps.connections.open"));
     }
 
@@ -157,7 +158,7 @@ public sealed class SocketModeFatalTests
         await using var bot = await SlackBot.StartAsync(fake, socketMode: true, http: false,
             configure: s => s["Slack:AppToken"] = "xapp-1-wrong-token");
 
-        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.StoppedFatal, "stopped");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == ConnectionState.StoppedFatal, "stopped");
         Assert.Contains("invalid_auth", bot.Status.Current.Reason, StringComparison.Ordinal);
         Assert.Empty(fake.Sockets);
     }
@@ -169,7 +170,7 @@ public sealed class SocketModeFatalTests
         fake.AuthTestError = "invalid_auth";
         await using var bot = await SlackBot.StartAsync(fake, socketMode: true, http: false);
 
-        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.StoppedFatal, "stopped");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == ConnectionState.StoppedFatal, "stopped");
         Assert.Contains("auth.test", bot.Status.Current.Reason, StringComparison.Ordinal);
         Assert.Contains("Slack:BotToken", bot.Status.Current.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(fake.Calls, c => c.Method == "apps.connections.open");
@@ -186,7 +187,7 @@ public sealed class SocketModeFatalTests
         await using var bot = await SlackBot.StartAsync(live, socketMode: true, http: false,
             configure: s => s["Slack:ApiBaseUrl"] = $"http://127.0.0.1:{deadPort}/api/");
 
-        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.Retrying, "retrying");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == ConnectionState.Retrying, "retrying");
         Assert.True(bot.Status.Current.IsReady);
         Assert.Contains("auth.test", bot.Status.Current.Reason, StringComparison.Ordinal);
     }
@@ -206,7 +207,7 @@ public sealed class SocketModeHelloTests
 
         var silent = await fake.WaitForSocketAsync(0);
         var start = time.GetUtcNow();
-        Assert.Equal(SlackConnectionState.Starting, bot.Status.Current.State);
+        Assert.Equal(ConnectionState.Starting, bot.Status.Current.State);
         fake.SendsHello = true;
 
         // Step the fake clock (the hello wait may register a moment after the socket opens) until the bot gives up.
@@ -230,6 +231,6 @@ public sealed class SocketModeHelloTests
             time.Advance(TimeSpan.FromMilliseconds(100));
             return fake.Sockets.Count >= 2;
         }, "a second connection");
-        await Eventually.TrueAsync(() => bot.Status.Current.State == SlackConnectionState.Connected, "connected");
+        await Eventually.TrueAsync(() => bot.Status.Current.State == ConnectionState.Connected, "connected");
     }
 }

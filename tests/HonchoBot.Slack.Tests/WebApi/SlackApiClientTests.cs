@@ -1,13 +1,13 @@
-using System.Diagnostics;
 using HonchoBot.Slack.Rendering;
 using HonchoBot.Slack.Tests.Fakes;
 using HonchoBot.Slack.WebApi;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HonchoBot.Slack.Tests.WebApi;
 
-/// <summary>The Web API client against the strict fake Slack (protocols.md §2e).</summary>
+/// <summary>The Web API client against the strict fake Slack (docs/platform-protocols.md).</summary>
 public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private FakeSlack _fake = null!;
@@ -25,7 +25,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         await _fake.DisposeAsync();
     }
 
-    private SlackApiClient Client(string? botToken = FakeSlack.BotToken, string? apiBaseUrl = null)
+    private SlackApiClient Client(string? botToken = FakeSlack.BotToken, string? apiBaseUrl = null, TimeProvider? time = null)
     {
         var options = Options.Create(new SlackOptions
         {
@@ -34,7 +34,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             AppToken = FakeSlack.AppToken,
             ApiBaseUrl = apiBaseUrl ?? _fake.ApiBaseUrl,
         });
-        return new SlackApiClient(_http, options, new SlackHostPolicy(options), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+        return new SlackApiClient(_http, options, new SlackHostPolicy(options), time ?? TimeProvider.System, NullLogger<SlackApiClient>.Instance);
     }
 
     [Fact]
@@ -85,20 +85,34 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_429_waits_Retry_After_for_that_method_only()
     {
-        var client = Client();
+        // The client and the fake share a fake clock: the fake records any call made before Retry-After has passed.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _fake.Clock = time;
+        var client = Client(time: time);
         _fake.RateLimitNext("chat.postMessage", retryAfterSeconds: 2);
-        var clock = Stopwatch.StartNew();
 
         var posting = client.PostMessageAsync("C0CHAN01", null, SlackMessage.Plain("after the limit"), CancellationToken.None);
         await _fake.WaitForMethodAsync("chat.postMessage");
 
-        // Another method is not held back by chat.postMessage's limit.
+        // Another method is not held back by chat.postMessage's limit: it completes with the clock standing still.
         await client.PostEphemeralAsync("C0CHAN01", "U0USER01", null, SlackMessage.Plain("meanwhile"), CancellationToken.None);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.8), "postEphemeral waited for postMessage's Retry-After");
+        Assert.False(posting.IsCompleted, "postMessage retried without waiting for its Retry-After");
 
+        // Step the clock (the wait may be registered a moment after the 429 arrives) until postMessage retries.
+        await Eventually.TrueAsync(() =>
+        {
+            if (posting.IsCompleted)
+            {
+                return true;
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            return false;
+        }, "postMessage to retry");
         await posting;
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"postMessage retried after {clock.Elapsed}");
-        Assert.Equal(2, _fake.Calls.Count(c => c.Method == "chat.postMessage"));
+        var posts = _fake.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(2), $"postMessage retried after {posts[1].At - posts[0].At} of fake time");
         Assert.Empty(_fake.Violations);
     }
 

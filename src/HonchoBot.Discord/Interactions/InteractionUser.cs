@@ -1,0 +1,3 @@
+namespace HonchoBot.Discord.Interactions;
+
+public sealed record InteractionUser(string Id, string DisplayName);

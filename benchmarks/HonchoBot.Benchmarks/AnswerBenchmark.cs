@@ -138,6 +138,7 @@ internal static class AnswerBenchmark
                 plain BM25 top-10   p50 {Percentile(baseline, 0.50):F2} ms  p99 {Percentile(baseline, 0.99):F2} ms
                 p50 ratio           {Percentile(answers, 0.50) / Percentile(baseline, 0.50):F2}x
                 working set         {WorkingSetMb()} MB after the questions
+                slowest             {string.Join(" | ", answers.Select((ms, i) => (ms, i)).OrderByDescending(a => a.ms).Take(3).Select(a => $"{a.ms:F1} ms \"{questions[a.i]}\""))}
                 """));
         }
     }

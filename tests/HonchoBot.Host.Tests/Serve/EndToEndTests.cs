@@ -52,8 +52,8 @@ public sealed class EndToEndTests
         var ack = await socket.WaitForAckAsync(await deliverSlack);
         Assert.Equal(await deliverSlack, ack.GetProperty("envelope_id").GetString());
 
-        var waitDiscord = discord.WaitForRequestsAsync(r => r.Method == "POST" && r.Path == $"/channels/{Payloads.ChannelId}/messages", what: "the Discord reply", timeout: TimeSpan.FromSeconds(20));
-        var waitSlack = slack.WaitForMethodAsync("chat.postMessage", timeout: TimeSpan.FromSeconds(20));
+        var waitDiscord = discord.WaitForRequestsAsync(r => r.Method == "POST" && r.Path == $"/channels/{Payloads.ChannelId}/messages", what: "the Discord reply", timeout: Wait.HangGuard);
+        var waitSlack = slack.WaitForMethodAsync("chat.postMessage", timeout: Wait.HangGuard);
         await Task.WhenAll(waitDiscord, waitSlack);
 
         // Discord: a reply to the mention, with an embed quoting the cited passage.
@@ -93,7 +93,7 @@ public sealed class EndToEndTests
         await server.StopAsync(TimeSpan.FromSeconds(20));
 
         // Slack: the client starts the close handshake itself (issue 7: "close Socket Mode cleanly").
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(Wait.HangGuard);
         Assert.True(socket.WasClosedByClient, "honcho should close the Socket Mode connection itself on shutdown");
 
         // Discord: a close frame with a code other than 1000/1001, which would end the session (docs/platform-protocols.md).

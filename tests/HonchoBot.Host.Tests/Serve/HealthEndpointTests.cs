@@ -31,7 +31,7 @@ public sealed class HealthEndpointTests
 
         public string? Annotate(string passageText)
         {
-            Gate.Wait(TimeSpan.FromSeconds(15));
+            Gate.Wait(Wait.HangGuard);
             return null;
         }
 

@@ -15,7 +15,7 @@ internal sealed class RunningServer : IAsyncDisposable
         App = app;
         Root = root;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(20) };
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = Wait.HangGuard };
     }
 
     public WebApplication App { get; }
@@ -86,7 +86,7 @@ internal sealed class RunningServer : IAsyncDisposable
         }
 
         _stopped = true;
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout ?? Wait.HangGuard);
         await App.StopAsync(cts.Token);
     }
 

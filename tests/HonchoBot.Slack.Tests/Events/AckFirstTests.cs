@@ -2,6 +2,7 @@ using System.Net;
 using HonchoBot.Core.Answers;
 using HonchoBot.Slack.Tests.Fakes;
 using Moq;
+using HonchoBot.Tests.Shared;
 
 namespace HonchoBot.Slack.Tests.Events;
 
@@ -36,7 +37,7 @@ public sealed class AckFirstTests
             SlackPayloads.AppMention("Ev4ACK00001", "<@UBOT0001> How many MiGs?", "1700000040.000100").ToJsonString(), "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.Task.WaitAsync(Signal.HangGuard);
         Assert.DoesNotContain(fake.Calls, c => c.Method == "chat.postMessage");
 
         release.SetResult();
@@ -54,7 +55,7 @@ public sealed class AckFirstTests
 
         var first = await socket.SendEnvelopeAsync("events_api", SlackPayloads.AppMention("Ev4ACK00002", "<@UBOT0001> q1", "1700000041.000100"));
         await socket.WaitForAckAsync(first);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.Task.WaitAsync(Signal.HangGuard);
 
         // The receive loop is not blocked by the stuck answer: the next envelope is acked too.
         var second = await socket.SendEnvelopeAsync("events_api", SlackPayloads.AppMention("Ev4ACK00003", "<@UBOT0001> q2", "1700000041.000200"));

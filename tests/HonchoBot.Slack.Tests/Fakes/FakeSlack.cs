@@ -142,7 +142,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public async Task<RecordedCall> WaitForCallAsync(Func<RecordedCall, bool> predicate, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? HonchoBot.Tests.Shared.Signal.HangGuard);
         while (true)
         {
             Task changed;
@@ -174,7 +174,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public async Task<FakeSocket> WaitForSocketAsync(int index, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? HonchoBot.Tests.Shared.Signal.HangGuard);
         while (true)
         {
             Task changed;
@@ -256,7 +256,7 @@ public sealed class FakeSlack : IAsyncDisposable
         if (method == "apps.connections.open" && HoldConnectionsOpen is { } hold)
         {
             // Lets a test decide when a replacement connection may come up (e.g. after an event on the old one).
-            await hold.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await hold.Task.WaitAsync(HonchoBot.Tests.Shared.Signal.HangGuard);
         }
 
         if (_rateLimits.TryGetValue(method, out var limit))

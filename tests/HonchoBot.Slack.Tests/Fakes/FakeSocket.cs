@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HonchoBot.Tests.Shared;
 
 namespace HonchoBot.Slack.Tests.Fakes;
 
@@ -47,7 +48,7 @@ public sealed class FakeSocket(WebSocket socket, FakeSlack owner, int index)
     {
         try
         {
-            return await _acks[envelopeId].Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(5));
+            return await _acks[envelopeId].Task.WaitAsync(timeout ?? Signal.HangGuard);
         }
         catch (TimeoutException)
         {

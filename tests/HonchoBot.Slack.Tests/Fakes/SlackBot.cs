@@ -15,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Moq;
+using HonchoBot.Tests.Shared;
 
 namespace HonchoBot.Slack.Tests.Fakes;
 
@@ -105,7 +106,7 @@ public sealed class SlackBot : IAsyncDisposable
         app.Services.GetRequiredService<SlackStatus>().Changed += _ => Eventually.Changes.Pulse();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
+        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = Signal.HangGuard };
         return new SlackBot(app, answerer, registry, client);
     }
 

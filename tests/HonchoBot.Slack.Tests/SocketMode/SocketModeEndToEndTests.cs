@@ -4,6 +4,7 @@ using HonchoBot.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using HonchoBot.Slack.Tests.Fakes;
 using Moq;
+using HonchoBot.Tests.Shared;
 
 namespace HonchoBot.Slack.Tests.SocketMode;
 
@@ -94,7 +95,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
         _fake.HoldConnectionsOpen.SetResult();
 
         var replacement = await _fake.WaitForSocketAsync(1);
-        await old.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await old.Closed.WaitAsync(Signal.HangGuard);
         Assert.True(old.WasClosedByClient, "the bot should close the old connection itself");
         Assert.True(replacement.OpenedAt <= old.ClosedAt, "the replacement must open before the old connection closes");
         Assert.False(replacement.IsClosed);
@@ -117,7 +118,7 @@ public sealed class SocketModeEndToEndTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _bot.Status.Current.State == ConnectionState.StoppedFatal, "stopped");
         Assert.Contains("link_disabled", _bot.Status.Current.Reason, StringComparison.Ordinal);
         Assert.False(_bot.Status.Current.IsReady);
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(Signal.HangGuard);
         Assert.Single(_fake.Sockets);
         Assert.Single(_fake.Calls, c => c.Method == "apps.connections.open");
     }

@@ -51,21 +51,38 @@ public sealed class GatewayResilienceTests : IAsyncLifetime
     [Fact]
     public async Task Identifies_are_spaced_by_the_identify_window()
     {
-        await using var bot = await BotHarness.StartAsync(_discord, services: s => s.AddSingleton(new GatewayTimings
-        {
-            ReconnectBase = TimeSpan.FromMilliseconds(10),
-            ReconnectCap = TimeSpan.FromMilliseconds(50),
-            IdentifyWindow = TimeSpan.FromMilliseconds(700),
-            InvalidSessionMin = TimeSpan.FromMilliseconds(5),
-            InvalidSessionMax = TimeSpan.FromMilliseconds(10),
-        }));
+        // On the fake clock: the first Identify goes out before the clock ever moves, so the second may go out only
+        // once the clock has been stepped a whole identify window on. Receive times would say nothing on a busy
+        // machine, where one message can sit in a socket longer than another.
+        var clock = new WatchedClock();
+        var started = clock.GetUtcNow();
+        await using var bot = await BotHarness.StartAsync(_discord, services: s => s
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(new GatewayTimings
+            {
+                ReconnectBase = TimeSpan.FromMilliseconds(10),
+                ReconnectCap = TimeSpan.FromMilliseconds(50),
+                IdentifyWindow = TimeSpan.FromMilliseconds(700),
+                InvalidSessionMin = TimeSpan.FromMilliseconds(5),
+                InvalidSessionMax = TimeSpan.FromMilliseconds(10),
+            }));
         await _discord.Gateway.WaitUntilAsync(() => _discord.Gateway.Connections.Count > 0 && _discord.Gateway.Current.IsIdentified, "READY");
+        Assert.Equal(started, clock.GetUtcNow());
 
         await _discord.Gateway.Current.SendOpAsync(9, false);
-        await _discord.Gateway.WaitForOpAsync(2, count: 2, "a second Identify");
+        await _discord.Changed.WaitUntilAsync(() =>
+        {
+            if (_discord.Gateway.Sent(2).Count() >= 2)
+            {
+                return true;
+            }
 
-        var identifies = _discord.Gateway.Sent(2).ToList();
-        Assert.True(identifies[1].At - identifies[0].At >= TimeSpan.FromMilliseconds(650), $"identifies {(identifies[1].At - identifies[0].At).TotalMilliseconds} ms apart");
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            return false;
+        }, "a second Identify", recheck: TimeSpan.FromMilliseconds(20));
+
+        var waited = clock.GetUtcNow() - started;
+        Assert.True(waited >= TimeSpan.FromMilliseconds(700), $"second Identify after {waited.TotalMilliseconds} ms of fake time");
     }
 
     [Fact]

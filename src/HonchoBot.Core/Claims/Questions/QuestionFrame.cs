@@ -95,13 +95,13 @@ internal sealed class QuestionFrame
     {
         var frame = new QuestionFrame();
         var doc = TaggedText.Create(question, lexicon);
-        var attributeTerms = lexicon.AttributeQuestionTerms.Find(question);
+        var attributeTerms = lexicon.AttributeQuestionTerms.Find(question, doc.Words);
         foreach (var hit in attributeTerms)
         {
             frame.Attributes.Add(hit.Value.Id);
         }
 
-        foreach (var hit in lexicon.EventQuestionTerms.Find(question))
+        foreach (var hit in lexicon.EventQuestionTerms.Find(question, doc.Words))
         {
             frame.Events.Add(hit.Value.Id);
         }
@@ -124,12 +124,12 @@ internal sealed class QuestionFrame
         var countAt = Enumerable.Range(0, doc.Tokens.Tokens.Length)
             .Where(k => Array.Exists(lexicon.CountCues, c => doc.Tokens.MatchesAt(k, c))).Select(k => doc.Tokens.Tokens[k].Start).ToHashSet();
         var asksCount = countAt.Count > 0;
-        var asksDate = lexicon.DateQuestionTerms.Find(question).Count > 0;
-        var asksOther = lexicon.OtherQuestionTerms.Find(question).Any(h => !countAt.Contains(h.Start));
-        frame.AsksCount = lexicon.NotCountTerms.Find(question).Count == 0 && (asksCount || (!asksDate && !asksOther));
+        var asksDate = lexicon.DateQuestionTerms.Find(question, doc.Words).Count > 0;
+        var asksOther = lexicon.OtherQuestionTerms.Find(question, doc.Words).Any(h => !countAt.Contains(h.Start));
+        frame.AsksCount = lexicon.NotCountTerms.Find(question, doc.Words).Count == 0 && (asksCount || (!asksDate && !asksOther));
         frame.AsksDate = asksDate || (!asksCount && !asksOther);
-        frame.AsksWho = lexicon.WhoQuestionTerms.Find(question).Count > 0;
-        foreach (var hit in lexicon.SuperlativeQuestionTerms.Find(question))
+        frame.AsksWho = lexicon.WhoQuestionTerms.Find(question, doc.Words).Count > 0;
+        foreach (var hit in lexicon.SuperlativeQuestionTerms.Find(question, doc.Words))
         {
             frame.Superlatives.Add(hit.Value.Id);
         }
@@ -144,12 +144,12 @@ internal sealed class QuestionFrame
             }
         }
 
-        frame.AsksRatio = lexicon.RatioQuestionTerms.Find(question).Count > 0;
-        frame.AsksTally = lexicon.TallyQuestionTerms.Find(question).Count > 0;
-        frame.AsksRank = lexicon.RankQuestionTerms.Find(question).Count > 0;
+        frame.AsksRatio = lexicon.RatioQuestionTerms.Find(question, doc.Words).Count > 0;
+        frame.AsksTally = lexicon.TallyQuestionTerms.Find(question, doc.Words).Count > 0;
+        frame.AsksRank = lexicon.RankQuestionTerms.Find(question, doc.Words).Count > 0;
         frame.RatioAgent = SideFinder.FirstSide(doc, 0, question.Length, (0, 0), null)?.Value.Side?.Actor
             ?? SideFinder.SideThingBefore(doc, 0, question.Length, null);
-        frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question).Count > 0;
+        frame.IsAboutEngagement = frame.Episode is not null || lexicon.EngagementQuestionTerms.Find(question, doc.Words).Count > 0;
         MeasureInfo? first = null;
         foreach (var hit in doc.Measures)
         {

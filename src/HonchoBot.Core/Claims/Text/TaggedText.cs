@@ -11,7 +11,7 @@ internal sealed class TaggedText
     {
         Tokens = tokens;
         var text = tokens.Text;
-        var words = TextWords.Of(text);
+        var words = Words = TextWords.Of(text);
         Sides = lexicon.SideTerms.Find(text, words);
         Places = lexicon.PlaceTerms.Find(text, words);
 
@@ -49,6 +49,9 @@ internal sealed class TaggedText
     }
 
     public TextTokens Tokens { get; }
+
+    /// <summary>The text's words, for more term lists to be matched against it without finding them again.</summary>
+    public TextWords Words { get; }
     public string Text => Tokens.Text;
     public List<TermHit<SideTerm>> Sides { get; }
     public List<TermHit<ThingInfo>> Things { get; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HonchoBot.Store.Postgres;
 
-/// <summary>The PostgreSQL store's registration: validated <see cref="StoreOptions"/> and the data source.</summary>
+/// <summary>The PostgreSQL store's registration: validated <see cref="StoreOptions"/>, the data source and the migrator.</summary>
 public static class PostgresStoreServiceCollectionExtensions
 {
     public static IServiceCollection AddHonchoPostgresStore(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +14,7 @@ public static class PostgresStoreServiceCollectionExtensions
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => PostgresDataSources.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddSingleton<PostgresMigrator>();
         return services;
     }
 }

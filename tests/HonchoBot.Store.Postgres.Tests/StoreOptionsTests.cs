@@ -65,6 +65,18 @@ public sealed class StoreOptionsTests
         Assert.Equal("127.0.0.1:5999, database (default), user honcho", PostgresDataSources.Describe(dataSource));
     }
 
+    [Fact]
+    public void The_registration_resolves_a_migrator_for_the_configured_store()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "postgres",
+            ["Store:ConnectionString"] = "Host=127.0.0.1;Port=5999;Database=honcho",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddHonchoPostgresStore(configuration).BuildServiceProvider();
+        Assert.NotNull(provider.GetRequiredService<PostgresMigrator>());
+    }
+
     private static StoreOptions Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

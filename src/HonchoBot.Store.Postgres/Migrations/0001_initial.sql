@@ -7,10 +7,9 @@ CREATE TABLE sources (
     -- NULL: the global library; otherwise the community (discord:{guild}, slack:{team}) that added it.
     community_id  text        NULL,
     title         text        NOT NULL,
-    -- The rest of SourceInfo (author, publisher, url, published, language, notes, added_by, added_at).
-    metadata      jsonb       NOT NULL,
-    -- The body as blocks with their human locations: [{"text": ..., "location": ...}, ...].
-    blocks        jsonb       NOT NULL,
+    -- The source exactly as the files store writes it (corpus Markdown: YAML front matter with every
+    -- metadata field, then the body with its locations), so both stores parse and hash it the same way.
+    content       text        NOT NULL,
     content_hash  text        NOT NULL,
     -- staged -> published, or staged -> discarded; published -> removed. Only published sources are live.
     state         text        NOT NULL CHECK (state IN ('staged', 'published', 'discarded', 'removed')),

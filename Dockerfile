@@ -4,6 +4,16 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
+# The PostgreSQL store's tests start a throwaway PostgreSQL 15 cluster (tests/Shared/PostgresCluster.cs) and need
+# its server binaries at /usr/lib/postgresql/15/bin; the build stage only, never the runtime image.
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
+ && install -d /usr/share/postgresql-common/pgdg \
+ && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+ && . /etc/os-release \
+ && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt ${VERSION_CODENAME}-pgdg main" > /etc/apt/sources.list.d/pgdg.list \
+ && apt-get update && apt-get install -y --no-install-recommends postgresql-15 \
+ && rm -rf /var/lib/apt/lists/*
+
 # Restore with only the project files, so this layer is cached until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig HonchoBot.sln ./
 COPY src/HonchoBot.Core/HonchoBot.Core.csproj src/HonchoBot.Core/
@@ -11,12 +21,14 @@ COPY src/HonchoBot.Embeddings/HonchoBot.Embeddings.csproj src/HonchoBot.Embeddin
 COPY src/HonchoBot.Discord/HonchoBot.Discord.csproj src/HonchoBot.Discord/
 COPY src/HonchoBot.Slack/HonchoBot.Slack.csproj src/HonchoBot.Slack/
 COPY src/HonchoBot.Host/HonchoBot.Host.csproj src/HonchoBot.Host/
+COPY src/HonchoBot.Store.Postgres/HonchoBot.Store.Postgres.csproj src/HonchoBot.Store.Postgres/
 COPY tests/Directory.Build.props tests/xunit.runner.json tests/
 COPY tests/HonchoBot.Core.Tests/HonchoBot.Core.Tests.csproj tests/HonchoBot.Core.Tests/
 COPY tests/HonchoBot.Embeddings.Tests/HonchoBot.Embeddings.Tests.csproj tests/HonchoBot.Embeddings.Tests/
 COPY tests/HonchoBot.Discord.Tests/HonchoBot.Discord.Tests.csproj tests/HonchoBot.Discord.Tests/
 COPY tests/HonchoBot.Slack.Tests/HonchoBot.Slack.Tests.csproj tests/HonchoBot.Slack.Tests/
 COPY tests/HonchoBot.Host.Tests/HonchoBot.Host.Tests.csproj tests/HonchoBot.Host.Tests/
+COPY tests/HonchoBot.Store.Postgres.Tests/HonchoBot.Store.Postgres.Tests.csproj tests/HonchoBot.Store.Postgres.Tests/
 COPY benchmarks/HonchoBot.Benchmarks/HonchoBot.Benchmarks.csproj benchmarks/HonchoBot.Benchmarks/
 RUN dotnet restore HonchoBot.sln
 

@@ -20,6 +20,7 @@ COPY src/HonchoBot.Core/HonchoBot.Core.csproj src/HonchoBot.Core/
 COPY src/HonchoBot.Embeddings/HonchoBot.Embeddings.csproj src/HonchoBot.Embeddings/
 COPY src/HonchoBot.Discord/HonchoBot.Discord.csproj src/HonchoBot.Discord/
 COPY src/HonchoBot.Slack/HonchoBot.Slack.csproj src/HonchoBot.Slack/
+COPY src/HonchoBot.Charts/HonchoBot.Charts.csproj src/HonchoBot.Charts/
 COPY src/HonchoBot.Host/HonchoBot.Host.csproj src/HonchoBot.Host/
 COPY src/HonchoBot.Store.Postgres/HonchoBot.Store.Postgres.csproj src/HonchoBot.Store.Postgres/
 COPY tests/Directory.Build.props tests/xunit.runner.json tests/
@@ -27,6 +28,7 @@ COPY tests/HonchoBot.Core.Tests/HonchoBot.Core.Tests.csproj tests/HonchoBot.Core
 COPY tests/HonchoBot.Embeddings.Tests/HonchoBot.Embeddings.Tests.csproj tests/HonchoBot.Embeddings.Tests/
 COPY tests/HonchoBot.Discord.Tests/HonchoBot.Discord.Tests.csproj tests/HonchoBot.Discord.Tests/
 COPY tests/HonchoBot.Slack.Tests/HonchoBot.Slack.Tests.csproj tests/HonchoBot.Slack.Tests/
+COPY tests/HonchoBot.Charts.Tests/HonchoBot.Charts.Tests.csproj tests/HonchoBot.Charts.Tests/
 COPY tests/HonchoBot.Host.Tests/HonchoBot.Host.Tests.csproj tests/HonchoBot.Host.Tests/
 COPY tests/HonchoBot.Store.Postgres.Tests/HonchoBot.Store.Postgres.Tests.csproj tests/HonchoBot.Store.Postgres.Tests/
 COPY benchmarks/HonchoBot.Benchmarks/HonchoBot.Benchmarks.csproj benchmarks/HonchoBot.Benchmarks/

@@ -7,7 +7,10 @@ using HonchoBot.Host.Output;
 
 namespace HonchoBot.Host.Cli;
 
-/// <summary><c>honcho ask "question"</c>, <c>--json</c>, and <c>--json -</c> for one question per stdin line.</summary>
+/// <summary>
+/// <c>honcho ask "question"</c>, <c>--json</c>, <c>--json -</c> for one question per stdin line, and <c>--chart FILE.png</c>
+/// for a bar chart of a numeric disagreement.
+/// </summary>
 internal static class AskCommand
 {
     public static Command Create()
@@ -16,7 +19,8 @@ internal static class AskCommand
         var json = new Option<bool>("--json") { Description = "Print the JSON contract instead of text" };
         var fact = new Option<bool>("--fact") { Description = "Only the single best excerpt" };
         var explain = new Option<bool>("--explain") { Description = "Print the ranked candidates and their coverage to stderr" };
-        var command = new Command("ask", "Answer a question from the sources") { question, json, fact, explain };
+        var chart = new Option<FileInfo?>("--chart") { Description = "Write a bar chart (PNG) of the answer's numeric disagreement to this file" };
+        var command = new Command("ask", "Answer a question from the sources") { question, json, fact, explain, chart };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(parse, async (services, stdout) =>
         {
             var text = parse.GetValue(question)!;
@@ -28,6 +32,18 @@ internal static class AskCommand
 
             var mode = parse.GetValue(fact) ? QuestionMode.Fact : QuestionMode.Ask;
             var asJson = parse.GetValue(json);
+            var chartFile = parse.GetValue(chart);
+            if (chartFile is not null)
+            {
+                if (text == "-")
+                {
+                    throw new UsageException("--chart draws one answer; it cannot be used with - (questions from stdin)");
+                }
+
+                // Before the index opens: a bad path should not cost the wait for an answer.
+                ChartFile.Validate(chartFile);
+            }
+
             var host = services.GetRequiredService<IndexHost>();
             host.Open(CliProgress.ToStderr());
             CliVectors.Prepare(host, all: false, cancellationToken);
@@ -59,6 +75,14 @@ internal static class AskCommand
 
             var single = await answerer.AnswerAsync(new Question(text, QuestionOrigin.Cli, mode), cancellationToken);
             await stdout.WriteLineAsync(asJson ? AnswerJson.Serialize(single) : AnswerTextRenderer.Render(single));
+            if (chartFile is not null)
+            {
+                // With --json, stdout carries only the answer, so the chart's path goes to stderr.
+                var written = await ChartFile.WriteAsync(chartFile, single, cancellationToken);
+                var note = written ? $"chart: {chartFile.FullName}" : "no chart: the answer has no disagreement about numbers";
+                await (written && !asJson ? stdout : Console.Error).WriteLineAsync(note);
+            }
+
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

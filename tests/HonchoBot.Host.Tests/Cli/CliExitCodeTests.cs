@@ -42,6 +42,22 @@ public sealed class CliExitCodeTests : IDisposable
         AssertUsageError(await _honcho.RunAsync(null, args), "is a file");
     }
 
+    [Theory]
+    [InlineData(".", "is a directory")]
+    [InlineData("missing/chart.png", "no such directory")]
+    [InlineData("chart.jpg", "give a file name ending in .png")]
+    public async Task Ask_with_a_chart_path_that_cannot_be_a_png_exits_2_with_one_line(string chart, string expected)
+    {
+        AssertUsageError(await _honcho.RunAsync(null, "ask", "--chart", chart, "How many planes did the Soviet air force lose?"), expected);
+        Assert.Empty(Directory.GetFiles(_honcho.Root, "*.*g"));
+    }
+
+    [Fact]
+    public async Task Ask_chart_with_questions_from_stdin_exits_2_with_one_line()
+    {
+        AssertUsageError(await _honcho.RunAsync("How many planes did the Soviet air force lose?\n", "ask", "--json", "--chart", "c.png", "-"), "cannot be used with -");
+    }
+
     [Fact]
     public async Task Sources_add_of_a_directory_says_it_is_a_directory()
     {

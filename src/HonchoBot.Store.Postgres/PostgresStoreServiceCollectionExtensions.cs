@@ -1,3 +1,4 @@
+using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,8 @@ public static class PostgresStoreServiceCollectionExtensions
 
     /// <summary>
     /// Call after <c>AddHonchoCore</c>: with <c>Store:Provider=postgres</c>, the store, hidden list, audit log,
-    /// coordinator and change feed become the database ones; with <c>files</c> (the default) nothing changes.
+    /// coordinator, change feed, replay guard and rate limits become the database ones; with <c>files</c> (the
+    /// default) nothing changes.
     /// </summary>
     public static IServiceCollection AddHonchoStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +42,11 @@ public static class PostgresStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IAuditLog, PostgresAuditLog>());
         services.Replace(ServiceDescriptor.Singleton<IStoreCoordinator, PostgresStoreCoordinator>());
         services.Replace(ServiceDescriptor.Singleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>()));
+
+        // Chat state shared by replicas: event and interaction de-duplication, and the rate limits.
+        services.AddSingleton<ExpiredRowSweeper>();
+        services.AddSingleton<ISharedReplayGuard, PostgresReplayGuard>();
+        services.Replace(ServiceDescriptor.Singleton<IChatRateLimiter, PostgresChatRateLimiter>());
         return services;
     }
 }

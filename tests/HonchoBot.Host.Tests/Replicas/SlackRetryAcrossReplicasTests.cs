@@ -34,7 +34,7 @@ public sealed class SlackRetryAcrossReplicasTests(PostgresCluster cluster)
         second.Start();
         await Task.WhenAll(first.WaitUntilReadyAsync(), second.WaitUntilReadyAsync());
 
-        var body = SlackPayloads.Callback(EventId, SlackPayloads.AppMention(EventId, $"<@{FakeSlack.BotUserId}> Who flew from the Manchurian bases?", "1700000300.000100")).ToJsonString();
+        var body = SlackPayloads.AppMention(EventId, $"<@{FakeSlack.BotUserId}> Who flew from the Manchurian bases?", "1700000300.000100").ToJsonString();
         using (var delivered = await PostSignedAsync(first.Client, body, retry: null))
         {
             Assert.Equal(200, (int)delivered.StatusCode);
@@ -47,7 +47,16 @@ public sealed class SlackRetryAcrossReplicasTests(PostgresCluster cluster)
         }
 
         await second.WaitForLineAsync(l => l.Contains("Ignoring a repeat of Slack event " + EventId, StringComparison.Ordinal), "the other replica to recognise the retry");
-        var answer = await slack.WaitForMethodAsync("chat.postMessage", timeout: Wait.HangGuard);
+        RecordedCall answer;
+        try
+        {
+            answer = await slack.WaitForMethodAsync("chat.postMessage", timeout: Wait.HangGuard);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\n--- first replica ---\n" + first.Log, e);
+        }
+
         Assert.Equal("1700000300.000100", answer.Get("thread_ts"));
         Assert.DoesNotContain(first.Lines, l => l.Contains("Ignoring a repeat of Slack event", StringComparison.Ordinal));
         Assert.Single(slack.Calls, c => c.Method == "chat.postMessage" && c.Get("thread_ts") == "1700000300.000100");

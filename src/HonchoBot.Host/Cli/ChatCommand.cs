@@ -2,8 +2,10 @@ using System.CommandLine;
 using HonchoBot.Core;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
 using HonchoBot.Embeddings;
 using HonchoBot.Host.Serve;
+using HonchoBot.Store.Postgres;
 
 namespace HonchoBot.Host.Cli;
 
@@ -27,8 +29,10 @@ internal static class ChatCommand
             builder.Configuration.AddConfiguration(configuration);
             HonchoServer.ConfigureLogging(builder.Logging, configuration);
             builder.Services.AddHonchoCore(configuration);
+            builder.Services.AddHonchoStore(configuration);
             builder.Services.AddHonchoEmbeddings();
             using var host = builder.Build();
+            await host.Services.GetRequiredService<IStoreCoordinator>().PrepareAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
             host.Services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HonchoBot.Core.Answers;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Feedback;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
@@ -20,6 +21,7 @@ namespace HonchoBot.Discord.Routing;
 internal sealed partial class InteractionRouter(
     DiscordAsking asking,
     SourceCommandHandler sources,
+    DiscordFeedback feedback,
     ModeratorPolicy policy,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
@@ -96,6 +98,11 @@ internal sealed partial class InteractionRouter(
             // Type 6 acknowledges without a visible change; the deletion follows once acknowledged.
             _ = DeleteAfterAckAsync(interaction, acknowledged);
             return new InteractionResponse(InteractionResponse.DeferredUpdateMessage);
+        }
+
+        if (DiscordFeedback.Handles(id))
+        {
+            return await feedback.HandleAsync(interaction, id, cancellationToken);
         }
 
         if (id.StartsWith(DiscordAnswerRenderer.AboutButtonPrefix, StringComparison.Ordinal))

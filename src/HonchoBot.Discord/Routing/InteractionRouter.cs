@@ -34,8 +34,9 @@ internal sealed partial class InteractionRouter(
         "• `/fact topic` — the single best excerpt\n" +
         "• `/sources` — what I know\n" +
         "• Mention me (`@HonchoBot your question`) or DM me\n" +
-        "• Moderators: `/source add` (URL, file or pasted text), `remove`, `hide`, `unhide`, `list`, `audit`\n\n" +
-        "Excerpts are verbatim; follow the links to read them in context. The asker or a moderator can delete a reply with its Delete button.";
+        "• Moderators: `/source add` (URL, file or pasted text), `remove`, `hide`, `unhide`, `list`, `audit`, and `gaps` (what I could not answer well)\n\n" +
+        "Excerpts are verbatim; follow the links to read them in context. Tell us how an answer did with 👍 / 👎 under it. " +
+        "The asker or a moderator can delete a reply with its Delete button.";
 
     public async Task<InteractionResponse> RouteAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {

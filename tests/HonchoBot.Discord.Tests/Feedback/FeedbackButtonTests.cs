@@ -74,6 +74,10 @@ public sealed class FeedbackButtonTests : IAsyncLifetime
         Assert.Equal("discord:" + Payloads.GuildId, vote.CommunityId);
         Assert.NotEqual(Voter, vote.VoterHash);
         Assert.NotEqual(Payloads.UserId, vote.AskerHash);
+        Assert.DoesNotContain(_bot.Logs.Lines, line => line.Contains(Voter, StringComparison.Ordinal));
+        var written = string.Concat(Directory.EnumerateFiles(_bot.DataPath, "*.jsonl", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain(Voter, written, StringComparison.Ordinal);
+        Assert.DoesNotContain(Payloads.UserId, written, StringComparison.Ordinal);
         Assert.Empty(_discord.Violations);
     }
 

@@ -1,5 +1,6 @@
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Claims;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Ingestion;
 using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Pipeline;
@@ -72,6 +73,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
         services.AddHostedService<QuestionWorkerService>();
         services.AddSingleton<AskPipeline>();
+        services.AddHonchoCuration(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The question log, feedback store and keyed id hasher under the data directory (part of
+    /// <see cref="AddHonchoQuestionPipeline"/>); a later store may replace the two interfaces.
+    /// </summary>
+    public static IServiceCollection AddHonchoCuration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOptions<QuestionLogOptions>().Bind(configuration.GetSection(QuestionLogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IQuestionLog, FileQuestionLog>();
+        services.TryAddSingleton<IFeedbackStore, FileFeedbackStore>();
+        services.TryAddSingleton<IdentityHasher>();
+        services.TryAddSingleton<CurationRecorder>();
+        services.TryAddSingleton<GapFinder>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Feedback;
 using HonchoBot.Discord.Gateway;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
@@ -59,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();
         services.AddSingleton<SourceCommandHandler>();
+        services.AddSingleton<DiscordFeedback>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton(sp => new Ed25519SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.AddSingleton<InteractionsEndpoint>();

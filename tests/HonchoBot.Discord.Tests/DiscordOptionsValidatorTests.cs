@@ -1,3 +1,4 @@
+using HonchoBot.Core;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -91,6 +92,7 @@ public sealed class DiscordOptionsValidatorTests
         builder.Services.AddSingleton(Mock.Of<IQuestionQueue>());
         builder.Services.AddSingleton(Mock.Of<IChatRateLimiter>());
         builder.Services.AddSingleton<AskPipeline>();
+        builder.Services.AddHonchoCuration(builder.Configuration);
         builder.Services.AddHonchoDiscord(builder.Configuration);
         await using var app = builder.Build();
 
@@ -119,6 +121,7 @@ public sealed class DiscordOptionsValidatorTests
             .AddSingleton(Mock.Of<IQuestionQueue>())
             .AddSingleton(Mock.Of<IChatRateLimiter>())
             .AddSingleton<AskPipeline>()
+            .AddHonchoCuration(config)
             .AddHonchoDiscord(config)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

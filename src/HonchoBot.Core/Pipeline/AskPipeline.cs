@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Curation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +11,10 @@ namespace HonchoBot.Core.Pipeline;
 /// (<see cref="QuestionRules"/>), takes a rate-limit token, gives it a correlation id and enqueues it. A worker
 /// then answers it in its own DI scope and hands the answer — or an apology with the reference, if answering
 /// threw — to the adapter's <see cref="IReplySink"/>. Refusals come back as a <see cref="SubmitOutcome"/> for the
-/// adapter to render in its acknowledgement; nothing here knows a platform.
+/// adapter to render in its acknowledgement; nothing here knows a platform. Every answered question is recorded
+/// (<see cref="CurationRecorder"/>: the question log, and the record feedback buttons point at).
 /// </summary>
-public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter rateLimiter, ILogger<AskPipeline> logger)
+public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter rateLimiter, CurationRecorder curation, ILogger<AskPipeline> logger)
 {
     public SubmitOutcome Submit(Question question, IReplySink sink)
     {
@@ -69,6 +71,9 @@ public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter r
             LogAnswerFailed(logger, ex, question.Origin.Platform, correlationId);
             answer = Answer.Without(question.Text, AnswerStatus.Error, ErrorMessage(correlationId));
         }
+
+        // The question log (coverage gaps) and the answer's feedback id, before the adapter renders its buttons.
+        answer = await curation.RecordAsync(question, answer, cancellationToken);
 
         await sink.SendAsync(answer, cancellationToken);
     }

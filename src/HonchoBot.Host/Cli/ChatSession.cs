@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Host.Output;
 
@@ -7,9 +8,10 @@ namespace HonchoBot.Host.Cli;
 /// <summary>
 /// The conversation of <c>honcho chat</c>: each line goes through the queue and a worker, like a chat question,
 /// and the session waits for its answer. Whatever happens to a question — an answer, a failure, a shutdown —
-/// the wait ends and the conversation goes on.
+/// the wait ends and the conversation goes on. Every question is recorded in the question log with its status
+/// (<see cref="CurationRecorder"/>), so an unanswered one shows up in <c>honcho gaps</c>.
 /// </summary>
-internal sealed class ChatSession(IQuestionQueue queue, TextReader input, TextWriter output)
+internal sealed class ChatSession(IQuestionQueue queue, CurationRecorder curation, TextReader input, TextWriter output)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -41,17 +43,21 @@ internal sealed class ChatSession(IQuestionQueue queue, TextReader input, TextWr
             correlationId,
             async (services, token) =>
             {
+                var question = new Question(line, new QuestionOrigin(ChatPlatform.Console, CorrelationId: correlationId));
+                Answer answer;
                 try
                 {
-                    var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(line, new QuestionOrigin(ChatPlatform.Console, CorrelationId: correlationId)), token);
-                    done.TrySetResult(answer);
+                    answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(question, token);
                 }
                 catch
                 {
                     // The asker hears "error" at once; the worker logs the failure with this reference.
                     done.TrySetResult(Answer.Without(line, AnswerStatus.Error, $"Something went wrong answering that (reference {correlationId})."));
+                    await curation.RecordQuestionAsync(question, AnswerStatus.Error, CancellationToken.None);
                     throw;
                 }
+
+                done.TrySetResult(await curation.RecordAsync(question, answer, token));
             },
             _ =>
             {

@@ -1,6 +1,9 @@
+using HonchoBot.Core;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Host.Cli;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +22,8 @@ public sealed class ChatSessionTests
             .ThrowsAsync(new InvalidOperationException("the index exploded"));
         answerer.Setup(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "second"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer.Without("second", AnswerStatus.NoAnswer, "Nothing in my sources answers that."));
+        var data = Directory.CreateTempSubdirectory("honcho-chat-session-");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.ClearProviders())
             .AddSingleton(TimeProvider.System)
@@ -27,12 +32,13 @@ public sealed class ChatSessionTests
             .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
             .AddSingleton<IHostedService, QuestionWorkerService>();
         services.AddOptions<QueueOptions>();
+        services.AddHonchoCuration(configuration);
         await using var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<IHostedService>();
         await worker.StartAsync(CancellationToken.None);
         var output = new StringWriter();
 
-        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), new StringReader("first\nsecond\n\n"), output);
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<CurationRecorder>(), new StringReader("first\nsecond\n\n"), output);
         await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
 
         await worker.StopAsync(CancellationToken.None);
@@ -40,5 +46,10 @@ public sealed class ChatSessionTests
         Assert.Contains("Something went wrong answering that (reference ", text, StringComparison.Ordinal);
         Assert.Contains("Nothing in my sources answers that.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Something went wrong", StringComparison.Ordinal) < text.IndexOf("Nothing in my sources", StringComparison.Ordinal));
+
+        // Both are in the question log, the failure too, with their statuses.
+        var logged = await provider.GetRequiredService<IQuestionLog>().ReadSinceAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        Assert.Equal([("first", AnswerStatus.Error), ("second", AnswerStatus.NoAnswer)], logged.Select(r => (r.Text, r.Status)));
+        data.Delete(recursive: true);
     }
 }

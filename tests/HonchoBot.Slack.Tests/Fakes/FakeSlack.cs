@@ -481,7 +481,36 @@ public sealed class FakeSlack : IAsyncDisposable
                     return $"context block with {elements.GetArrayLength()} elements (limit 10)";
                 }
             }
-            else if (type is not ("divider" or "header" or "actions" or "input"))
+            else if (type == "actions")
+            {
+                // Block Kit: 1–25 elements; a button's text is plain_text of at most 75 characters, action_id at most
+                // 255 and value at most 2000; action_ids are unique within the block.
+                var elements = block.GetProperty("elements");
+                if (elements.GetArrayLength() is < 1 or > 25)
+                {
+                    return $"actions block with {elements.GetArrayLength()} elements (limit 1–25)";
+                }
+
+                var ids = new HashSet<string>();
+                foreach (var element in elements.EnumerateArray())
+                {
+                    var actionId = element.TryGetProperty("action_id", out var a) ? a.GetString() ?? "" : "";
+                    var label = element.GetProperty("text");
+                    if (element.GetProperty("type").GetString() != "button" || label.GetProperty("type").GetString() != "plain_text"
+                        || (label.GetProperty("text").GetString() ?? "").Length is < 1 or > 75
+                        || actionId.Length is < 1 or > 255
+                        || (element.TryGetProperty("value", out var v) && (v.GetString() ?? "").Length > 2000))
+                    {
+                        return "a button that breaks Block Kit's limits";
+                    }
+
+                    if (!ids.Add(actionId))
+                    {
+                        return $"duplicate action_id {actionId} in one actions block";
+                    }
+                }
+            }
+            else if (type is not ("divider" or "header" or "input"))
             {
                 return $"unexpected block type {type}";
             }

@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Host.Cli;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,14 +26,17 @@ public sealed class ChatSessionTests
             .AddSingleton(answerer.Object)
             .AddSingleton<QuestionQueue>()
             .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
-            .AddSingleton<IHostedService, QuestionWorkerService>();
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
         services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
         await using var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<IHostedService>();
         await worker.StartAsync(CancellationToken.None);
         var output = new StringWriter();
 
-        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), new StringReader("first\nsecond\n\n"), output);
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), new StringReader("first\nsecond\n\n"), output);
         await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
 
         await worker.StopAsync(CancellationToken.None);

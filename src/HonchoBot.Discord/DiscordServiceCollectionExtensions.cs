@@ -54,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddSingleton<DiscordAnswerRenderer>();
         services.AddSingleton<InteractionWork>();
+        services.AddSingleton<DiscordReplyChains>();
         services.AddSingleton<DiscordAsking>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();

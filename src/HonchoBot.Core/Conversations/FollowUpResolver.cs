@@ -6,7 +6,7 @@ namespace HonchoBot.Core.Conversations;
 /// A question is a follow-up when it
 /// <list type="bullet">
 /// <item>opens with "what about", "how about", "as for" … (a new focus for the same question);</item>
-/// <item>has no topic words at all ("why?", "when was that?");</item>
+/// <item>has no topic words at all ("why?", "when was that?", "who won?");</item>
 /// <item>uses a pronoun with nothing in the question to stand for ("when did they arrive?", "what happened there?");</item>
 /// <item>has no verb and so no clause of its own: after "and"/"but"/"also", or as "how many …", or as a question
 /// word with a noun, or as a bare noun phrase of one or two words ("the Americans?").</item>
@@ -51,7 +51,7 @@ public static class FollowUpResolver
             return "only a connective";
         }
 
-        if (asked.ContentWords().Count == 0)
+        if (asked.TopicWords().Count == 0)
         {
             return "no topic words of its own";
         }

@@ -7,7 +7,8 @@ namespace HonchoBot.Core.Conversations;
 /// <item>a new count: "how many planes did the Soviet air force lose?" + "and how many pilots?" → "How many
 /// pilots did the Soviet air force lose?";</item>
 /// <item>a new name or noun for the same frame: "… did the Soviet air force lose?" + "what about the
-/// Chinese?" → "… did the Chinese air force lose?"; with no name to swap, the name is attached with "for";</item>
+/// Chinese?" → "… did the Chinese air force lose?"; with no name to swap, the name is attached with "for";
+/// a phrase that starts with a preposition ("and at the peak?") qualifies the whole previous question;</item>
 /// <item>a new question word for the same clause: "did the Soviets hide their losses?" + "why?" → "Why did the
 /// Soviets hide their losses?";</item>
 /// <item>a pronoun replaced by the previous question's subject or place: "where were the Soviet pilots
@@ -45,6 +46,12 @@ internal static class FollowUpRewriter
             return null;
         }
 
+        // "and at the peak?", "how about at high altitude?": a phrase that qualifies the whole previous question.
+        if (QuestionWords.Prepositions.Contains(QuestionText.Lower(body[0])))
+        {
+            return QuestionText.Join([.. previous.Tokens.Where(t => !QuestionText.IsMark(t)), .. body]);
+        }
+
         var names = asked.NameRuns();
         if (names.Count == 1)
         {
@@ -55,8 +62,10 @@ internal static class FollowUpRewriter
             if (slots.Count > 0)
             {
                 var slot = slots[0];
-                var swapped = Replace(previous, slot, AsModifierIf(IsModifier(previous, slot.End), name));
-                return nouns.Count == 0 ? swapped : Replace(QuestionText.Parse(swapped!), QuestionText.Parse(swapped!).QuantityPhrase(), nouns);
+                var swapped = Replace(previous, slot, AsModifierIf(IsModifier(previous, slot.End), name))!;
+                var frame = QuestionText.Parse(swapped);
+                var kept = frame.Tokens.Select(QuestionText.Lower).ToHashSet(StringComparer.Ordinal);
+                return nouns.All(n => kept.Contains(QuestionText.Lower(n))) ? swapped : Replace(frame, frame.QuantityPhrase(), nouns);
             }
 
             if (nouns.Count == 0)
@@ -72,11 +81,12 @@ internal static class FollowUpRewriter
         return names.Count == 0 && noun.Count > 0 ? Replace(previous, previous.QuantityPhrase(), noun) : null;
     }
 
-    // "why?" after "did the Soviets hide their losses?" or "when did the Soviets arrive?".
+    // "why?" or "when was that?" after "did the Soviets hide their losses?" or "when did the Soviets arrive?".
     private static string? NewQuestionWord(QuestionText asked, QuestionText previous)
     {
         var body = asked.Body;
-        if (body.Count != 1 || !QuestionWords.ClauseQuestionWords.Contains(QuestionText.Lower(body[0])))
+        if (body.Count == 0 || !QuestionWords.ClauseQuestionWords.Contains(QuestionText.Lower(body[0])) || asked.ContentWords().Count > 0
+            || (body.Count > 1 && QuestionText.Lower(body[1]) is "many" or "much"))
         {
             return null;
         }

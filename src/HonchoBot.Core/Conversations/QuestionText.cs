@@ -59,6 +59,9 @@ internal sealed partial class QuestionText
     public IReadOnlyList<string> ContentWords(IReadOnlyList<string>? tokens = null) =>
         (tokens ?? Body).Where(t => !IsMark(t) && !QuestionWords.IsFunction(Lower(t))).ToList();
 
+    /// <summary>Content words that are not verbs: what the question is about ("who won?" has none).</summary>
+    public IReadOnlyList<string> TopicWords() => ContentWords().Where(t => !QuestionWords.IsVerb(Lower(t))).ToList();
+
     public bool HasVerb => Body.Any(t => QuestionWords.IsVerb(Lower(t)));
 
     public bool IsSocial => Body.Count > 0 && Body.All(t => IsMark(t) || QuestionWords.Social.Contains(Lower(t)) || QuestionWords.IsFunction(Lower(t)))

@@ -74,7 +74,7 @@ internal static class QuestionWords
     /// forms ("claimed", "based") are recognised by their ending instead.
     /// </summary>
     public static readonly FrozenSet<string> Verbs = Set(
-        "lose", "loses", "lost", "shoot", "shoots", "shot", "fly", "flies", "flew", "flown", "die", "dies", "fight", "fights",
+        "lose", "loses", "lost", "shoot", "shoots", "shot", "fly", "flies", "flew", "flown", "die", "dies", "died", "fight", "fights",
         "fought", "win", "wins", "won", "kill", "kills", "claim", "claims", "destroy", "hide", "hid", "hidden", "bury", "deploy",
         "serve", "command", "lead", "leads", "led", "begin", "began", "begun", "end", "ends", "start", "starts", "happen",
         "happens", "mean", "means", "meant", "say", "says", "said", "call", "come", "came", "go", "goes", "went", "gone", "take",
@@ -95,10 +95,25 @@ internal static class QuestionWords
     public static bool IsVerb(string lower) =>
         Auxiliaries.Contains(lower)
         || Verbs.Contains(lower)
-        || (lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && CommonWords.IsCommon(lower));
+        || (lower.Length >= 4 && lower.EndsWith("ed", StringComparison.Ordinal) && CommonWords.IsCommon(lower));
 
-    /// <summary>A name rather than an ordinary word: a nation, person, place, unit or type the common-word list does not know.</summary>
-    public static bool IsName(string text) => !CommonWords.IsCommon(text) && text.Any(char.IsLetter);
+    /// <summary>
+    /// A name rather than an ordinary word: a nation, person, place, unit or type the common-word list does not
+    /// know. A hyphenated word is a name when a part of it is ("MiG-15", "B-29s", "Soviet-built"), not when every
+    /// part is ordinary ("anti-aircraft").
+    /// </summary>
+    public static bool IsName(string text)
+    {
+        if (!text.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        var parts = text.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 1
+            ? parts.Any(p => p.Any(char.IsDigit) || p.Skip(1).Any(char.IsUpper) || (p.Length > 1 && !CommonWords.IsCommon(p)))
+            : !CommonWords.IsCommon(text);
+    }
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -45,4 +45,41 @@ public sealed class ChatSessionTests
         Assert.Contains("Nothing in my sources answers that.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Something went wrong", StringComparison.Ordinal) < text.IndexOf("Nothing in my sources", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_follow_up_is_answered_in_context_and_new_forgets_the_context()
+    {
+        var asked = new List<string>();
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) =>
+            {
+                asked.Add(q.Text);
+                return Answer.Without(q.Text, AnswerStatus.NoAnswer, "Nothing in my sources answers that.");
+            });
+        var services = new ServiceCollection()
+            .AddLogging(l => l.ClearProviders())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(answerer.Object)
+            .AddSingleton<QuestionQueue>()
+            .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
+        services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<IHostedService>();
+        await worker.StartAsync(CancellationToken.None);
+        var output = new StringWriter();
+        var input = "How many tanks did the army lose?\nand how many trucks?\n/new\nand how many trucks?\n\n";
+
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), new StringReader(input), output);
+        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
+
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal(["How many tanks did the army lose?", "How many trucks did the army lose?", "and how many trucks?"], asked);
+        Assert.Contains("(following up: How many trucks did the army lose?)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("New conversation: the next question stands on its own.", output.ToString(), StringComparison.Ordinal);
+    }
 }

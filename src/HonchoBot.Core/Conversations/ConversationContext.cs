@@ -20,6 +20,12 @@ public sealed partial class ConversationContext(ConversationMemory memory, ILogg
 
         var previous = memory.Recall(conversation) is { Count: > 0 } turns ? turns[^1].Understood : null;
         var resolution = FollowUpResolver.Resolve(question.Text, previous);
+        if (resolution.Effective.Length > Question.MaxLength)
+        {
+            // A long question with the previous one's words added could pass the limit the asker kept to.
+            resolution = FollowUpResolution.Standalone(question.Text, "too long to combine with the previous question");
+        }
+
         if (resolution.IsFollowUp)
         {
             // Question text only at Debug (README: logs).

@@ -46,10 +46,11 @@ internal static class FollowUpRewriter
             return null;
         }
 
-        // "and at the peak?", "how about at high altitude?": a phrase that qualifies the whole previous question.
+        // "and at the peak?", "how about at high altitude?": a phrase that qualifies the whole previous question,
+        // or replaces one of the same kind in it ("… in 1951?" + "and in 1952?" → "… in 1952?").
         if (QuestionWords.Prepositions.Contains(QuestionText.Lower(body[0])))
         {
-            return QuestionText.Join([.. previous.Tokens.Where(t => !QuestionText.IsMark(t)), .. body]);
+            return SamePhraseReplaced(previous, body) ?? QuestionText.Join([.. previous.Tokens.Where(t => !QuestionText.IsMark(t)), .. body]);
         }
 
         var names = asked.NameRuns();
@@ -80,6 +81,39 @@ internal static class FollowUpRewriter
         var noun = body.SkipWhile(t => QuestionWords.Determiners.Contains(QuestionText.Lower(t))).ToList();
         return names.Count == 0 && noun.Count > 0 ? Replace(previous, previous.QuantityPhrase(), noun) : null;
     }
+
+    // The previous question's phrase with the same preposition and an object of the same kind (a number, a name).
+    private static string? SamePhraseReplaced(QuestionText previous, IReadOnlyList<string> phrase)
+    {
+        var preposition = QuestionText.Lower(phrase[0]);
+        var newObject = phrase.Skip(1).SkipWhile(t => QuestionWords.Determiners.Contains(QuestionText.Lower(t))).FirstOrDefault();
+        for (var i = previous.OpenerLength; newObject is not null && i < previous.Tokens.Count - 1; i++)
+        {
+            if (QuestionText.Lower(previous.Tokens[i]) != preposition)
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < previous.Tokens.Count && QuestionText.IsNounPhraseWord(previous.Tokens[end]))
+            {
+                end++;
+            }
+
+            var oldObject = previous.Tokens.Skip(i + 1).Take(end - i - 1).SkipWhile(t => QuestionWords.Determiners.Contains(QuestionText.Lower(t))).FirstOrDefault();
+            if (oldObject is not null && KindOf(oldObject) == KindOf(newObject) && KindOf(newObject) != WordKind.Ordinary)
+            {
+                return Replace(previous, (i, end), phrase);
+            }
+        }
+
+        return null;
+    }
+
+    private enum WordKind { Number, Name, Ordinary }
+
+    private static WordKind KindOf(string token) =>
+        token.All(char.IsDigit) ? WordKind.Number : QuestionWords.IsName(token) ? WordKind.Name : WordKind.Ordinary;
 
     // "why?" or "when was that?" after "did the Soviets hide their losses?" or "when did the Soviets arrive?".
     private static string? NewQuestionWord(QuestionText asked, QuestionText previous)
@@ -131,10 +165,21 @@ internal static class FollowUpRewriter
         return context.Count == 0 ? askedText : $"{own} ({string.Join(' ', context)})?";
     }
 
-    /// <summary>The noun phrase after the first auxiliary: "where were [the Soviet pilots] based?".</summary>
+    /// <summary>
+    /// The previous question's subject: the counted phrase when it comes straight before its verb ("how many [North
+    /// Korean Yak-9s] were left?"), otherwise the noun phrase after the first auxiliary ("where were [the Soviet
+    /// pilots] based?", "how many planes did [the Soviet air force] lose?").
+    /// </summary>
     private static IReadOnlyList<string>? SubjectOf(QuestionText question)
     {
         var tokens = question.Tokens;
+        var (start, end) = question.QuantityPhrase();
+        if (start >= 0 && end > start && end < tokens.Count && QuestionWords.IsVerb(QuestionText.Lower(tokens[end]))
+            && QuestionText.Lower(tokens[end]) is not ("do" or "does" or "did"))
+        {
+            return tokens.Skip(start).Take(end - start).ToList();
+        }
+
         for (var i = question.OpenerLength; i < tokens.Count; i++)
         {
             if (!QuestionWords.Auxiliaries.Contains(QuestionText.Lower(tokens[i])))

@@ -107,6 +107,21 @@ public sealed class FollowUpAnsweringTests(FixtureAnswerer fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_follow_up_that_would_pass_the_length_limit_with_its_context_is_answered_as_asked()
+    {
+        var context = Context();
+        var first = await AskAsync(context, InConversation("How many planes did the Soviet air force lose " + string.Join(' ', Enumerable.Range(0, 200).Select(i => $"unit{i}")) + "?", "c1"));
+        Assert.Equal(AnswerStatus.NoAnswer, first.Status);
+        var longFollowUp = "is that true " + string.Join(' ', Enumerable.Repeat("indeed", 270)) + "?";
+        Assert.True(longFollowUp.Length <= Question.MaxLength);
+
+        var prepared = context.Prepare(InConversation(longFollowUp, "c1"));
+
+        Assert.False(prepared.IsRewritten);
+        Assert.False(prepared.Resolution!.IsFollowUp);
+    }
+
+    [Fact]
     public void A_failed_answer_is_not_remembered_as_context()
     {
         var context = Context();

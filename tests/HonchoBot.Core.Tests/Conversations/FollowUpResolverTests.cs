@@ -118,6 +118,10 @@ public sealed class FollowUpResolverTests(ITestOutputHelper output)
     [InlineData("How many tanks did the army lose?", "and how many trucks?", "How many trucks did the army lose?")]
     [InlineData("Did the navy blockade the port?", "why?", "Why did the navy blockade the port?")]
     [InlineData("Where were the Norwegian ships built?", "what about the Danish?", "Where were the Danish ships built?")]
+    [InlineData("How many ships did the fleet have in 1940?", "and in 1941?", "How many ships did the fleet have in 1941?")]
+    [InlineData("How many ships did the fleet have?", "and at the end?", "How many ships did the fleet have at the end?")]
+    [InlineData("How many Spitfires were left by 1945?", "what replaced them?", "What replaced Spitfires?")]
+    [InlineData("Where did the Canadian convoys sail from?", "how long did they take?", "How long did the Canadian convoys take?")]
     public void Resolve_IsDrivenByGrammar_NotByTheCorpusWords(string previous, string next, string expected)
     {
         Assert.Equal(expected, FollowUpResolver.Resolve(next, previous).Effective);

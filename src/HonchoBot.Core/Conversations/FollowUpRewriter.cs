@@ -41,7 +41,7 @@ internal static class FollowUpRewriter
     private static string? NewFocus(QuestionText asked, QuestionText previous)
     {
         var body = asked.Body;
-        if (body.Count == 0 || asked.HasVerb || body.Any(t => QuestionWords.IsQuestionWord(QuestionText.Lower(t)) || QuestionText.IsMark(t)))
+        if (body.Count == 0 || body.Any(t => QuestionWords.IsQuestionWord(QuestionText.Lower(t)) || QuestionText.IsMark(t)))
         {
             return null;
         }
@@ -51,6 +51,11 @@ internal static class FollowUpRewriter
         if (QuestionWords.Prepositions.Contains(QuestionText.Lower(body[0])))
         {
             return SamePhraseReplaced(previous, body) ?? QuestionText.Join([.. previous.Tokens.Where(t => !QuestionText.IsMark(t)), .. body]);
+        }
+
+        if (asked.HasVerb)
+        {
+            return null;
         }
 
         var names = asked.NameRuns();
@@ -188,6 +193,14 @@ internal static class FollowUpRewriter
             }
 
             var phrase = tokens.Skip(i + 1).TakeWhile(QuestionText.IsNounPhraseWord).ToList();
+            var stopsAtVerb = i + 1 + phrase.Count < tokens.Count && QuestionWords.IsVerb(QuestionText.Lower(tokens[i + 1 + phrase.Count]));
+            if (!stopsAtVerb && phrase.Count > 1 && QuestionText.Lower(tokens[i]) is "do" or "does" or "did")
+            {
+                // "did the convoys sail from?": after "did" comes the subject, then a bare verb the word lists may
+                // not know; the phrase ran on past it, so its last word is that verb.
+                phrase.RemoveAt(phrase.Count - 1);
+            }
+
             return phrase.Any(t => !QuestionWords.IsFunction(QuestionText.Lower(t))) ? phrase : null;
         }
 

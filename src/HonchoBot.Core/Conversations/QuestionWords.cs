@@ -99,21 +99,12 @@ internal static class QuestionWords
 
     /// <summary>
     /// A name rather than an ordinary word: a nation, person, place, unit or type the common-word list does not
-    /// know. A hyphenated word is a name when a part of it is ("MiG-15", "B-29s", "Soviet-built"), not when every
-    /// part is ordinary ("anti-aircraft").
+    /// know. A hyphenated word is a name when it has a capital or a digit ("MiG-15", "B-29s", "Soviet-built"), not
+    /// when it is all lower case ("anti-aircraft", "air-to-air").
     /// </summary>
-    public static bool IsName(string text)
-    {
-        if (!text.Any(char.IsLetter))
-        {
-            return false;
-        }
-
-        var parts = text.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length > 1
-            ? parts.Any(p => p.Any(char.IsDigit) || p.Skip(1).Any(char.IsUpper) || (p.Length > 1 && !CommonWords.IsCommon(p)))
-            : !CommonWords.IsCommon(text);
-    }
+    public static bool IsName(string text) =>
+        text.Any(char.IsLetter)
+        && (text.Contains('-', StringComparison.Ordinal) ? text.Any(c => char.IsUpper(c) || char.IsDigit(c)) : !CommonWords.IsCommon(text));
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -90,6 +91,8 @@ public sealed class DiscordOptionsValidatorTests
         });
         builder.Services.AddSingleton(Mock.Of<IQuestionQueue>());
         builder.Services.AddSingleton(Mock.Of<IChatRateLimiter>());
+        builder.Services.AddSingleton<ConversationMemory>();
+        builder.Services.AddSingleton<ConversationContext>();
         builder.Services.AddSingleton<AskPipeline>();
         builder.Services.AddHonchoDiscord(builder.Configuration);
         await using var app = builder.Build();
@@ -118,6 +121,8 @@ public sealed class DiscordOptionsValidatorTests
             .AddLogging()
             .AddSingleton(Mock.Of<IQuestionQueue>())
             .AddSingleton(Mock.Of<IChatRateLimiter>())
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>()
             .AddSingleton<AskPipeline>()
             .AddHonchoDiscord(config)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

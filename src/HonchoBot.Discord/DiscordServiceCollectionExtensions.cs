@@ -26,8 +26,9 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Discord adapter: options (section <c>Discord</c>, validated at start-up), the REST client,
-    /// gateway service, interactions router, renderer and moderator checks. Needs Core's
-    /// <c>IQuestionQueue</c>, <c>IChatRateLimiter</c>, <c>IQuestionAnswerer</c> and <c>ISourceRegistry</c>.
+    /// gateway service, interactions router, renderer, moderator checks and reply chains. Needs Core's
+    /// <c>IQuestionQueue</c>, <c>IChatRateLimiter</c>, <c>IQuestionAnswerer</c>, <c>ISourceRegistry</c> and the
+    /// conversations (<c>ConversationContext</c>, <c>ConversationOptions</c>): <c>AddHonchoQuestionPipeline</c> registers them.
     /// </summary>
     public static IServiceCollection AddHonchoDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,6 +56,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddSingleton<DiscordAnswerRenderer>();
         services.AddSingleton<InteractionWork>();
+        services.AddSingleton<DiscordReplyChains>();
         services.AddSingleton<DiscordAsking>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();

@@ -1,4 +1,5 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Curation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,18 @@ namespace HonchoBot.Core.Pipeline;
 /// The one way a chat question becomes a reply, for every adapter (docs/architecture.md).
 /// <see cref="Submit"/> runs on the caller's thread and does no I/O: it checks the question
 /// (<see cref="QuestionRules"/>), takes a rate-limit token, gives it a correlation id and enqueues it. A worker
-/// then answers it in its own DI scope and hands the answer — or an apology with the reference, if answering
+/// then answers it in its own DI scope — a follow-up read against its conversation first
+/// (<see cref="ConversationContext"/>) — and hands the answer — or an apology with the reference, if answering
 /// threw — to the adapter's <see cref="IReplySink"/>. Refusals come back as a <see cref="SubmitOutcome"/> for the
 /// adapter to render in its acknowledgement; nothing here knows a platform. Every answered question is recorded
 /// (<see cref="CurationRecorder"/>: the question log, and the record feedback buttons point at).
 /// </summary>
-public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter rateLimiter, CurationRecorder curation, ILogger<AskPipeline> logger)
+public sealed partial class AskPipeline(
+    IQuestionQueue queue,
+    IChatRateLimiter rateLimiter,
+    ConversationContext conversations,
+    CurationRecorder curation,
+    ILogger<AskPipeline> logger)
 {
     public SubmitOutcome Submit(Question question, IReplySink sink)
     {
@@ -63,7 +70,9 @@ public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter r
         Answer answer;
         try
         {
-            answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(question, cancellationToken);
+            var prepared = conversations.Prepare(question);
+            answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(prepared.Effective, cancellationToken);
+            answer = conversations.Record(prepared, answer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using HonchoBot.Core;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Host.Cli;
@@ -30,15 +31,18 @@ public sealed class ChatSessionTests
             .AddSingleton(answerer.Object)
             .AddSingleton<QuestionQueue>()
             .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
-            .AddSingleton<IHostedService, QuestionWorkerService>();
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
         services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
         services.AddHonchoCuration(configuration);
         await using var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<IHostedService>();
         await worker.StartAsync(CancellationToken.None);
         var output = new StringWriter();
 
-        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<CurationRecorder>(), new StringReader("first\nsecond\n\n"), output);
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader("first\nsecond\n\n"), output);
         await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
 
         await worker.StopAsync(CancellationToken.None);
@@ -50,6 +54,46 @@ public sealed class ChatSessionTests
         // Both are in the question log, the failure too, with their statuses.
         var logged = await provider.GetRequiredService<IQuestionLog>().ReadSinceAsync(DateTimeOffset.MinValue, CancellationToken.None);
         Assert.Equal([("first", AnswerStatus.Error), ("second", AnswerStatus.NoAnswer)], logged.Select(r => (r.Text, r.Status)));
+        data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_answered_in_context_and_new_forgets_the_context()
+    {
+        var asked = new List<string>();
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) =>
+            {
+                asked.Add(q.Text);
+                return Answer.Without(q.Text, AnswerStatus.NoAnswer, "Nothing in my sources answers that.");
+            });
+        var services = new ServiceCollection()
+            .AddLogging(l => l.ClearProviders())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(answerer.Object)
+            .AddSingleton<QuestionQueue>()
+            .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
+        services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
+        var data = Directory.CreateTempSubdirectory("honcho-chat-follow-up-");
+        services.AddHonchoCuration(new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build());
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<IHostedService>();
+        await worker.StartAsync(CancellationToken.None);
+        var output = new StringWriter();
+        var input = "How many tanks did the army lose?\nand how many trucks?\n/new\nand how many trucks?\n\n";
+
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader(input), output);
+        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
+
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal(["How many tanks did the army lose?", "How many trucks did the army lose?", "and how many trucks?"], asked);
+        Assert.Contains("(following up: How many trucks did the army lose?)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("New conversation: the next question stands on its own.", output.ToString(), StringComparison.Ordinal);
         data.Delete(recursive: true);
     }
 }

@@ -69,9 +69,10 @@ internal sealed class ChatSession(IQuestionQueue queue, ConversationContext conv
                 }
                 catch
                 {
-                    // The asker hears "error" at once; the worker logs the failure with this reference.
-                    done.TrySetResult((Answer.Without(line, AnswerStatus.Error, $"Something went wrong answering that (reference {correlationId})."), null));
+                    // Recorded before the asker hears "error", so the log keeps the order questions were asked in; the
+                    // worker logs the failure with this reference.
                     await curation.RecordQuestionAsync(question, AnswerStatus.Error, CancellationToken.None);
+                    done.TrySetResult((Answer.Without(line, AnswerStatus.Error, $"Something went wrong answering that (reference {correlationId})."), null));
                     throw;
                 }
 

@@ -50,6 +50,7 @@ internal static class HonchoServer
         app.MapHonchoHealth();
         app.MapPassagePages();
         app.MapAskApi();
+        app.MapAskPages();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHonchoDiscord();
         app.MapHonchoSlack();

@@ -55,6 +55,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordAnswerRenderer>();
         services.AddSingleton<InteractionWork>();
         services.AddSingleton<DiscordAsking>();
+        services.AddSingleton<DiscordChartRenderer>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();

@@ -16,7 +16,8 @@ internal sealed class DiscordAsking(
     AskPipeline pipeline,
     InteractionWork interactions,
     IDiscordRestClient rest,
-    DiscordAnswerRenderer renderer)
+    DiscordAnswerRenderer renderer,
+    DiscordChartRenderer charts)
 {
     public const string EmptyMentionHint = "Ask me a question after the mention — e.g. `@HonchoBot how many MiG-15s were lost?` — or use `/ask`.";
 
@@ -25,7 +26,7 @@ internal sealed class DiscordAsking(
     /// <summary>A mention or DM: refusals are replies to the message, like answers.</summary>
     public async Task AskAsync(GatewayMessage message, string text, CancellationToken cancellationToken)
     {
-        var sink = new MessageReplySink(message, rest, renderer);
+        var sink = new MessageReplySink(message, rest, renderer, charts);
         var outcome = pipeline.Submit(DiscordQuestionMapper.FromMessage(message, text, CorrelationIds.New()), sink);
         if (outcome.Refusal is { } refusal)
         {
@@ -47,7 +48,7 @@ internal sealed class DiscordAsking(
     {
         var response = interactions.Begin(interaction, acknowledged);
         var question = DiscordQuestionMapper.FromInteraction(interaction, text ?? string.Empty, mode, CorrelationIds.New());
-        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer));
+        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer, charts));
         return outcome.Refusal switch
         {
             null => await interactions.RespondAsync(response, ephemeral: false, cancellationToken),

@@ -123,6 +123,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Uploads by file id, in the state the external flow has brought them to.</summary>
     public ConcurrentDictionary<string, FakeUpload> Uploads { get; } = new();
 
+    /// <summary>When set, files.getUploadURLExternal hands out upload URLs on this origin instead of its own.</summary>
+    public string? UploadOrigin { get; set; }
+
     /// <summary>When set, the upload URL answers this status instead of taking the bytes.</summary>
     public int? FailUploadsWith { get; set; }
 
@@ -403,7 +406,7 @@ public sealed class FakeSlack : IAsyncDisposable
         var id = $"F0UPLOAD{Interlocked.Increment(ref _uploads):D4}";
         var upload = new FakeUpload(id, fileName, length, Guid.NewGuid().ToString("N"));
         Uploads[id] = upload;
-        return Results.Json(new { ok = true, upload_url = $"http://127.0.0.1:{Port}/upload/v1/{upload.Key}", file_id = id });
+        return Results.Json(new { ok = true, upload_url = $"{UploadOrigin ?? $"http://127.0.0.1:{Port}"}/upload/v1/{upload.Key}", file_id = id });
     }
 
     private async Task<IResult> HandleUploadAsync(HttpContext context, string key)

@@ -1,3 +1,5 @@
+using HonchoBot.Core.Answers;
+
 namespace HonchoBot.Host.Serve.Web;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class AskPages
         {
             var reply = await asking.AskAsync(context, withChart: true);
             AskApi.SetRetryAfter(context, reply);
-            context.Response.Headers.CacheControl = reply.StatusCode == StatusCodes.Status200OK && reply.Answer.Status != Core.Answers.AnswerStatus.Error
+            context.Response.Headers.CacheControl = reply.StatusCode == StatusCodes.Status200OK && reply.Answer.Status != AnswerStatus.Error
                 ? "public, max-age=300"
                 : "no-store";
             var title = string.IsNullOrWhiteSpace(reply.Answer.Question) ? "HonchoBot" : reply.Answer.Question.Trim() + " — HonchoBot";

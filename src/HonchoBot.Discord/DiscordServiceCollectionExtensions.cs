@@ -58,6 +58,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionWork>();
         services.AddSingleton<DiscordReplyChains>();
         services.AddSingleton<DiscordAsking>();
+        services.AddSingleton<DiscordChartRenderer>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();

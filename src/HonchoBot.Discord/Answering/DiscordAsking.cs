@@ -17,7 +17,8 @@ internal sealed class DiscordAsking(
     InteractionWork interactions,
     IDiscordRestClient rest,
     DiscordAnswerRenderer renderer,
-    DiscordReplyChains replyChains)
+    DiscordReplyChains replyChains,
+    DiscordChartRenderer charts)
 {
     public const string EmptyMentionHint = "Ask me a question after the mention — e.g. `@HonchoBot how many MiG-15s were lost?` — or use `/ask`.";
 
@@ -29,7 +30,7 @@ internal sealed class DiscordAsking(
     /// </summary>
     public async Task AskAsync(GatewayMessage message, string text, string botUserId, CancellationToken cancellationToken)
     {
-        var sink = new MessageReplySink(message, rest, renderer);
+        var sink = new MessageReplySink(message, rest, renderer, charts);
         var conversation = DiscordQuestionMapper.ConversationOf(message, botUserId, replyChains.ConversationOf);
         replyChains.Remember(message.Id, conversation);
         var outcome = pipeline.Submit(DiscordQuestionMapper.FromMessage(message, text, CorrelationIds.New(), conversation), sink);
@@ -53,7 +54,7 @@ internal sealed class DiscordAsking(
     {
         var response = interactions.Begin(interaction, acknowledged);
         var question = DiscordQuestionMapper.FromInteraction(interaction, text ?? string.Empty, mode, CorrelationIds.New());
-        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer));
+        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer, charts));
         return outcome.Refusal switch
         {
             null => await interactions.RespondAsync(response, ephemeral: false, cancellationToken),

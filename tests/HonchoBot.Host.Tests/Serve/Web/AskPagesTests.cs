@@ -94,10 +94,12 @@ public sealed partial class AskPagesTests(AskPagesServer fixture) : IClassFixtur
         Assert.Contains(firstSentence, string.Join(' ', cited.Descendants("mark").Select(m => m.Value)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_numeric_disagreement_is_shown_with_both_figures_and_its_chart_inline()
+    [Theory]
+    [InlineData(Claimed)]
+    [InlineData(Losses)]
+    public async Task A_numeric_disagreement_is_shown_with_both_figures_and_its_chart_inline(string question)
     {
-        var (status, page, _) = await GetPageAsync(Server.Client, Ask(Losses));
+        var (status, page, _) = await GetPageAsync(Server.Client, Ask(question));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var block = WithClass(page, "section", "disagreement").Single();
@@ -114,6 +116,7 @@ public sealed partial class AskPagesTests(AskPagesServer fixture) : IClassFixtur
         var png = Convert.FromBase64String(src["data:image/png;base64,".Length..]);
         Assert.Equal(PngSignature, png.Take(8));
         Assert.All(figures, f => Assert.Contains(f, (string?)chart.Attribute("alt"), StringComparison.Ordinal));
+        Assert.Contains("792", figures);
     }
 
     [Fact]

@@ -14,8 +14,6 @@ namespace HonchoBot.Discord.Feedback;
 /// </summary>
 internal sealed partial class DiscordFeedback(IFeedbackStore store, IdentityHasher hasher, ILogger<DiscordFeedback> logger)
 {
-    private const string WrongSourceCode = "w";
-    private const string MissingAnswerCode = "m";
 
     /// <summary>True for the custom ids this class handles.</summary>
     public static bool Handles(string customId) =>
@@ -67,11 +65,7 @@ internal sealed partial class DiscordFeedback(IFeedbackStore store, IdentityHash
             Flags = DiscordMessage.EphemeralFlag,
             Components =
             [
-                new ActionRow(
-                [
-                    Component.Button(DiscordAnswerRenderer.VoteReasonPrefix + answerId + ":" + WrongSourceCode, "Wrong source"),
-                    Component.Button(DiscordAnswerRenderer.VoteReasonPrefix + answerId + ":" + MissingAnswerCode, "Missing answer"),
-                ]),
+                new ActionRow([.. VoteReasonCodes.All.Select(r => Component.Button(DiscordAnswerRenderer.VoteReasonPrefix + answerId + ":" + r.Code, r.Label))]),
             ],
         });
     }
@@ -100,12 +94,7 @@ internal sealed partial class DiscordFeedback(IFeedbackStore store, IdentityHash
             }
 
             answerId = rest[..colon];
-            reason = rest[(colon + 1)..] switch
-            {
-                WrongSourceCode => VoteReason.WrongSource,
-                MissingAnswerCode => VoteReason.MissingAnswer,
-                _ => null,
-            };
+            reason = VoteReasonCodes.Parse(rest[(colon + 1)..]);
             if (reason is null)
             {
                 return false;

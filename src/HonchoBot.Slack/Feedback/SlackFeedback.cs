@@ -20,8 +20,6 @@ public sealed partial class SlackFeedback(
     SlackBackgroundSender background,
     ILogger<SlackFeedback> logger)
 {
-    private const string WrongSourceCode = "w";
-    private const string MissingAnswerCode = "m";
 
     /// <summary>True for the action ids this class handles.</summary>
     public static bool Handles(string? actionId) =>
@@ -74,11 +72,7 @@ public sealed partial class SlackFeedback(
         }
 
         var text = $"{verb} :-1: — what was wrong?";
-        var buttons = new JsonArray
-        {
-            BlockKit.Button(SlackAnswerRenderer.VoteReasonActionPrefix + WrongSourceCode, "Wrong source", answerId),
-            BlockKit.Button(SlackAnswerRenderer.VoteReasonActionPrefix + MissingAnswerCode, "Missing answer", answerId),
-        };
+        var buttons = new JsonArray([.. VoteReasonCodes.All.Select(r => BlockKit.Button(SlackAnswerRenderer.VoteReasonActionPrefix + r.Code, r.Label, answerId))]);
         return new SlackMessage(text, [BlockKit.Section(text), BlockKit.Actions("honcho-vote-reason", buttons)]);
     }
 
@@ -89,12 +83,7 @@ public sealed partial class SlackFeedback(
         reason = null;
         if (action.ActionId?.StartsWith(SlackAnswerRenderer.VoteReasonActionPrefix, StringComparison.Ordinal) == true)
         {
-            reason = action.ActionId[SlackAnswerRenderer.VoteReasonActionPrefix.Length..] switch
-            {
-                WrongSourceCode => VoteReason.WrongSource,
-                MissingAnswerCode => VoteReason.MissingAnswer,
-                _ => null,
-            };
+            reason = VoteReasonCodes.Parse(action.ActionId[SlackAnswerRenderer.VoteReasonActionPrefix.Length..]);
             if (reason is null)
             {
                 return false;

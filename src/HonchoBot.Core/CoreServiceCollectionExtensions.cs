@@ -1,5 +1,7 @@
 using HonchoBot.Core.Answers;
 using HonchoBot.Core.Claims;
+using HonchoBot.Core.Conversations;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Ingestion;
 using HonchoBot.Core.Ingestion.Fetching;
 using HonchoBot.Core.Pipeline;
@@ -68,7 +70,8 @@ public static class CoreServiceCollectionExtensions
 
     /// <summary>
     /// The chat side of Core on its own (part of <see cref="AddHonchoCore"/>; adapter tests use it alone): the
-    /// <see cref="AskPipeline"/>, its rate limits, and the bounded queue with the workers that drain it.
+    /// <see cref="AskPipeline"/>, its rate limits, the bounded queue with the workers that drain it, and the
+    /// conversations follow-ups are read against.
     /// </summary>
     public static IServiceCollection AddHonchoQuestionPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -76,10 +79,31 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IChatRateLimiter, ChatRateLimiter>();
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<ConversationContext>();
         services.AddSingleton<QuestionQueue>();
         services.AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>());
         services.AddHostedService<QuestionWorkerService>();
         services.AddSingleton<AskPipeline>();
+        services.AddHonchoCuration(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The question log, feedback store and keyed id hasher under the data directory (part of
+    /// <see cref="AddHonchoQuestionPipeline"/>); a later store may replace the two interfaces.
+    /// </summary>
+    public static IServiceCollection AddHonchoCuration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOptions<QuestionLogOptions>().Bind(configuration.GetSection(QuestionLogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IQuestionLog, FileQuestionLog>();
+        services.TryAddSingleton<IFeedbackStore, FileFeedbackStore>();
+        services.TryAddSingleton<IdentityHasher>();
+        services.TryAddSingleton<CurationRecorder>();
+        services.TryAddSingleton<GapFinder>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Feedback;
 using HonchoBot.Discord.Gateway;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
@@ -25,8 +26,9 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Discord adapter: options (section <c>Discord</c>, validated at start-up), the REST client,
-    /// gateway service, interactions router, renderer and moderator checks. Needs Core's
-    /// <c>IQuestionQueue</c>, <c>IChatRateLimiter</c>, <c>IQuestionAnswerer</c> and <c>ISourceRegistry</c>.
+    /// gateway service, interactions router, renderer, moderator checks and reply chains. Needs Core's
+    /// <c>IQuestionQueue</c>, <c>IChatRateLimiter</c>, <c>IQuestionAnswerer</c>, <c>ISourceRegistry</c> and the
+    /// conversations (<c>ConversationContext</c>, <c>ConversationOptions</c>): <c>AddHonchoQuestionPipeline</c> registers them.
     /// </summary>
     public static IServiceCollection AddHonchoDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,11 +56,14 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddSingleton<DiscordAnswerRenderer>();
         services.AddSingleton<InteractionWork>();
+        services.AddSingleton<DiscordReplyChains>();
         services.AddSingleton<DiscordAsking>();
+        services.AddSingleton<DiscordChartRenderer>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<AttachmentDownloader>();
         services.AddSingleton<PendingSourceForms>();
         services.AddSingleton<SourceCommandHandler>();
+        services.AddSingleton<DiscordFeedback>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton(sp => new Ed25519SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.AddSingleton<InteractionsEndpoint>();

@@ -3,6 +3,7 @@ using HonchoBot.Core.Sources;
 using HonchoBot.Slack.Answering;
 using HonchoBot.Slack.Commands;
 using HonchoBot.Slack.Events;
+using HonchoBot.Slack.Feedback;
 using HonchoBot.Slack.Http;
 using HonchoBot.Slack.Moderation;
 using HonchoBot.Slack.Rendering;
@@ -74,6 +75,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackModeratorPolicy>();
         services.AddSingleton<SlackSourceActions>();
         services.AddSingleton<SlackReplyDeleter>();
+        services.AddSingleton<SlackFeedback>();
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<EventIdCache>();
         services.AddSingleton<SlackEventHandler>();

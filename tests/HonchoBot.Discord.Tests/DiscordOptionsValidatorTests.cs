@@ -1,3 +1,5 @@
+using HonchoBot.Core;
+using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Discord.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
@@ -90,7 +92,10 @@ public sealed class DiscordOptionsValidatorTests
         });
         builder.Services.AddSingleton(Mock.Of<IQuestionQueue>());
         builder.Services.AddSingleton(Mock.Of<IChatRateLimiter>());
+        builder.Services.AddSingleton<ConversationMemory>();
+        builder.Services.AddSingleton<ConversationContext>();
         builder.Services.AddSingleton<AskPipeline>();
+        builder.Services.AddHonchoCuration(builder.Configuration);
         builder.Services.AddHonchoDiscord(builder.Configuration);
         await using var app = builder.Build();
 
@@ -118,7 +123,10 @@ public sealed class DiscordOptionsValidatorTests
             .AddLogging()
             .AddSingleton(Mock.Of<IQuestionQueue>())
             .AddSingleton(Mock.Of<IChatRateLimiter>())
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>()
             .AddSingleton<AskPipeline>()
+            .AddHonchoCuration(config)
             .AddHonchoDiscord(config)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

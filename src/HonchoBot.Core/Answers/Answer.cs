@@ -12,6 +12,13 @@ public sealed record Answer(
     IReadOnlyList<Disagreement> Disagreements,
     double ElapsedMs)
 {
+    /// <summary>
+    /// The id feedback buttons carry (<see cref="Curation.IFeedbackStore"/>); set by the pipeline for chat answers
+    /// that can be voted on, null otherwise. Not part of the JSON contract.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? FeedbackId { get; init; }
+
     /// <summary>An answer without evidence: every status but <see cref="AnswerStatus.Answered"/>.</summary>
     public static Answer Without(string question, AnswerStatus status, string message, double elapsedMs = 0) =>
         new(question, status, message, [], [], elapsedMs);

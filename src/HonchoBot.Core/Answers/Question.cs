@@ -29,12 +29,18 @@ public enum QuestionMode
 /// <param name="ChannelId">Platform channel id, for per-channel rate limits.</param>
 /// <param name="UserId">Platform user id, for per-user rate limits.</param>
 /// <param name="CorrelationId">Carried through logs from adapter to answer.</param>
+/// <param name="ConversationId">
+/// The conversation the question belongs to, for follow-ups (<see cref="Conversations.ConversationContext"/>):
+/// <c>discord:{channel}:{root message}</c>, <c>slack:{team}:{channel}:{thread_ts}</c>, <c>console:{session}</c>;
+/// null for a question that belongs to none (a slash command, <c>honcho ask</c>).
+/// </param>
 public sealed record QuestionOrigin(
     string Platform,
     string? CommunityId = null,
     string? ChannelId = null,
     string? UserId = null,
-    string? CorrelationId = null)
+    string? CorrelationId = null,
+    string? ConversationId = null)
 {
     /// <summary>The command line: global library, no limits.</summary>
     public static QuestionOrigin Cli { get; } = new(Pipeline.ChatPlatform.Cli);

@@ -327,6 +327,7 @@ public sealed class ClaimLexicon
         DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false);
         OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false);
         WhoQuestionTerms = new TermMatcher<string>(file.Questions.Who.Select(t => (t, "who")), allowPlural: false);
+        AttributionTerms = new TermMatcher<string>(file.Questions.Attribution.Select(t => (t, "attribution")), allowPlural: false);
         NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false);
         EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false);
         CumulativeDatePrepositions = new HashSet<string>(file.CumulativeDatePrepositions, StringComparer.OrdinalIgnoreCase);
@@ -452,6 +453,9 @@ public sealed class ClaimLexicon
     internal TermMatcher<string> OtherQuestionTerms { get; }
     internal TermMatcher<string> WhoQuestionTerms { get; }
     internal TermMatcher<string> NotCountTerms { get; }
+
+    /// <summary>Question words that ask for one party's account ("does China say"); see <see cref="Questions.QuestionFrame.IsAttributed"/>.</summary>
+    internal TermMatcher<string> AttributionTerms { get; }
     internal TermMatcher<string> EngagementQuestionTerms { get; }
     internal HashSet<string> CumulativeDatePrepositions { get; }
 

@@ -1,4 +1,6 @@
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Conversations;
+using HonchoBot.Core.Curation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +10,18 @@ namespace HonchoBot.Core.Pipeline;
 /// The one way a chat question becomes a reply, for every adapter (docs/architecture.md).
 /// <see cref="Submit"/> runs on the caller's thread and does no I/O: it checks the question
 /// (<see cref="QuestionRules"/>), takes a rate-limit token, gives it a correlation id and enqueues it. A worker
-/// then answers it in its own DI scope and hands the answer — or an apology with the reference, if answering
+/// then answers it in its own DI scope — a follow-up read against its conversation first
+/// (<see cref="ConversationContext"/>) — and hands the answer — or an apology with the reference, if answering
 /// threw — to the adapter's <see cref="IReplySink"/>. Refusals come back as a <see cref="SubmitOutcome"/> for the
-/// adapter to render in its acknowledgement; nothing here knows a platform.
+/// adapter to render in its acknowledgement; nothing here knows a platform. Every answered question is recorded
+/// (<see cref="CurationRecorder"/>: the question log, and the record feedback buttons point at).
 /// </summary>
-public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter rateLimiter, ILogger<AskPipeline> logger)
+public sealed partial class AskPipeline(
+    IQuestionQueue queue,
+    IChatRateLimiter rateLimiter,
+    ConversationContext conversations,
+    CurationRecorder curation,
+    ILogger<AskPipeline> logger)
 {
     public SubmitOutcome Submit(Question question, IReplySink sink)
     {
@@ -61,7 +70,9 @@ public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter r
         Answer answer;
         try
         {
-            answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(question, cancellationToken);
+            var prepared = conversations.Prepare(question);
+            answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(prepared.Effective, cancellationToken);
+            answer = conversations.Record(prepared, answer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -69,6 +80,9 @@ public sealed partial class AskPipeline(IQuestionQueue queue, IChatRateLimiter r
             LogAnswerFailed(logger, ex, question.Origin.Platform, correlationId);
             answer = Answer.Without(question.Text, AnswerStatus.Error, ErrorMessage(correlationId));
         }
+
+        // The question log (coverage gaps) and the answer's feedback id, before the adapter renders its buttons.
+        answer = await curation.RecordAsync(question, answer, cancellationToken);
 
         await sink.SendAsync(answer, cancellationToken);
     }

@@ -17,6 +17,9 @@ public static class ChatPlatform
 
     public const string Slack = "slack";
 
+    /// <summary><c>GET /api/ask</c> and the <c>/ask</c> page of <c>honcho serve</c>: global library, limited per client address.</summary>
+    public const string Web = "web";
+
     /// <summary>True for the local front ends, which are not rate-limited.</summary>
     public static bool IsLocal(string platform) => platform is Cli or Console;
 }

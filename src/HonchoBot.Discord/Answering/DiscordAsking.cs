@@ -16,17 +16,24 @@ internal sealed class DiscordAsking(
     AskPipeline pipeline,
     InteractionWork interactions,
     IDiscordRestClient rest,
-    DiscordAnswerRenderer renderer)
+    DiscordAnswerRenderer renderer,
+    DiscordReplyChains replyChains,
+    DiscordChartRenderer charts)
 {
     public const string EmptyMentionHint = "Ask me a question after the mention — e.g. `@HonchoBot how many MiG-15s were lost?` — or use `/ask`.";
 
     public const string EmptyCommandHint = "Please type a question, e.g. `/ask question: how many MiG-15s were lost?`";
 
-    /// <summary>A mention or DM: refusals are replies to the message, like answers.</summary>
-    public async Task AskAsync(GatewayMessage message, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// A mention, DM or reply to the bot: refusals are replies to the message, like answers. The message joins its
+    /// reply chain's (or thread's) conversation, so a follow-up is read against the question before it.
+    /// </summary>
+    public async Task AskAsync(GatewayMessage message, string text, string botUserId, CancellationToken cancellationToken)
     {
-        var sink = new MessageReplySink(message, rest, renderer);
-        var outcome = pipeline.Submit(DiscordQuestionMapper.FromMessage(message, text, CorrelationIds.New()), sink);
+        var sink = new MessageReplySink(message, rest, renderer, charts);
+        var conversation = DiscordQuestionMapper.ConversationOf(message, botUserId, replyChains.ConversationOf);
+        replyChains.Remember(message.Id, conversation);
+        var outcome = pipeline.Submit(DiscordQuestionMapper.FromMessage(message, text, CorrelationIds.New(), conversation), sink);
         if (outcome.Refusal is { } refusal)
         {
             var reply = outcome.Status switch
@@ -47,7 +54,7 @@ internal sealed class DiscordAsking(
     {
         var response = interactions.Begin(interaction, acknowledged);
         var question = DiscordQuestionMapper.FromInteraction(interaction, text ?? string.Empty, mode, CorrelationIds.New());
-        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer));
+        var outcome = pipeline.Submit(question, new InteractionReplySink(response, interaction.User.Id, renderer, charts));
         return outcome.Refusal switch
         {
             null => await interactions.RespondAsync(response, ephemeral: false, cancellationToken),

@@ -78,6 +78,10 @@ public static class CommandCatalog
                 [
                     new CommandOption { Type = CommandOption.Integer, Name = "count", Description = "How many entries (default 10)", MinValue = 1, MaxValue = 25 },
                 ]),
+                Sub("gaps", "Unanswered and down-voted questions in this server, grouped, most asked first",
+                [
+                    new CommandOption { Type = CommandOption.Integer, Name = "days", Description = "How many days back (default 30)", MinValue = 1, MaxValue = 3650 },
+                ]),
             ],
         },
     ];

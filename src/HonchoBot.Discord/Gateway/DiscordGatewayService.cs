@@ -117,7 +117,7 @@ internal sealed partial class DiscordGatewayService(
                 }
                 else if (DiscordQuestionMapper.IsAddressedToBot(message, botId, out var text) && IsAllowedChannel(message))
                 {
-                    await asking.AskAsync(message, text, cancellationToken);
+                    await asking.AskAsync(message, text, botId, cancellationToken);
                 }
 
                 break;

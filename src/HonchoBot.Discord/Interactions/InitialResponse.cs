@@ -10,7 +10,7 @@ namespace HonchoBot.Discord.Interactions;
 /// <item>the request (HTTP or gateway) calls <see cref="RespondAsync"/>: it waits up to
 /// <see cref="InteractionTimings.InlineAnswerWait"/> for the queued work's message and sends it as the initial
 /// response (type 4), or gives up and defers (type 5);</item>
-/// <item>the queued work calls <see cref="DeliverAsync"/> once: before the request gave up, its message goes
+/// <item>the queued work calls <see cref="DeliverAsync(DiscordMessage, CancellationToken)"/> once: before the request gave up, its message goes
 /// inline; after, it PATCHes <c>@original</c> — once Discord has the defer (<c>acknowledged</c>) and while the
 /// token lives.</item>
 /// </list>
@@ -36,7 +36,18 @@ internal sealed partial class InitialResponse(
     private bool _isDeferred;
 
     /// <summary>The work's side: hand the message to the waiting request, or PATCH it once the request has deferred.</summary>
-    public async Task DeliverAsync(DiscordMessage message, CancellationToken cancellationToken)
+    public Task DeliverAsync(DiscordMessage message, CancellationToken cancellationToken) =>
+        DeliverAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeliverAsync(DiscordMessage, CancellationToken)"/>, with an upload (a chart) that an inline response
+    /// cannot carry: inline, the text goes at once and a PATCH then adds the file; deferred, one PATCH carries both, and
+    /// if it fails the text goes alone. A failed upload never loses the text.
+    /// </summary>
+    /// <param name="message">The answer as text and embeds.</param>
+    /// <param name="upload">The same message showing the file, and the file; null for none.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public async Task DeliverAsync(DiscordMessage message, (DiscordMessage Message, DiscordFile File)? upload, CancellationToken cancellationToken)
     {
         bool isDeferred;
         lock (_lock)
@@ -51,10 +62,32 @@ internal sealed partial class InitialResponse(
         if (!isDeferred)
         {
             _produced.TrySetResult();
+            if (upload is { } inlineUpload)
+            {
+                await UploadAsync(inlineUpload.Message, inlineUpload.File, cancellationToken);
+            }
+
             return;
         }
 
-        await EditOriginalAsync(message, cancellationToken);
+        if (upload is { } deferredUpload && await UploadAsync(deferredUpload.Message, deferredUpload.File, cancellationToken))
+        {
+            return;
+        }
+
+        await EditOriginalAsync(message, null, cancellationToken);
+    }
+
+    private async Task<bool> UploadAsync(DiscordMessage message, DiscordFile file, CancellationToken cancellationToken)
+    {
+        var result = await EditOriginalAsync(message, file, cancellationToken);
+        if (result is { IsSuccess: true })
+        {
+            return true;
+        }
+
+        LogUploadFailed(logger, interaction.Id, result?.StatusCode ?? 0);
+        return false;
     }
 
     /// <summary>The request's side: the message if it came within <paramref name="wait"/>, else a defer.</summary>
@@ -84,7 +117,7 @@ internal sealed partial class InitialResponse(
             : InteractionResponse.Message(ephemeral ? inline with { Flags = (inline.Flags ?? 0) | DiscordMessage.EphemeralFlag } : inline);
     }
 
-    private async Task EditOriginalAsync(DiscordMessage message, CancellationToken cancellationToken)
+    private async Task<DiscordRestResult?> EditOriginalAsync(DiscordMessage message, DiscordFile? file, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,20 +126,25 @@ internal sealed partial class InitialResponse(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogNotAcknowledged(logger, interaction.Id);
-            return;
+            return null;
         }
 
         if (time.GetUtcNow() - _receivedAt > TokenLife)
         {
             LogTokenExpired(logger, interaction.Id);
-            return;
+            return null;
         }
 
-        await rest.EditOriginalResponseAsync(interaction.Token, message, cancellationToken);
+        return file is null
+            ? await rest.EditOriginalResponseAsync(interaction.Token, message, cancellationToken)
+            : await rest.EditOriginalResponseAsync(interaction.Token, message, file, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: the initial response was not delivered; the answer is dropped")]
     private static partial void LogNotAcknowledged(ILogger logger, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: the chart upload failed (status {Status}); the answer stands without it")]
+    private static partial void LogUploadFailed(ILogger logger, string interactionId, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: answered after the token expired; not sent")]
     private static partial void LogTokenExpired(ILogger logger, string interactionId);

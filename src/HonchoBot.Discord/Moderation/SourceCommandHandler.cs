@@ -1,4 +1,5 @@
 using System.Globalization;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Sources;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Interactions;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HonchoBot.Discord.Moderation;
 
 /// <summary>
-/// <c>/sources</c> (everyone) and <c>/source add|remove|hide|unhide|list|audit</c> (moderators). Changes go
+/// <c>/sources</c> (everyone) and <c>/source add|remove|hide|unhide|list|audit|gaps</c> (moderators). Changes go
 /// through <see cref="ISourceRegistry"/>, the one write path, which re-checks
 /// <see cref="Requester.IsModerator"/> and audits every decision — refusals included, so a non-moderator's
 /// attempt is still handed to the registry (with IsModerator false) rather than refused silently here.
@@ -61,6 +62,7 @@ internal sealed class SourceCommandHandler(
                 ? HandleSourcesAsync(interaction, acknowledged, cancellationToken, isModeratorView: true)
                 : Task.FromResult(NotModerator()),
             "audit" => requester.IsModerator ? Audit(interaction, acknowledged, cancellationToken) : Task.FromResult(NotModerator()),
+            "gaps" => requester.IsModerator ? Gaps(interaction, acknowledged, cancellationToken) : Task.FromResult(NotModerator()),
             _ => Task.FromResult(InteractionResponse.Ephemeral("Unknown /source action. Try `/help`.")),
         };
     }
@@ -177,6 +179,14 @@ internal sealed class SourceCommandHandler(
             var count = (int)Math.Clamp(interaction.IntegerOption("count") ?? 10, 1, 25);
             var entries = await registry.ReadAuditAsync(DiscordQuestionMapper.CommunityOf(interaction.GuildId), count, ct);
             return SourceListRenderer.RenderAudit(entries);
+        }, cancellationToken);
+
+    private Task<InteractionResponse> Gaps(Interaction interaction, Task acknowledged, CancellationToken cancellationToken) =>
+        work.SubmitAsync(interaction, "discord /source gaps", ephemeral: true, acknowledged, async (services, ct) =>
+        {
+            var days = (int)Math.Clamp(interaction.IntegerOption("days") ?? 30, 1, 3650);
+            var report = await services.GetRequiredService<GapFinder>().FindAsync(days, DiscordQuestionMapper.CommunityOf(interaction.GuildId), GapsRenderer.MaxGroups, ct);
+            return GapsRenderer.Render(report);
         }, cancellationToken);
 
     private Task<InteractionResponse> Change(Interaction interaction, Task acknowledged, string description, Func<ISourceRegistry, CancellationToken, Task<SourceResult>> change, CancellationToken cancellationToken) =>

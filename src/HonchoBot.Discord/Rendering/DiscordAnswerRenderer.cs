@@ -22,6 +22,15 @@ public sealed class DiscordAnswerRenderer
     /// <summary>Prefix of the "About [n]" buttons: <c>honcho:about:{sourceId}</c>.</summary>
     public const string AboutButtonPrefix = "honcho:about:";
 
+    /// <summary>Prefix of the 👍 button: <c>honcho:up:{answerId}</c> (the id of <see cref="Answer.FeedbackId"/>).</summary>
+    public const string VoteUpPrefix = "honcho:up:";
+
+    /// <summary>Prefix of the 👎 button: <c>honcho:down:{answerId}</c>.</summary>
+    public const string VoteDownPrefix = "honcho:down:";
+
+    /// <summary>Prefix of the reasons offered after a 👎: <c>honcho:why:{answerId}:{w|m}</c> (wrong source, missing answer).</summary>
+    public const string VoteReasonPrefix = "honcho:why:";
+
     private const string Footer = "Excerpts are quoted verbatim from the cited sources · /sources lists the library · /help";
 
     /// <summary>Renders an answer. <paramref name="askerId"/> gets a delete button (asker or a moderator may use it).</summary>
@@ -193,6 +202,16 @@ public sealed class DiscordAnswerRenderer
         if (about.Count > 0)
         {
             rows.Add(new ActionRow(about));
+        }
+
+        // 👍 / 👎 for answers the pipeline kept for feedback; a 👎 then offers its reasons (FeedbackRow's reply).
+        if (answer.FeedbackId is { } feedbackId)
+        {
+            rows.Add(new ActionRow(
+            [
+                Component.Button(VoteUpPrefix + feedbackId, "👍"),
+                Component.Button(VoteDownPrefix + feedbackId, "👎"),
+            ]));
         }
 
         return rows.Count == 0 ? null : rows;

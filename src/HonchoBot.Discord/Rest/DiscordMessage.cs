@@ -25,6 +25,10 @@ public sealed record DiscordMessage
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
     /// <summary>Replies to a message; <c>fail_if_not_exists: false</c> so a deleted question still gets its answer.</summary>
+    /// <summary>The files uploaded with this request, by the index of their <c>files[n]</c> part.</summary>
+    [JsonPropertyName("attachments")]
+    public IReadOnlyList<MessageAttachment>? Attachments { get; init; }
+
     [JsonPropertyName("message_reference")]
     public MessageReference? MessageReference { get; init; }
 

@@ -44,6 +44,9 @@ internal sealed partial class DiscordRestClient(
     public Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", message, cancellationToken);
 
+    public Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, DiscordFile file, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/channels/{channelId}/messages", message, file, cancellationToken);
+
     public Task<DiscordRestResult> DeleteMessageAsync(string channelId, string messageId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"/channels/{channelId}/messages/{messageId}", null, cancellationToken);
 
@@ -52,6 +55,9 @@ internal sealed partial class DiscordRestClient(
 
     public Task<DiscordRestResult> EditOriginalResponseAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Patch, $"/webhooks/{_options.ApplicationId}/{interactionToken}/messages/@original", message, cancellationToken);
+
+    public Task<DiscordRestResult> EditOriginalResponseAsync(string interactionToken, DiscordMessage message, DiscordFile file, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, $"/webhooks/{_options.ApplicationId}/{interactionToken}/messages/@original", message, file, cancellationToken);
 
     public Task<DiscordRestResult> CreateFollowupAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/webhooks/{_options.ApplicationId}/{interactionToken}", message, cancellationToken);
@@ -68,7 +74,11 @@ internal sealed partial class DiscordRestClient(
     public Task<DiscordRestResult> GetGatewayBotAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "/gateway/bot", null, cancellationToken);
 
-    internal async Task<DiscordRestResult> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    internal Task<DiscordRestResult> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="body"/> as JSON, or with <paramref name="file"/> as multipart/form-data (docs/platform-protocols.md).</summary>
+    internal async Task<DiscordRestResult> SendAsync(HttpMethod method, string path, object? body, DiscordFile? file, CancellationToken cancellationToken)
     {
         var route = new RestRoute(method, path);
         var json = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
@@ -79,7 +89,7 @@ internal sealed partial class DiscordRestClient(
             HttpResponseMessage? response = null;
             try
             {
-                using var request = BuildRequest(route, json);
+                using var request = BuildRequest(route, json, file);
                 response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException ex)
@@ -170,7 +180,7 @@ internal sealed partial class DiscordRestClient(
         return last ?? new DiscordRestResult(0, null, "no response", null);
     }
 
-    private HttpRequestMessage BuildRequest(RestRoute route, string? json)
+    private HttpRequestMessage BuildRequest(RestRoute route, string? json, DiscordFile? file)
     {
         var request = new HttpRequestMessage(route.Method, new Uri(_options.ApiBaseUrl.TrimEnd('/') + route.Path));
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -180,7 +190,16 @@ internal sealed partial class DiscordRestClient(
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         }
 
-        if (json is not null)
+        if (file is not null)
+        {
+            // Uploads: the JSON goes in payload_json and the file in files[0], matched by attachments[].id = 0.
+            var form = new MultipartFormDataContent { { new StringContent(json ?? "{}", Encoding.UTF8, "application/json"), "payload_json" } };
+            var bytes = new ByteArrayContent(file.Content);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            form.Add(bytes, "files[0]", file.FileName);
+            request.Content = form;
+        }
+        else if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }

@@ -22,6 +22,9 @@ public sealed record Embed
     [JsonPropertyName("fields")]
     public IReadOnlyList<EmbedField>? Fields { get; init; }
 
+    [JsonPropertyName("image")]
+    public EmbedImage? Image { get; init; }
+
     [JsonPropertyName("footer")]
     public EmbedFooter? Footer { get; init; }
 }

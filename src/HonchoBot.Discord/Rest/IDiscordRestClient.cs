@@ -8,6 +8,9 @@ public interface IDiscordRestClient
 {
     Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellationToken);
 
+    /// <summary>A message with one file attached (multipart/form-data); the message lists it in <c>attachments</c> with id 0.</summary>
+    Task<DiscordRestResult> CreateMessageAsync(string channelId, DiscordMessage message, DiscordFile file, CancellationToken cancellationToken);
+
     Task<DiscordRestResult> DeleteMessageAsync(string channelId, string messageId, CancellationToken cancellationToken);
 
     /// <summary>The initial response to a gateway-received interaction (docs/platform-protocols.md).</summary>
@@ -15,6 +18,9 @@ public interface IDiscordRestClient
 
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: replaces a deferred response.</summary>
     Task<DiscordRestResult> EditOriginalResponseAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the original response with <paramref name="message"/> and one attached file.</summary>
+    Task<DiscordRestResult> EditOriginalResponseAsync(string interactionToken, DiscordMessage message, DiscordFile file, CancellationToken cancellationToken);
 
     Task<DiscordRestResult> CreateFollowupAsync(string interactionToken, DiscordMessage message, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HonchoBot.Core.Answers;
 using HonchoBot.Discord.Answering;
 using HonchoBot.Discord.Commands;
+using HonchoBot.Discord.Feedback;
 using HonchoBot.Discord.Interactions;
 using HonchoBot.Discord.Moderation;
 using HonchoBot.Discord.Rendering;
@@ -20,6 +21,7 @@ namespace HonchoBot.Discord.Routing;
 internal sealed partial class InteractionRouter(
     DiscordAsking asking,
     SourceCommandHandler sources,
+    DiscordFeedback feedback,
     ModeratorPolicy policy,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
@@ -32,8 +34,9 @@ internal sealed partial class InteractionRouter(
         "• `/fact topic` — the single best excerpt\n" +
         "• `/sources` — what I know\n" +
         "• Mention me (`@HonchoBot your question`) or DM me\n" +
-        "• Moderators: `/source add` (URL, file or pasted text), `remove`, `hide`, `unhide`, `list`, `audit`\n\n" +
-        "Excerpts are verbatim; follow the links to read them in context. The asker or a moderator can delete a reply with its Delete button.";
+        "• Moderators: `/source add` (URL, file or pasted text), `remove`, `hide`, `unhide`, `list`, `audit`, and `gaps` (what I could not answer well)\n\n" +
+        "Excerpts are verbatim; follow the links to read them in context. Tell us how an answer did with 👍 / 👎 under it. " +
+        "The asker or a moderator can delete a reply with its Delete button.";
 
     public async Task<InteractionResponse> RouteAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
@@ -96,6 +99,11 @@ internal sealed partial class InteractionRouter(
             // Type 6 acknowledges without a visible change; the deletion follows once acknowledged.
             _ = DeleteAfterAckAsync(interaction, acknowledged);
             return new InteractionResponse(InteractionResponse.DeferredUpdateMessage);
+        }
+
+        if (DiscordFeedback.Handles(id))
+        {
+            return await feedback.HandleAsync(interaction, id, cancellationToken);
         }
 
         if (id.StartsWith(DiscordAnswerRenderer.AboutButtonPrefix, StringComparison.Ordinal))

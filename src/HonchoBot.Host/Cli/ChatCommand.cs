@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HonchoBot.Core;
+using HonchoBot.Core.Conversations;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -36,7 +38,12 @@ internal static class ChatCommand
             await host.StartAsync(cancellationToken);
             host.Services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
 
-            var session = new ChatSession(host.Services.GetRequiredService<IQuestionQueue>(), Console.In, Console.Out);
+            var session = new ChatSession(
+                host.Services.GetRequiredService<IQuestionQueue>(),
+                host.Services.GetRequiredService<ConversationContext>(),
+                host.Services.GetRequiredService<CurationRecorder>(),
+                Console.In,
+                Console.Out);
             await session.RunAsync(cancellationToken);
             await host.StopAsync(CancellationToken.None);
             return ExitCodes.Ok;

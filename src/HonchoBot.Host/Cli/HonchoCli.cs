@@ -18,6 +18,7 @@ internal static class HonchoCli
             EvalCommand.Create(),
             Serve.ServeCommand.Create(),
             ChatCommand.Create(),
+            GapsCommand.Create(),
             HealthCommand.Create(),
         };
 

@@ -3,6 +3,7 @@ using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Telemetry;
 using HonchoBot.Discord;
 using HonchoBot.Embeddings;
+using HonchoBot.Host.Serve.Web;
 using HonchoBot.Slack;
 using HonchoBot.Store.Postgres;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ internal static class HonchoServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());
         // The host waits for the question workers' own grace period (Server:ShutdownSeconds), plus a margin.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<QueueOptions>>((host, queue) => host.ShutdownTimeout = TimeSpan.FromSeconds(queue.Value.ShutdownSeconds + 5));
+        builder.Services.AddHonchoWeb(configuration);
         var enabled = AddAdapters(builder.Services, configuration);
         // Without a service name the exporter reports service_name="unknown_service:dotnet".
         builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName)).WithMetrics(metrics => metrics
@@ -49,6 +51,8 @@ internal static class HonchoServer
         app.UseRouting();
         app.MapHonchoHealth();
         app.MapPassagePages();
+        app.MapAskApi();
+        app.MapAskPages();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHonchoDiscord();
         app.MapHonchoSlack();

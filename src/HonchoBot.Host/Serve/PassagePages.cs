@@ -18,7 +18,7 @@ internal static class PassagePages
 
     public static void MapPassagePages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", () => HtmlResult(Page("HonchoBot", Home)));
+        endpoints.MapGet("/", () => HtmlResult(Page("HonchoBot", Home + Web.QuestionForm.Html())));
         endpoints.MapGet("/sources", (IndexHost host, IHiddenSources hidden) => HtmlResult(Page("HonchoBot sources", Library(host, hidden))));
         endpoints.MapGet("/sources/{id}", (string id, int? passage, IndexHost host, IHiddenSources hidden) => SourcePage(host, hidden, id, passage));
         endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host, IHiddenSources hidden) => Permalink(host, hidden, id, ordinal));
@@ -166,15 +166,16 @@ internal static class PassagePages
         }
     }
 
-    private static IResult HtmlResult(string html, int status = StatusCodes.Status200OK) =>
+    internal static IResult HtmlResult(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    private static string Page(string title, string body) => $"""
+    /// <summary>The shared layout: no script, well-formed enough to parse as XML after the doctype, light and dark themes.</summary>
+    internal static string Page(string title, string body) => $"""
         <!doctype html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{Html.Encode(title)}</title>
         <style>
         body {"{"} font: 1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; {"}"}
@@ -183,6 +184,17 @@ internal static class PassagePages
         section.cited {"{"} border-left: 4px solid #c9a400; padding-left: .75rem; {"}"}
         aside.notes {"{"} background: #f4f4f4; font-size: .9em; padding: .4rem .6rem; {"}"}
         table {"{"} border-collapse: collapse; width: 100%; {"}"} td, th {"{"} text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; {"}"}
+        :root {"{"} color-scheme: light dark; {"}"} body {"{"} background: #fff; {"}"}
+        form.ask {"{"} display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; {"}"} form.ask label {"{"} width: 100%; font-weight: 600; {"}"}
+        form.ask input {"{"} flex: 1; min-width: 12rem; font: inherit; padding: .4rem .5rem; {"}"} form.ask button {"{"} font: inherit; padding: .4rem 1rem; {"}"}
+        blockquote {"{"} margin: 0; padding: .2rem 0 .2rem .75rem; border-left: 4px solid #8a8a8a; {"}"}
+        section.citation {"{"} margin: 1.25rem 0; {"}"} section.disagreement {"{"} border: 1px solid #c9a400; padding: .5rem 1rem; margin: 1.5rem 0; {"}"}
+        img.chart {"{"} max-width: 100%; height: auto; border-radius: 6px; {"}"} .message {"{"} font-size: 1.1em; {"}"}
+        @media (prefers-color-scheme: dark) {"{"}
+        body {"{"} background: #15171a; color: #e4e4e4; {"}"} a {"{"} color: #8ab4f8; {"}"} a:visited {"{"} color: #c3a6f5; {"}"}
+        .loc {"{"} color: #a8a8a8; {"}"} mark {"{"} background: #5a4a00; color: #fff; {"}"} aside.notes {"{"} background: #25282d; {"}"}
+        td, th {"{"} border-bottom-color: #3a3d42; {"}"} section.cited {"{"} border-left-color: #b89600; {"}"}
+        {"}"}
         </style>
         </head>
         <body>

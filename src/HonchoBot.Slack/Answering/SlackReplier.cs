@@ -20,4 +20,8 @@ public sealed class SlackReplier(ISlackApi api)
             api.RespondAsync(url.ResponseUrl, message, isPublic, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
+
+    /// <summary>Shares a file where <paramref name="target"/> points: in the question's thread, or in its channel.</summary>
+    public Task<string> UploadAsync(SlackReplyTarget target, string fileName, string title, byte[] content, CancellationToken cancellationToken) =>
+        api.UploadFileAsync(target.Channel, (target as SlackReplyTarget.InThread)?.ThreadTs, fileName, title, content, cancellationToken);
 }

@@ -26,6 +26,9 @@ public abstract record HonchoCommand
 
     public sealed record SourceAudit : HonchoCommand;
 
+    /// <summary><c>gaps [days]</c>: the workspace's coverage gaps (moderators).</summary>
+    public sealed record Gaps(int Days) : HonchoCommand;
+
     /// <summary>Not understood: <see cref="Problem"/> says how to write it.</summary>
     public sealed record Usage(string Problem) : HonchoCommand;
 }

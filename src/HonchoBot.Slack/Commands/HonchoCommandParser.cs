@@ -6,6 +6,9 @@ namespace HonchoBot.Slack.Commands;
 /// <summary>Pure parser for the text after <c>/honcho</c>.</summary>
 public static class HonchoCommandParser
 {
+    /// <summary>Days <c>/honcho gaps</c> looks back without a number.</summary>
+    public const int GapsDefaultDays = 30;
+
     public static HonchoCommand Parse(string rawText)
     {
         var text = SlackEventMapper.ToPlainText(rawText, botUserId: "-");
@@ -22,6 +25,10 @@ public static class HonchoCommandParser
                 return ParsePage(rest) is int page ? new HonchoCommand.Sources(page) : new HonchoCommand.Usage("Usage: `/honcho sources [page]`");
             case "source":
                 return ParseSource(rest);
+            case "gaps":
+                return rest.Length == 0 ? new HonchoCommand.Gaps(GapsDefaultDays)
+                    : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650 ? new HonchoCommand.Gaps(days)
+                    : new HonchoCommand.Usage("Usage: `/honcho gaps [days]` (1 to 3650, default 30)");
             default:
                 // "/honcho how many MiGs…" is a question too.
                 return new HonchoCommand.Ask(text);

@@ -62,6 +62,7 @@ public sealed class SlackCommandHandler(
             HonchoCommand.SourceHide hide => new SlackSourceAction.Hide(hide.SourceId),
             HonchoCommand.SourceUnhide unhide => new SlackSourceAction.Unhide(unhide.SourceId),
             HonchoCommand.SourceAudit => new SlackSourceAction.Audit(),
+            HonchoCommand.Gaps gaps => new SlackSourceAction.Gaps(gaps.Days),
             _ => throw new InvalidOperationException("Unhandled command " + parsed.GetType().Name),
         };
         var ack = action is SlackSourceAction.List ? null : Ephemeral(SlackMessage.Plain(":hourglass_flowing_sand: Working on it…"));

@@ -12,4 +12,5 @@ public sealed record SlackInteractionPayload(
     SlackRef? Channel,
     SlackMessageRef? Message,
     string? ResponseUrl,
-    SlackView? View);
+    SlackView? View,
+    IReadOnlyList<SlackAction?>? Actions = null);

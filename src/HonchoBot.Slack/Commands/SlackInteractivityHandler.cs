@@ -2,16 +2,19 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HonchoBot.Slack.Answering;
+using HonchoBot.Slack.Feedback;
 using HonchoBot.Slack.Moderation;
+using HonchoBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
 namespace HonchoBot.Slack.Commands;
 
 /// <summary>
 /// Interactivity payloads (docs/platform-protocols.md: <c>block_actions</c>, <c>view_submission</c>, …). Only the
-/// add-source modal and the delete-reply shortcut are handled; everything else is acknowledged and ignored.
+/// add-source modal, the delete-reply shortcut and the buttons under an answer (:+1: / :-1: and its reasons,
+/// :wastebasket:) are handled; everything else is acknowledged and ignored.
 /// </summary>
-public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter, ILogger<SlackInteractivityHandler> logger)
+public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackReplyDeleter deleter, SlackFeedback feedback, ILogger<SlackInteractivityHandler> logger)
 {
     /// <summary>Handles a payload as Socket Mode delivers it; one that does not fit is acknowledged and dropped.</summary>
     public SlackAck Handle(JsonElement payload) =>
@@ -26,6 +29,13 @@ public sealed class SlackInteractivityHandler(SlackSourceActions sources, SlackR
         if (payload.Type == "message_action" && payload.CallbackId == SlackReplyDeleter.CallbackId)
         {
             return deleter.Handle(payload);
+        }
+
+        if (payload.Type == "block_actions" && payload.Actions is [{ } action, ..])
+        {
+            return action.ActionId == SlackAnswerRenderer.DeleteActionId ? deleter.Handle(payload)
+                : SlackFeedback.Handles(action.ActionId) ? feedback.Handle(payload, action)
+                : SlackAck.Empty;
         }
 
         if (payload.Type != "view_submission" || payload.View is not { CallbackId: SourceAddModal.CallbackId } view)

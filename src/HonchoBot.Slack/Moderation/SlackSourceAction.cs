@@ -29,4 +29,7 @@ public abstract record SlackSourceAction
     }
 
     public sealed record Audit : SlackSourceAction;
+
+    /// <summary>The workspace's coverage gaps of the last <paramref name="Days"/> days.</summary>
+    public sealed record Gaps(int Days) : SlackSourceAction;
 }

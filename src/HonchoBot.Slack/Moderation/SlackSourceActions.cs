@@ -1,3 +1,4 @@
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Sources;
 using HonchoBot.Slack.Answering;
@@ -71,6 +72,8 @@ public sealed partial class SlackSourceActions(
                 {
                     SlackSourceAction.Audit when !isModerator => (renderer.Refused("view the audit trail"), false),
                     SlackSourceAction.Audit => (renderer.Audit(await registry.ReadAuditAsync(actor.CommunityId, 20, cancellationToken)), false),
+                    SlackSourceAction.Gaps when !isModerator => (renderer.Refused("see the coverage gaps"), false),
+                    SlackSourceAction.Gaps gaps => (SlackGapsRenderer.Render(await services.GetRequiredService<GapFinder>().FindAsync(gaps.Days, actor.CommunityId, SlackGapsRenderer.MaxGroups, cancellationToken)), false),
                     SlackSourceAction.AddFiles files => await AddFilesAsync(registry, files, requester, cancellationToken),
                     SlackSourceAction.Add add => Outcome(await registry.AddAsync(new SourceAddRequest(add.Input, add.Metadata), requester, cancellationToken)),
                     SlackSourceAction.Remove remove => Outcome(await registry.RemoveAsync(remove.SourceId, requester, cancellationToken)),

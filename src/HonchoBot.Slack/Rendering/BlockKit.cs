@@ -34,5 +34,22 @@ public static class BlockKit
 
     public static JsonObject Divider() => new() { ["type"] = "divider" };
 
+    /// <summary>A button (emoji shortcodes in its text are shown as emoji); <paramref name="value"/> comes back in <c>block_actions</c>.</summary>
+    public static JsonObject Button(string actionId, string text, string value) => new()
+    {
+        ["type"] = "button",
+        ["action_id"] = actionId,
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true },
+        ["value"] = value,
+    };
+
+    /// <summary>An actions block of up to 25 interactive elements.</summary>
+    public static JsonObject Actions(string blockId, JsonArray elements) => new()
+    {
+        ["type"] = "actions",
+        ["block_id"] = blockId,
+        ["elements"] = elements,
+    };
+
     private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? " " : text;
 }

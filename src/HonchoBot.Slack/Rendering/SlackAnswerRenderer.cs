@@ -17,6 +17,21 @@ public sealed class SlackAnswerRenderer
     /// <summary>Prefix of the first block's <c>block_id</c> that records who asked, so they may delete the reply.</summary>
     public const string AskerBlockIdPrefix = "honcho-asker-";
 
+    /// <summary><c>action_id</c> of the 👍 button; its <c>value</c> is the answer's <see cref="Answer.FeedbackId"/>.</summary>
+    public const string VoteUpActionId = "honcho_vote_up";
+
+    /// <summary><c>action_id</c> of the 👎 button; its <c>value</c> is the answer's id.</summary>
+    public const string VoteDownActionId = "honcho_vote_down";
+
+    /// <summary>
+    /// <c>action_id</c> prefix of the reasons offered after a 👎 (action ids must differ within a block):
+    /// <c>honcho_vote_reason_w</c> (wrong source) and <c>honcho_vote_reason_m</c> (missing answer); <c>value</c> is the answer's id.
+    /// </summary>
+    public const string VoteReasonActionPrefix = "honcho_vote_reason_";
+
+    /// <summary><c>action_id</c> of the 🗑 button: the asker or a moderator deletes the reply (as the message shortcut does).</summary>
+    public const string DeleteActionId = "honcho_delete";
+
     /// <summary>Renders an answer; <paramref name="askerId"/>, when given, is recorded in the first block's id.</summary>
     public SlackMessage Render(Answer answer, string? askerId = null)
     {
@@ -24,6 +39,18 @@ public sealed class SlackAnswerRenderer
         if (askerId is not null && message.Blocks is { Count: > 0 } blocks && blocks[0] is JsonObject first)
         {
             first["block_id"] = AskerBlockIdPrefix + askerId;
+        }
+
+        // 👍 / 👎 (and 🗑 when the asker is known) under an answer with citations.
+        if (answer.Status == AnswerStatus.Answered && answer.Citations.Count > 0 && message.Blocks is { Count: > 0 } all
+            && Buttons(answer.FeedbackId, askerId) is { } actions)
+        {
+            if (all.Count >= BlockKit.MaxBlocks)
+            {
+                all.RemoveAt(all.Count - 1);
+            }
+
+            all.Add(actions);
         }
 
         return message;
@@ -34,6 +61,23 @@ public sealed class SlackAnswerRenderer
         blocks is [{ BlockId: { } blockId }, ..] && blockId.StartsWith(AskerBlockIdPrefix, StringComparison.Ordinal)
             ? blockId[AskerBlockIdPrefix.Length..]
             : null;
+
+    private static JsonObject? Buttons(string? feedbackId, string? askerId)
+    {
+        var elements = new JsonArray();
+        if (feedbackId is not null)
+        {
+            elements.Add(BlockKit.Button(VoteUpActionId, ":+1:", feedbackId));
+            elements.Add(BlockKit.Button(VoteDownActionId, ":-1:", feedbackId));
+        }
+
+        if (askerId is not null)
+        {
+            elements.Add(BlockKit.Button(DeleteActionId, ":wastebasket: Delete", "delete"));
+        }
+
+        return elements.Count == 0 ? null : BlockKit.Actions("honcho-feedback", elements);
+    }
 
     private static SlackMessage RenderBlocks(Answer answer)
     {

@@ -74,7 +74,9 @@ public sealed class SlackSourceRenderer
         "*Moderators*\n" +
         "• `/honcho source add <url>` — add a web page (`/honcho source add` alone opens a form for pasted text)\n" +
         "• share a file with me and the words `add source` — add a document\n" +
-        "• `/honcho source remove|hide|unhide <id>`, `/honcho source list`, `/honcho source audit`");
+        "• `/honcho source remove|hide|unhide <id>`, `/honcho source list`, `/honcho source audit`\n" +
+        "• `/honcho gaps [days]` — unanswered and down-voted questions, grouped, most asked first\n" +
+        "Under each answer: :+1: / :-1: to tell moderators how it did, and :wastebasket: for the asker or a moderator to delete it.");
 
     private static string Summary(SourceSummary source)
     {

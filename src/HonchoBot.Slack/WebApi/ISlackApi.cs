@@ -30,6 +30,13 @@ public interface ISlackApi
     /// <summary>Authenticated GET of a file's <c>url_private</c>, refused off Slack's hosts and above <paramref name="maxBytes"/>.</summary>
     Task<byte[]> DownloadFileAsync(string url, long maxBytes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Shares a file in <paramref name="channel"/> (in the thread of <paramref name="threadTs"/> when given) with the
+    /// external upload flow: <c>files.getUploadURLExternal</c>, the bytes POSTed to the returned <c>upload_url</c>, then
+    /// <c>files.completeUploadExternal</c>. Returns the file id.
+    /// </summary>
+    Task<string> UploadFileAsync(string channel, string? threadTs, string fileName, string title, byte[] content, CancellationToken cancellationToken);
+
     /// <summary><c>usergroups.users.list</c>: the member ids of a user group.</summary>
     Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken);
 

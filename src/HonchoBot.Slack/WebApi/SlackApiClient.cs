@@ -164,6 +164,39 @@ public sealed partial class SlackApiClient(
         return buffer.ToArray();
     }
 
+    public async Task<string> UploadFileAsync(string channel, string? threadTs, string fileName, string title, byte[] content, CancellationToken cancellationToken)
+    {
+        var reserved = await CallFormAsync(
+            "files.getUploadURLExternal",
+            [new("filename", fileName), new("length", content.Length.ToString(CultureInfo.InvariantCulture))],
+            BotToken,
+            cancellationToken);
+        var fileId = GetString(reserved, "file_id") ?? throw new SlackApiException("files.getUploadURLExternal", "invalid_response", "no file_id");
+        var uploadUrl = GetString(reserved, "upload_url");
+        if (!hosts.IsTrusted(uploadUrl))
+        {
+            throw new SlackApiException("upload_url", "untrusted_host", "upload_url is not on a Slack host");
+        }
+
+        // The upload URL is signed for this one file: it needs no token, so none is sent.
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, new Uri(uploadUrl!)) { Content = new ByteArrayContent(content) })
+        {
+            upload.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using var response = await http.SendAsync(upload, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SlackApiException("upload_url", "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var files = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }).ToJsonString();
+        KeyValuePair<string, string>[] complete = threadTs is null
+            ? [new("files", files), new("channel_id", channel)]
+            : [new("files", files), new("channel_id", channel), new("thread_ts", threadTs)];
+        await CallFormAsync("files.completeUploadExternal", complete, BotToken, cancellationToken);
+        return fileId;
+    }
+
     public async Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken)
     {
         var root = await CallFormAsync("usergroups.users.list", [new("usergroup", userGroupId)], BotToken, cancellationToken);

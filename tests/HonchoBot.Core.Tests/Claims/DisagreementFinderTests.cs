@@ -49,11 +49,22 @@ public sealed class DisagreementFinderTests
     }
 
     [Theory]
-    [InlineData("How many MiG-15s did US Sabre pilots claim?")]
-    [InlineData("How many air-to-air losses did the U.S. acknowledge?")]
-    [InlineData("How many planes did the Soviet records list as lost?")]
-    public void Find_QuestionAskingOnlyForClaimsOrOnlyForRecords_DoesNotSetTheOtherAgainstThem(string question) =>
+    [InlineData("How many MiG-15s do the Americans say their Sabre pilots shot down?")]
+    [InlineData("According to the Soviet records, how many planes were lost?")]
+    [InlineData("How many air-to-air losses does the U.S. say it had?")]
+    public void Find_QuestionAskingForOnePartysAccount_DoesNotSetTheOtherKindOfFigureAgainstIt(string question) =>
         Assert.DoesNotContain(Find(question, MilwaukeeClaims, SanghaRecords), f => f.Kind == DisagreementKind.DifferentMeasure);
+
+    [Theory]
+    [InlineData("How many MiG-15s did US Sabre pilots claim?", "792", "335")]
+    [InlineData("How many MiGs were Sabre pilots credited with?", "792", "335")]
+    public void Find_QuestionAskingForAClaim_SetsTheRecordBesideIt(string question, string claimed, string recorded)
+    {
+        var finding = Assert.Single(Find(question, MilwaukeeClaims, SanghaRecords), f => f.Kind == DisagreementKind.DifferentMeasure);
+
+        Assert.Equal((claimed, recorded), (finding.First.Value, finding.Second.Value));
+        Assert.Contains("kills claimed by U.S. forces", finding.Note, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Find_AcknowledgedLossesAgainstSovietKillClaims_IsADifferentMeasure()

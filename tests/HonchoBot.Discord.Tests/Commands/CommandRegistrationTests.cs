@@ -39,7 +39,7 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Equal("32", source["default_member_permissions"]!.GetValue<string>()); // MANAGE_GUILD, as a string
         Assert.Equal([0], source["contexts"]!.AsArray().Select(c => c!.GetValue<int>()));
         var subcommands = source["options"]!.AsArray().Select(o => o!.AsObject()).ToDictionary(o => o["name"]!.GetValue<string>());
-        Assert.Equal(["add", "audit", "hide", "list", "remove", "unhide"], subcommands.Keys.Order());
+        Assert.Equal(["add", "audit", "gaps", "hide", "list", "remove", "unhide"], subcommands.Keys.Order());
         Assert.All(subcommands.Values, s => Assert.Equal(1, s["type"]!.GetValue<int>()));
         var add = subcommands["add"]["options"]!.AsArray();
         Assert.Contains(add, o => o!["name"]!.GetValue<string>() == "file" && o["type"]!.GetValue<int>() == 11);

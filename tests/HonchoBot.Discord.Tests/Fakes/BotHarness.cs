@@ -26,9 +26,10 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHarness(WebApplication app, Mock<IQuestionAnswerer> answerer, Mock<ISourceRegistry> registry, LogSink logs)
+    private BotHarness(WebApplication app, Mock<IQuestionAnswerer> answerer, Mock<ISourceRegistry> registry, LogSink logs, string dataPath)
     {
         _app = app;
+        DataPath = dataPath;
         Answerer = answerer;
         Registry = registry;
         Logs = logs;
@@ -39,6 +40,9 @@ public sealed class BotHarness : IAsyncDisposable
     public Mock<ISourceRegistry> Registry { get; }
 
     public LogSink Logs { get; }
+
+    /// <summary>The bot's own temporary data directory (question log, feedback), deleted on dispose.</summary>
+    public string DataPath { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -61,6 +65,7 @@ public sealed class BotHarness : IAsyncDisposable
         ["Server:QueueCapacity"] = "16",
         ["Server:Workers"] = "1",
         ["Server:ShutdownSeconds"] = "1",
+        ["Data:Path"] = Directory.CreateTempSubdirectory("honcho-discord-tests-").FullName,
     };
 
     public static async Task<BotHarness> StartAsync(
@@ -103,7 +108,7 @@ public sealed class BotHarness : IAsyncDisposable
         var app = builder.Build();
         app.MapHonchoDiscord();
         await app.StartAsync();
-        var harness = new BotHarness(app, answerer, registry, logs);
+        var harness = new BotHarness(app, answerer, registry, logs, config["Data:Path"]!);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         harness.Http = new HttpClient { BaseAddress = new Uri(address) };
         return harness;
@@ -123,6 +128,10 @@ public sealed class BotHarness : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
     }
 }
 

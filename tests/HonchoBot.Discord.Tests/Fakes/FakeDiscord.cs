@@ -27,8 +27,12 @@ public sealed record RecordedRequest(
     string? ContentType,
     string Body,
     DateTimeOffset ReceivedAt,
-    int Status)
+    int Status,
+    IReadOnlyList<RecordedFile>? Files = null)
 {
+    /// <summary>The files of a multipart upload (none for a JSON request); <see cref="Body"/> is then its <c>payload_json</c>.</summary>
+    public IReadOnlyList<RecordedFile> Uploads => Files ?? [];
+
     public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
 }
 
@@ -178,8 +182,19 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     {
         var path = "/" + (string?)context.Request.RouteValues["path"];
         var method = context.Request.Method;
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw);
+        var body = Encoding.UTF8.GetString(raw.ToArray());
+        IReadOnlyList<RecordedFile>? files = null;
+        List<string>? uploadProblems = null;
+        if (MultipartUpload.IsMultipart(context.Request.ContentType))
+        {
+            // An upload: the message is its payload_json; the strict rules for the parts are checked below.
+            var upload = await MultipartUpload.ReadAsync(context.Request.ContentType!, raw.ToArray());
+            body = upload.PayloadJson ?? "";
+            files = upload.Files;
+            uploadProblems = upload.Problems;
+        }
 
         // Discord handles an interaction's initial response before edits of it; a PATCH racing the HTTP
         // response gets a moment for that response to land (awaited, not blocking a thread).
@@ -194,7 +209,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 // Decided below: an edit before the acknowledgement is refused.
             }
         }
-        var (status, response) = Decide(context, method, path, body);
+        var (status, response) = uploadProblems is { Count: > 0 } ? RejectUpload(method, path, uploadProblems) : Decide(context, method, path, body, isUpload: files is not null);
         _requests.Enqueue(new RecordedRequest(
             method,
             path,
@@ -203,7 +218,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             context.Request.ContentType,
             body,
             DateTimeOffset.UtcNow,
-            status));
+            status,
+            files));
         context.Response.StatusCode = status;
         if (response is not null)
         {
@@ -214,7 +230,17 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         Changed.Pulse();
     }
 
-    private (int Status, JsonNode? Body) Decide(HttpContext context, string method, string path, string body)
+    private (int Status, JsonNode? Body) RejectUpload(string method, string path, List<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Violation($"{method} {path}: {problem}");
+        }
+
+        return (400, Error(50035, "Invalid Form Body"));
+    }
+
+    private (int Status, JsonNode? Body) Decide(HttpContext context, string method, string path, string body, bool isUpload)
     {
         var isTokenRoute = path.StartsWith("/interactions/", StringComparison.Ordinal) || path.StartsWith("/webhooks/", StringComparison.Ordinal);
         var userAgent = context.Request.Headers.UserAgent.ToString();
@@ -231,7 +257,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return (401, Error(0, "401: Unauthorized"));
         }
 
-        if (body.Length > 0 && context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+        if (body.Length > 0 && !isUpload && context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
         {
             Violation($"{method} {path}: body without application/json");
             return (400, Error(50035, "Invalid Form Body"));

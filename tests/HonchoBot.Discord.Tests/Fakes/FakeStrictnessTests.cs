@@ -54,6 +54,57 @@ public sealed class FakeStrictnessTests : IAsyncLifetime
         Assert.Equal(4, _discord.Violations.Count);
     }
 
+    private async Task<HttpStatusCode> UploadAsync(HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_discord.ApiBaseUrl}/channels/{Payloads.ChannelId}/messages") { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + FakeDiscord.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.org, 1.0)");
+        return (await _http.SendAsync(request)).StatusCode;
+    }
+
+    private static MultipartFormDataContent Upload(string? payload, string? fileName, string partName = "files[0]", bool isPng = true)
+    {
+        var form = new MultipartFormDataContent();
+        if (payload is not null)
+        {
+            form.Add(new StringContent(payload, System.Text.Encoding.UTF8, "application/json"), "payload_json");
+        }
+
+        var bytes = new ByteArrayContent(isPng ? [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3] : [1, 2, 3]);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        if (fileName is null)
+        {
+            form.Add(bytes, partName);
+        }
+        else
+        {
+            form.Add(bytes, partName, fileName);
+        }
+
+        return form;
+    }
+
+    [Fact]
+    public async Task The_fake_accepts_a_well_formed_upload_and_refuses_malformed_ones()
+    {
+        const string good = """{"content":"hi","allowed_mentions":{"parse":[]},"attachments":[{"id":0,"filename":"chart.png"}],"embeds":[{"image":{"url":"attachment://chart.png"}}]}""";
+        const string unlisted = """{"content":"hi","allowed_mentions":{"parse":[]}}""";
+        const string otherImage = """{"content":"hi","allowed_mentions":{"parse":[]},"attachments":[{"id":0,"filename":"chart.png"}],"embeds":[{"image":{"url":"attachment://other.png"}}]}""";
+
+        Assert.Equal(HttpStatusCode.OK, await UploadAsync(Upload(good, "chart.png")));
+        Assert.Empty(_discord.Violations);
+
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(null, "chart.png")));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(unlisted, "chart.png")));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(otherImage, "chart.png")));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(good, null)));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(good, "chart.png", partName: "file")));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(Upload(good, "chart.png", isPng: false)));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync(new StringContent("--x\r\nnot a part", System.Text.Encoding.UTF8, "multipart/form-data")));
+        Assert.Equal(7, _discord.Requests.Count(r => r.Status == 400));
+        Assert.True(_discord.Violations.Count >= 7);
+    }
+
     [Fact]
     public async Task The_fake_refuses_a_request_inside_retry_after()
     {

@@ -38,17 +38,41 @@ public sealed class InlineAnswerTests : IAsyncLifetime
     {
         var answerer = new Mock<IQuestionAnswerer>();
         answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) => SampleAnswers.Fact(q.Text));
+        await using var bot = await StartAsync(answerer);
+        var command = Payloads.Command("ask", [Payloads.Option("question", "How many MiG-15s did the Sabre pilots claim?")]);
+
+        var (_, response) = await _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
+
+        Assert.Equal(4, response!["type"]!.GetValue<int>());
+        Assert.Empty(MessageRules.Check(response["data"]));
+        Assert.Contains("792 MiG-15s", response["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        await bot.DisposeAsync(); // drains the worker: an edit, if any, would have been sent by now
+        Assert.DoesNotContain(_discord.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task A_fast_answer_with_a_chart_is_sent_inline_then_one_edit_adds_the_chart()
+    {
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Question q, CancellationToken _) => SampleAnswers.WithDisagreement(q.Text));
         await using var bot = await StartAsync(answerer);
         var command = Payloads.Command("ask", [Payloads.Option("question", "How many planes did the Soviet Airforce lose?")]);
 
         var (_, response) = await _discord.DeliverOverHttpAsync(bot.Http, _discord.NewInteraction(command), command.ToJsonString());
 
+        // The text does not wait for the chart: an inline response cannot carry an upload.
         Assert.Equal(4, response!["type"]!.GetValue<int>());
-        Assert.Empty(MessageRules.Check(response["data"]));
         Assert.Contains("335 planes", response["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        await bot.DisposeAsync(); // drains the worker: an edit, if any, would have been sent by now
-        Assert.DoesNotContain(_discord.Requests, r => r.Method == "PATCH");
+        Assert.Null(response["data"]!["attachments"]);
+        await _discord.WaitForRequestsAsync(r => r.Method == "PATCH", what: "the chart edit");
+        await bot.DisposeAsync();
+        var edit = Assert.Single(_discord.Requests, r => r.Method == "PATCH");
+        Assert.Equal("chart.png", Assert.Single(edit.Uploads).FileName);
+        Assert.Equal("attachment://chart.png", edit.Json!["embeds"]![0]!["image"]!["url"]!.GetValue<string>());
+        Assert.Contains("335 planes", edit.Json!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(_discord.Violations);
     }
 
     [Fact]

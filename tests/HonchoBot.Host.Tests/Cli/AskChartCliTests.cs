@@ -25,6 +25,17 @@ public sealed class AskChartCliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_claim_question_of_the_readme_charts_the_claim_beside_the_record()
+    {
+        // Sabre pilots' 792 claimed MiG-15s against the 335 planes of the Soviet loss record (claims vs records).
+        var run = await _honcho.RunAsync(null, "ask", "--chart", "claims.png", "How many MiG-15s did the Sabre pilots claim?");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("792", run.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_honcho.Root, "claims.png")), run.ToString());
+    }
+
+    [Fact]
     public async Task With_json_stdout_is_only_the_answer_and_the_path_goes_to_stderr()
     {
         var run = await _honcho.RunAsync(null, "ask", "--json", "--chart", "losses.png", "How many planes did the Soviet air force lose?");
@@ -37,11 +48,11 @@ public sealed class AskChartCliTests : IDisposable
     [Fact]
     public async Task An_answer_without_a_numeric_disagreement_writes_nothing_and_says_so_on_stderr()
     {
-        // Asking for one side's claim is not a disputed count (docs/disagreements.md): no disagreement, so no chart.
-        var run = await _honcho.RunAsync(null, "ask", "--chart", "claims.png", "How many MiG-15s did the Sabre pilots claim?");
+        // A nickname: nothing numeric to dispute, so no chart.
+        var run = await _honcho.RunAsync(null, "ask", "--chart", "nickname.png", "What did US pilots nickname the skilled MiG-15 pilots?");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.False(File.Exists(Path.Combine(_honcho.Root, "claims.png")), run.ToString());
+        Assert.False(File.Exists(Path.Combine(_honcho.Root, "nickname.png")), run.ToString());
         Assert.Contains("no chart", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("chart:", run.Stdout, StringComparison.Ordinal);
     }

@@ -1,6 +1,10 @@
+using HonchoBot.Core;
 using HonchoBot.Core.Answers;
+using HonchoBot.Core.Conversations;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Host.Cli;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,20 +23,26 @@ public sealed class ChatSessionTests
             .ThrowsAsync(new InvalidOperationException("the index exploded"));
         answerer.Setup(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "second"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer.Without("second", AnswerStatus.NoAnswer, "Nothing in my sources answers that."));
+        var data = Directory.CreateTempSubdirectory("honcho-chat-session-");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.ClearProviders())
             .AddSingleton(TimeProvider.System)
             .AddSingleton(answerer.Object)
             .AddSingleton<QuestionQueue>()
             .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
-            .AddSingleton<IHostedService, QuestionWorkerService>();
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
         services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
+        services.AddHonchoCuration(configuration);
         await using var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<IHostedService>();
         await worker.StartAsync(CancellationToken.None);
         var output = new StringWriter();
 
-        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), new StringReader("first\nsecond\n\n"), output);
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader("first\nsecond\n\n"), output);
         await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
 
         await worker.StopAsync(CancellationToken.None);
@@ -40,5 +50,50 @@ public sealed class ChatSessionTests
         Assert.Contains("Something went wrong answering that (reference ", text, StringComparison.Ordinal);
         Assert.Contains("Nothing in my sources answers that.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Something went wrong", StringComparison.Ordinal) < text.IndexOf("Nothing in my sources", StringComparison.Ordinal));
+
+        // Both are in the question log, the failure too, with their statuses.
+        var logged = await provider.GetRequiredService<IQuestionLog>().ReadSinceAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        Assert.Equal([("first", AnswerStatus.Error), ("second", AnswerStatus.NoAnswer)], logged.Select(r => (r.Text, r.Status)));
+        data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_answered_in_context_and_new_forgets_the_context()
+    {
+        var asked = new List<string>();
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Question q, CancellationToken _) =>
+            {
+                asked.Add(q.Text);
+                return Answer.Without(q.Text, AnswerStatus.NoAnswer, "Nothing in my sources answers that.");
+            });
+        var services = new ServiceCollection()
+            .AddLogging(l => l.ClearProviders())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(answerer.Object)
+            .AddSingleton<QuestionQueue>()
+            .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
+            .AddSingleton<IHostedService, QuestionWorkerService>()
+            .AddSingleton<ConversationMemory>()
+            .AddSingleton<ConversationContext>();
+        services.AddOptions<QueueOptions>();
+        services.AddOptions<ConversationOptions>();
+        var data = Directory.CreateTempSubdirectory("honcho-chat-follow-up-");
+        services.AddHonchoCuration(new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build());
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<IHostedService>();
+        await worker.StartAsync(CancellationToken.None);
+        var output = new StringWriter();
+        var input = "How many tanks did the army lose?\nand how many trucks?\n/new\nand how many trucks?\n\n";
+
+        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader(input), output);
+        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
+
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal(["How many tanks did the army lose?", "How many trucks did the army lose?", "and how many trucks?"], asked);
+        Assert.Contains("(following up: How many trucks did the army lose?)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("New conversation: the next question stands on its own.", output.ToString(), StringComparison.Ordinal);
+        data.Delete(recursive: true);
     }
 }

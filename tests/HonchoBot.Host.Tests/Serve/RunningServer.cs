@@ -58,10 +58,11 @@ internal sealed class RunningServer : IAsyncDisposable
         return new RunningServer(app, root);
     }
 
-    /// <summary>Polls until <c>/readyz</c> answers 200, for at most ten seconds.</summary>
+    /// <summary>Polls until <c>/readyz</c> answers 200; only a hung start-up reaches the hang guard.</summary>
     public async Task WaitUntilReadyAsync()
     {
-        for (var i = 0; i < 100; i++)
+        var deadline = DateTime.UtcNow + Wait.HangGuard;
+        while (DateTime.UtcNow < deadline)
         {
             using var response = await Client.GetAsync("/readyz");
             if (response.IsSuccessStatusCode)

@@ -53,6 +53,20 @@ public sealed class HonchoCommandParserTests
     }
 
     [Theory]
+    [InlineData("gaps", 30)]
+    [InlineData("GAPS 7", 7)]
+    [InlineData("gaps 3650", 3650)]
+    public void Parse_Gaps_TakesAnOptionalNumberOfDays(string text, int days) =>
+        Assert.Equal(new HonchoCommand.Gaps(days), HonchoCommandParser.Parse(text));
+
+    [Theory]
+    [InlineData("gaps 0")]
+    [InlineData("gaps 3651")]
+    [InlineData("gaps lately")]
+    public void Parse_GapsWithABadNumber_IsUsage(string text) =>
+        Assert.IsType<HonchoCommand.Usage>(HonchoCommandParser.Parse(text));
+
+    [Theory]
     [InlineData("source remove")]
     [InlineData("source frobnicate x")]
     [InlineData("sources minus-one")]

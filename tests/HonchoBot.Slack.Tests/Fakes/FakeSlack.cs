@@ -63,6 +63,23 @@ public sealed record RecordedCall(string Method, JsonElement Body, IReadOnlyDict
     }
 }
 
+/// <summary>
+/// A file uploaded with the external flow: reserved by files.getUploadURLExternal, its bytes POSTed to the upload URL,
+/// then shared by files.completeUploadExternal.
+/// </summary>
+public sealed record FakeUpload(string Id, string FileName, int Length, string Key)
+{
+    public byte[]? Content { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Channel { get; set; }
+
+    public string? ThreadTs { get; set; }
+
+    public bool IsCompleted { get; set; }
+}
+
 /// <summary>A file the fake serves through files.info and url_private.</summary>
 public sealed record FakeFile(string Id, string Name, string Title, byte[] Content);
 
@@ -103,6 +120,17 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public ConcurrentDictionary<string, FakeFile> Files { get; } = new();
 
+    /// <summary>Uploads by file id, in the state the external flow has brought them to.</summary>
+    public ConcurrentDictionary<string, FakeUpload> Uploads { get; } = new();
+
+    /// <summary>When set, files.getUploadURLExternal hands out upload URLs on this origin instead of its own.</summary>
+    public string? UploadOrigin { get; set; }
+
+    /// <summary>When set, the upload URL answers this status instead of taking the bytes.</summary>
+    public int? FailUploadsWith { get; set; }
+
+    private int _uploads;
+
     /// <summary>What auth.test answers with when not the default; e.g. "invalid_auth".</summary>
     public string? AuthTestError { get; set; }
 
@@ -130,6 +158,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/api/{method}", fake.HandleApiAsync);
         app.MapPost("/commands/{team}/{id}/{secret}", fake.HandleResponseUrlAsync);
         app.MapGet("/files-pri/{team}-{id}/{name}", fake.HandleDownload);
+        app.MapPost("/upload/v1/{key}", fake.HandleUploadAsync);
         app.Map("/link", fake.HandleSocketAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -321,6 +350,9 @@ public sealed class FakeSlack : IAsyncDisposable
                 ? Results.Json(new { ok = true, user = new { id = user, name = "handle-" + user, real_name = "Real " + user, profile = new { display_name = "Display " + user } } })
                 : Error("user_not_found"),
             "views.open" => call.Get("trigger_id") is null ? Error("invalid_arguments") : Results.Json(new { ok = true }),
+            "files.getUploadURLExternal" => ReserveUpload(call),
+            "files.completeUploadExternal" => CompleteUpload(call),
+            "files.upload" => Retired(call),
             _ => Error("unknown_method"),
         };
     }
@@ -353,6 +385,113 @@ public sealed class FakeSlack : IAsyncDisposable
 
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         return Results.Json(new { ok = true, channel = call.Get("channel"), ts, message = new { text = call.Get("text"), bot_id = BotId, subtype = "bot_message", ts } });
+    }
+
+    /// <summary>Slack retired files.upload; a call to it is a misreading of the protocol.</summary>
+    private IResult Retired(RecordedCall call)
+    {
+        Violations.Enqueue($"{call.Method} is retired; use files.getUploadURLExternal and files.completeUploadExternal");
+        return Error("method_deprecated");
+    }
+
+    private IResult ReserveUpload(RecordedCall call)
+    {
+        var fileName = call.Get("filename");
+        if (string.IsNullOrWhiteSpace(fileName) || !int.TryParse(call.Get("length"), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length <= 0)
+        {
+            Violations.Enqueue("files.getUploadURLExternal without a filename and a positive length");
+            return Error("invalid_arguments");
+        }
+
+        var id = $"F0UPLOAD{Interlocked.Increment(ref _uploads):D4}";
+        var upload = new FakeUpload(id, fileName, length, Guid.NewGuid().ToString("N"));
+        Uploads[id] = upload;
+        return Results.Json(new { ok = true, upload_url = $"{UploadOrigin ?? $"http://127.0.0.1:{Port}"}/upload/v1/{upload.Key}", file_id = id });
+    }
+
+    private async Task<IResult> HandleUploadAsync(HttpContext context, string key)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var auth = context.Request.Headers.Authorization.ToString();
+        Record(new RecordedCall("upload_url", default, new Dictionary<string, string> { ["key"] = key, ["length"] = buffer.Length.ToString(CultureInfo.InvariantCulture) }, auth.Length == 0 ? null : auth, Clock.GetUtcNow()));
+        if (FailUploadsWith is { } status)
+        {
+            return Results.StatusCode(status);
+        }
+
+        var upload = Uploads.Values.FirstOrDefault(u => u.Key == key);
+        if (upload is null || upload.Content is not null)
+        {
+            Violations.Enqueue("upload_url used for no reserved upload, or twice");
+            return Results.NotFound();
+        }
+
+        if (buffer.Length != upload.Length)
+        {
+            Violations.Enqueue($"upload_url got {buffer.Length} bytes, but {upload.Length} were reserved");
+            return Results.BadRequest();
+        }
+
+        upload.Content = buffer.ToArray();
+        return Results.Text($"OK - {buffer.Length}");
+    }
+
+    private IResult CompleteUpload(RecordedCall call)
+    {
+        JsonElement files;
+        try
+        {
+            files = JsonDocument.Parse(call.Get("files") ?? "").RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            Violations.Enqueue("files.completeUploadExternal without a JSON files array");
+            return Error("invalid_arguments");
+        }
+
+        if (files.ValueKind != JsonValueKind.Array || files.GetArrayLength() == 0)
+        {
+            Violations.Enqueue("files.completeUploadExternal with an empty files array");
+            return Error("invalid_arguments");
+        }
+
+        var channel = call.Get("channel_id");
+        var threadTs = call.Get("thread_ts");
+        if (threadTs is not null && channel is null)
+        {
+            Violations.Enqueue("files.completeUploadExternal with thread_ts but no channel_id");
+            return Error("invalid_arguments");
+        }
+
+        var completed = new List<FakeUpload>();
+        foreach (var file in files.EnumerateArray())
+        {
+            var id = file.ValueKind == JsonValueKind.Object && file.TryGetProperty("id", out var v) ? v.GetString() : null;
+            if (id is null || !Uploads.TryGetValue(id, out var upload) || upload.IsCompleted)
+            {
+                Violations.Enqueue($"files.completeUploadExternal for an unknown or already completed file {id}");
+                return Error("file_not_found");
+            }
+
+            if (upload.Content is null)
+            {
+                Violations.Enqueue($"files.completeUploadExternal for {id} before its bytes were uploaded");
+                return Error("file_upload_incomplete");
+            }
+
+            upload.Title = file.TryGetProperty("title", out var title) ? title.GetString() : null;
+            completed.Add(upload);
+        }
+
+        foreach (var upload in completed)
+        {
+            upload.Channel = channel;
+            upload.ThreadTs = threadTs;
+            upload.IsCompleted = true;
+        }
+
+        return Results.Json(new { ok = true, files = completed.Select(u => new { id = u.Id, title = u.Title }) });
     }
 
     private IResult PostEphemeral(RecordedCall call)
@@ -481,7 +620,36 @@ public sealed class FakeSlack : IAsyncDisposable
                     return $"context block with {elements.GetArrayLength()} elements (limit 10)";
                 }
             }
-            else if (type is not ("divider" or "header" or "actions" or "input"))
+            else if (type == "actions")
+            {
+                // Block Kit: 1–25 elements; a button's text is plain_text of at most 75 characters, action_id at most
+                // 255 and value at most 2000; action_ids are unique within the block.
+                var elements = block.GetProperty("elements");
+                if (elements.GetArrayLength() is < 1 or > 25)
+                {
+                    return $"actions block with {elements.GetArrayLength()} elements (limit 1–25)";
+                }
+
+                var ids = new HashSet<string>();
+                foreach (var element in elements.EnumerateArray())
+                {
+                    var actionId = element.TryGetProperty("action_id", out var a) ? a.GetString() ?? "" : "";
+                    var label = element.GetProperty("text");
+                    if (element.GetProperty("type").GetString() != "button" || label.GetProperty("type").GetString() != "plain_text"
+                        || (label.GetProperty("text").GetString() ?? "").Length is < 1 or > 75
+                        || actionId.Length is < 1 or > 255
+                        || (element.TryGetProperty("value", out var v) && (v.GetString() ?? "").Length > 2000))
+                    {
+                        return "a button that breaks Block Kit's limits";
+                    }
+
+                    if (!ids.Add(actionId))
+                    {
+                        return $"duplicate action_id {actionId} in one actions block";
+                    }
+                }
+            }
+            else if (type is not ("divider" or "header" or "input"))
             {
                 return $"unexpected block type {type}";
             }

@@ -32,9 +32,10 @@ public sealed class SlackBot : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SlackBot(WebApplication app, Mock<IQuestionAnswerer> answerer, Mock<ISourceRegistry> registry, HttpClient http)
+    private SlackBot(WebApplication app, Mock<IQuestionAnswerer> answerer, Mock<ISourceRegistry> registry, HttpClient http, string dataPath)
     {
         _app = app;
+        DataPath = dataPath;
         Answerer = answerer;
         Registry = registry;
         Http = http;
@@ -45,6 +46,9 @@ public sealed class SlackBot : IAsyncDisposable
     public Mock<ISourceRegistry> Registry { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The bot's own temporary data directory (question log, feedback), deleted on dispose.</summary>
+    public string DataPath { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -73,6 +77,7 @@ public sealed class SlackBot : IAsyncDisposable
             ["Server:ShutdownSeconds"] = "2",
             ["RateLimits:PerUserPerMinute"] = "100",
             ["RateLimits:PerChannelPerMinute"] = "100",
+            ["Data:Path"] = Directory.CreateTempSubdirectory("honcho-slack-tests-").FullName,
         };
         configure?.Invoke(settings);
 
@@ -107,7 +112,7 @@ public sealed class SlackBot : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = Signal.HangGuard };
-        return new SlackBot(app, answerer, registry, client);
+        return new SlackBot(app, answerer, registry, client, settings["Data:Path"]!);
     }
 
     /// <summary>POSTs a body signed like Slack does (docs/platform-protocols.md), with "now" unless a timestamp is given.</summary>
@@ -133,6 +138,10 @@ public sealed class SlackBot : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
     }
 }
 

@@ -84,6 +84,28 @@ public sealed class SlackAnswerRendererTests
     }
 
     [Fact]
+    public void Render_VeryLongAnswerWithButtons_KeepsTheButtonsWithinFiftyBlocks()
+    {
+        var answer = TestAnswers.VeryLong("q") with { FeedbackId = "261201abcdefghij" };
+
+        var message = _renderer.Render(answer, askerId: "U0USER01");
+
+        Assert.Equal(BlockKit.MaxBlocks, message.Blocks!.Count);
+        var actions = message.Blocks[^1]!;
+        Assert.Equal("actions", (string?)actions["type"]);
+        Assert.Equal(["honcho_vote_up", "honcho_vote_down", "honcho_delete"], actions["elements"]!.AsArray().Select(e => (string?)e!["action_id"]));
+        Assert.Equal("honcho-asker-U0USER01", (string?)message.Blocks[0]!["block_id"]);
+    }
+
+    [Fact]
+    public void Render_NoAnswer_HasNoButtons()
+    {
+        var message = _renderer.Render(Answer.Without("q", AnswerStatus.NoAnswer, "Nothing.") with { FeedbackId = "261201abcdefghij" }, askerId: "U0USER01");
+
+        Assert.DoesNotContain(message.Blocks!, b => (string?)b!["type"] == "actions");
+    }
+
+    [Fact]
     public void Render_VeryLongAnswer_StaysWithinEveryBlockKitLimit()
     {
         var message = _renderer.Render(TestAnswers.VeryLong("q"));

@@ -140,6 +140,37 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         Assert.Empty(_fake.Calls);
     }
 
+    [Fact]
+    public async Task UploadFileAsync_ReservesUploadsAndSharesTheFileInTheChannel()
+    {
+        byte[] content = [1, 2, 3, 4, 5];
+
+        var id = await Client().UploadFileAsync("C0CHAN01", null, "chart.png", "A chart", content, CancellationToken.None);
+
+        var upload = _fake.Uploads[id];
+        Assert.True(upload.IsCompleted);
+        Assert.Equal(content, upload.Content);
+        Assert.Equal("C0CHAN01", upload.Channel);
+        Assert.Null(upload.ThreadTs);
+        Assert.Equal("A chart", upload.Title);
+        Assert.Equal(["files.getUploadURLExternal", "upload_url", "files.completeUploadExternal"], _fake.Calls.Select(c => c.Method));
+        Assert.Empty(_fake.Violations);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("http://files.slack.com")]
+    public async Task UploadFileAsync_UploadUrlOffSlackHosts_IsRefusedBeforeTheBytesLeave(string origin)
+    {
+        _fake.UploadOrigin = origin;
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
+            Client().UploadFileAsync("C0CHAN01", "1700000000.000100", "chart.png", "A chart", [1, 2, 3], CancellationToken.None));
+
+        Assert.Equal("untrusted_host", ex.Error);
+        Assert.Equal(["files.getUploadURLExternal"], _fake.Calls.Select(c => c.Method));
+    }
+
     [Theory]
     [InlineData("https://evil.example/files-pri/T1-F1/doc.md")]
     [InlineData("https://files.slack.com.evil.example/files-pri/T1-F1/doc.md")]

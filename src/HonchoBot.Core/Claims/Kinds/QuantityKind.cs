@@ -381,9 +381,10 @@ internal sealed class QuantityKind(ClaimLexicon lexicon) : IClaimKind
             return false;
         }
 
-        // A question that asks for one side's claim, or for the record, is not answered by the other kind of figure.
+        // A question about one party's account is not answered by the other kind of figure; one about a claim is
+        // (claims against records is the disagreement a reader most needs to see).
         var status = measure.IsAttackerView ? ClaimStatus.Claim : claim.Status;
-        if (IsClaimOrRecord(frame.Status) && IsClaimOrRecord(status) && status != frame.Status)
+        if (frame.IsAttributed && IsClaimOrRecord(frame.Status) && IsClaimOrRecord(status) && status != frame.Status)
         {
             return false;
         }

@@ -16,6 +16,12 @@ internal sealed class QuestionsSection
     /// <summary>"who", "which": the question asks for a person or a unit.</summary>
     public List<string> Who { get; set; } = [];
 
+    /// <summary>
+    /// "does China say", "according to": the question asks for one party's account, so the other kind of figure
+    /// (a record against a claim, or a claim against a record) is not part of the answer.
+    /// </summary>
+    public List<string> Attribution { get; set; } = [];
+
     /// <summary>"ratio", "%": a question about a ratio or share is not answered by a count.</summary>
     public List<string> NotCounts { get; set; } = [];
 

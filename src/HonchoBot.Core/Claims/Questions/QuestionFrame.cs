@@ -50,6 +50,14 @@ internal sealed class QuestionFrame
     /// </summary>
     public ClaimStatus Status { get; private set; }
 
+    /// <summary>
+    /// The question asks what one party says ("how many planes does China say it shot down"), not what the count
+    /// was: the figures of the other kind are left out. A question about the claim itself ("how many did the Sabre
+    /// pilots claim?") is not attributed: the record is the natural check on a claim, and the answer sets them side
+    /// by side as a different measure.
+    /// </summary>
+    public bool IsAttributed { get; private set; }
+
     /// <summary>For kills: the side the question names as the one that shot them down ("the PLAAF").</summary>
     public SideInfo? Agent { get; private set; }
 
@@ -118,6 +126,7 @@ internal sealed class QuestionFrame
         frame.Status = doc.Epistemic.Any(h => h.Value == ClaimStatus.Claim) ? ClaimStatus.Claim
             : doc.Epistemic.Count > 0 ? doc.Epistemic[0].Value
             : ClaimStatus.Unknown;
+        frame.IsAttributed = lexicon.AttributionTerms.Find(question, doc.Words).Count > 0;
         frame.Episode = ScopeReader.Episode(doc, lexicon, new Segment(0, question.Length), new Segment(0, question.Length), question.Length, 0, 0) is { } episode
             && episode != ClaimScope.UnknownEpisode ? episode : null;
         frame.Words = [.. doc.Tokens.Tokens.Where(t => t.Kind == TokenKind.Word).Select(t => doc.Tokens.Span(t).ToString())];

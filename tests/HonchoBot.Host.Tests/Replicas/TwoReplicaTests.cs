@@ -20,10 +20,12 @@ public sealed partial class TwoReplicaTests(PostgresCluster cluster)
 {
     private const string ProbeId = "ferry-timetable-note";
 
-    // Our own words, about nothing in the corpus.
+    // Our own words, with a made-up name no corpus passage has, so the answer can only cite this source.
     private const string ProbeText =
-        "The winter ferry to the outer island leaves the quay at seven and returns at noon. " +
-        "When the swell passes two metres the harbour master cancels the crossing and posts a notice on the chandlery door.";
+        "The Zelkovo radar trial at Antung airfield in 1952 gave the MiG-15 regiments early warning of Sabre patrols. " +
+        "Soviet engineers ran the Zelkovo trial for six weeks before the sets were moved north of the Yalu.";
+
+    private const string ProbeQuestion = "/api/ask?q=What%20was%20the%20Zelkovo%20radar%20trial%20at%20Antung%3F";
 
     [Fact]
     public async Task A_source_added_through_the_CLI_reaches_the_other_replica_and_its_removal_does_too()
@@ -45,12 +47,14 @@ public sealed partial class TwoReplicaTests(PostgresCluster cluster)
         await Wait.UntilAsync(async () => await second.StatusOfAsync("/sources/" + ProbeId) == 200, "the other replica to have the added source", onTimeout: () => second.Log);
         await Wait.UntilAsync(async () => await first.StatusOfAsync("/sources/" + ProbeId) == 200, "the first replica to have the added source", onTimeout: () => first.Log);
         Assert.Contains(second.Lines, l => l.Contains("Applied store changes up to", StringComparison.Ordinal) && l.Contains("1 sources indexed", StringComparison.Ordinal));
+        Assert.Contains(ProbeId, await second.Client.GetStringAsync(ProbeQuestion), StringComparison.Ordinal);
 
         var remove = await operatorCli.RunAsync(null, StoreSettings(database), "sources", "remove", ProbeId);
         Assert.True(remove.ExitCode == 0, remove.ToString());
         await second.WaitForLineAsync(l => l.Contains("Applied store changes up to", StringComparison.Ordinal) && l.Contains("1 removed", StringComparison.Ordinal), "the other replica to drop the removed source from its index");
         await first.WaitForLineAsync(l => l.Contains("Applied store changes up to", StringComparison.Ordinal) && l.Contains("1 removed", StringComparison.Ordinal), "the first replica to drop the removed source from its index");
         Assert.Equal(404, await second.StatusOfAsync("/sources/" + ProbeId));
+        Assert.DoesNotContain(ProbeId, await second.Client.GetStringAsync(ProbeQuestion), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -157,6 +157,8 @@ internal static class AnswerBenchmark
             Options.Create(new CorpusOptions { Paths = [corpusPath] }),
             new SemanticIndex(embedder, Options.Create(new RetrievalOptions { Semantic = vectors != VectorMode.None }), NullLogger<SemanticIndex>.Instance),
             new ClaimAnnotator(lexicon, new ClaimExtractor(lexicon)),
+            new NoChangeFeed(),
+            new FileSourceStore(Options.Create(new DataOptions { Path = dataPath }), TimeProvider.System),
             NullLogger<IndexHost>.Instance);
     }
 

@@ -28,10 +28,17 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<HonchoMetrics>();
         services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // Store:Provider files (these defaults) or postgres (HonchoBot.Store.Postgres replaces the store, hidden list,
+        // audit log, coordinator and change feed).
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HiddenSourceList>();
-        services.AddSingleton<ISourceVisibility>(sp => sp.GetRequiredService<HiddenSourceList>());
+        services.TryAddSingleton<IHiddenSources>(sp => sp.GetRequiredService<HiddenSourceList>());
+        services.AddSingleton<ISourceVisibility>(sp => sp.GetRequiredService<IHiddenSources>());
         services.AddSingleton<AuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<ISourceStore, FileSourceStore>();
+        services.TryAddSingleton<IStoreCoordinator, FileStoreCoordinator>();
+        services.TryAddSingleton<IChangeFeed, NoChangeFeed>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IConnectionDialer, SocketDialer>();
         services.AddSingleton<UrlFetcher>();
@@ -54,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SemanticIndex>();
         services.AddHostedService<VectorBackfillService>();
         services.AddSingleton<IndexHost>();
+        services.AddHostedService<ChangeFollowerService>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
         services.AddHonchoQuestionPipeline(configuration);

@@ -29,9 +29,11 @@ public sealed class DiscordOptions
 
     public int Intents { get; set; } = DefaultIntents;
 
+    /// <summary>This replica's gateway shard, in [0, shard count). Only shard 0 registers the application commands.</summary>
     public int ShardId { get; set; }
 
-    public int ShardCount { get; set; } = 1;
+    /// <summary>How many shards the bot runs in all; unset: the count Discord recommends in <c>GET /gateway/bot</c>.</summary>
+    public int? ShardCount { get; set; }
 
     /// <summary>API base with the version; paths such as <c>/channels/{id}/messages</c> are appended.</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";

@@ -46,9 +46,9 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:GatewayUrl must be an absolute ws(s) URL when set.");
         }
 
-        if (options.ShardCount < 1 || options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        if (options.ShardCount is < 1 || options.ShardId < 0 || (options.ShardCount is { } count && options.ShardId >= count))
         {
-            failures.Add("Discord:ShardId must be in [0, Discord:ShardCount) and Discord:ShardCount at least 1.");
+            failures.Add("Discord:ShardId must be in [0, Discord:ShardCount) and Discord:ShardCount at least 1 (or unset: Discord's recommendation).");
         }
 
         if (options.Intents < 0)

@@ -13,7 +13,6 @@ namespace HonchoBot.Store.Postgres;
 /// <c>change_log</c> in the same transaction, which is what other replicas follow. Every method returns only
 /// after its transaction has committed.
 /// </summary>
-/// <remarks>Not wired into <c>honcho serve</c> yet (issue 13): the registry's audit and hidden list still use files.</remarks>
 public sealed class PostgresSourceStore(NpgsqlDataSource dataSource, TimeProvider time) : ISourceStore
 {
     private const string Staged = "staged";
@@ -75,13 +74,35 @@ public sealed class PostgresSourceStore(NpgsqlDataSource dataSource, TimeProvide
     public Task<bool> RemoveAsync(string sourceId, CancellationToken cancellationToken) =>
         MoveAsync(sourceId, Published, Removed, "removed", cancellationToken);
 
-    /// <summary>Moves one row between states and, for a change the library sees, appends it to the change log, atomically.</summary>
+    /// <summary>
+    /// Moves one row between states and, for a change the library sees, appends it to the change log, atomically:
+    /// inside the library change under way in this flow (<see cref="StoreTransactionScope"/>), or in its own
+    /// transaction under the same store-wide write lock.
+    /// </summary>
     private async Task<bool> MoveAsync(string sourceId, string from, string to, string? changeKind, CancellationToken cancellationToken)
     {
         RequireSlug(sourceId);
-        var now = time.GetUtcNow();
+        if (StoreTransactionScope.Current is { } ambient)
+        {
+            return await MoveInAsync(ambient, sourceId, from, to, changeKind, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        PostgresStoreTransaction.TakeWriteLock(connection, transaction);
+        if (!await MoveInAsync(transaction, sourceId, from, to, changeKind, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> MoveInAsync(NpgsqlTransaction transaction, string sourceId, string from, string to, string? changeKind, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var now = time.GetUtcNow();
         string? communityId;
         await using (var update = new NpgsqlCommand(
             "UPDATE sources SET state = @to, updated_at = @now WHERE source_id = @id AND state = @from RETURNING community_id",
@@ -102,17 +123,9 @@ public sealed class PostgresSourceStore(NpgsqlDataSource dataSource, TimeProvide
 
         if (changeKind is not null)
         {
-            await using var change = new NpgsqlCommand(
-                "INSERT INTO change_log (at, kind, source_id, community_id) VALUES (@now, @kind, @id, @community)",
-                connection, transaction);
-            change.Parameters.AddWithValue("now", now);
-            change.Parameters.AddWithValue("kind", changeKind);
-            change.Parameters.AddWithValue("id", sourceId);
-            change.Parameters.AddWithValue("community", (object?)communityId ?? DBNull.Value);
-            await change.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ChangeLog.AppendAsync(transaction, now, changeKind, sourceId, communityId, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -136,7 +136,7 @@ public sealed class DiscordOptionsValidatorTests
         Assert.Equal(["1", "2"], bound.GuildIds);
         Assert.Equal(["3"], bound.ModeratorRoleIds);
         Assert.Equal(37377, bound.Intents);
-        Assert.Equal((1, 4), (bound.ShardId, bound.ShardCount));
+        Assert.Equal((1, (int?)4), (bound.ShardId, bound.ShardCount));
         Assert.Equal("https://discord.com/api/v10", bound.ApiBaseUrl);
         Assert.Single(services.GetServices<IHostedService>());
     }

@@ -74,11 +74,9 @@ public sealed class ChatRateLimiter(IOptions<RateLimitOptions> options, TimeProv
         }
     }
 
-    private static bool IsExempt(QuestionOrigin origin) => ChatPlatform.IsLocal(origin.Platform);
+    private static bool IsExempt(QuestionOrigin origin) => RateLimitKeys.IsExempt(origin);
 
-    private static (string? User, string? Channel) Keys(QuestionOrigin origin) => (
-        origin.UserId is null ? null : $"{origin.Platform}:{origin.UserId}",
-        origin.ChannelId is null ? null : $"{origin.Platform}:{origin.ChannelId}");
+    private static (string? User, string? Channel) Keys(QuestionOrigin origin) => RateLimitKeys.Of(origin);
 
     /// <summary>One kind of bucket (users or channels). Not thread-safe: the limiter's lock guards it.</summary>
     private sealed class Buckets(int perMinute, TimeProvider time)

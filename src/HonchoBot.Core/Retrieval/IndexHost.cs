@@ -1,5 +1,6 @@
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Semantic;
+using HonchoBot.Core.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +10,21 @@ namespace HonchoBot.Core.Retrieval;
 /// Owns the process's <see cref="PassageIndex"/>: loads the corpus (shipped directories plus the data
 /// directory's <c>sources/</c>), opens or rebuilds the index, says whether it is ready, and attaches the
 /// semantic layer to it when asked (<see cref="AttachSemantic"/>: it reads every passage's key, so
-/// it is not on the way to readiness).
+/// it is not on the way to readiness). In postgres mode the corpus is only the shipped one and added sources
+/// reach the index through the store's change log (<see cref="CatchUp"/>), from the sequence the index
+/// last committed.
 /// </summary>
 public sealed partial class IndexHost(
     IOptions<DataOptions> data,
     IOptions<CorpusOptions> corpus,
     SemanticIndex semantic,
     IPassageAnnotator annotator,
+    IChangeFeed changes,
+    ISourceStore store,
     ILogger<IndexHost> logger) : IDisposable
 {
+    private readonly System.Threading.Lock _catchUpLock = new();
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Threading.Lock _openLock = new();
     private volatile PassageIndex? _index;
     private readonly System.Threading.Lock _libraryLock = new();
@@ -29,6 +36,9 @@ public sealed partial class IndexHost(
     public PassageIndex? Current => _index;
 
     public bool IsReady => _index is not null;
+
+    /// <summary>Completes once an index is open (the change follower waits for it).</summary>
+    public Task WhenOpen => _opened.Task;
 
     /// <summary>The dense half of retrieval, attached to the open index.</summary>
     public SemanticIndex Semantic => semantic;
@@ -47,7 +57,8 @@ public sealed partial class IndexHost(
     /// </summary>
     public CorpusLoad LoadCorpus(bool logErrors = true)
     {
-        var load = CorpusLoader.Load(CorpusPaths, Path.Combine(DataPath, "sources"), CorpusManifestPath);
+        // Postgres mode: added sources come from the store's change log, never from the data directory.
+        var load = CorpusLoader.Load(CorpusPaths, changes.IsEnabled ? null : Path.Combine(DataPath, "sources"), CorpusManifestPath);
         foreach (var error in logErrors ? load.Errors : [])
         {
             LogCorpusError(logger, error.FileName, error.Reason);
@@ -74,7 +85,7 @@ public sealed partial class IndexHost(
             generation = _libraryGeneration;
         }
 
-        var load = LoadCorpus(logErrors: false);
+        var load = changes.IsEnabled ? LoadStoreLibrary() : LoadCorpus(logErrors: false);
         lock (_libraryLock)
         {
             if (generation == _libraryGeneration)
@@ -84,6 +95,54 @@ public sealed partial class IndexHost(
         }
 
         return load;
+    }
+
+    /// <summary>
+    /// Postgres mode: the shipped corpus plus the store's sources this replica's index holds, so pages show what
+    /// this replica answers from.
+    /// </summary>
+    private CorpusLoad LoadStoreLibrary()
+    {
+        var shipped = LoadCorpus(logErrors: false);
+        var indexed = _index?.IndexedSources ?? new Dictionary<string, string>();
+        var added = store.LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return new CorpusLoad([.. shipped.Sources, .. added.Sources.Where(s => indexed.ContainsKey(s.Info.Id))], shipped.Errors);
+    }
+
+    /// <summary>
+    /// Postgres mode: applies the store's changes after the index's last applied sequence, one committed batch at
+    /// a time, until there are none (a new replica builds its added sources this way). Does nothing in files mode
+    /// or on a read-only index.
+    /// </summary>
+    /// <returns>The sequence the index is at afterwards.</returns>
+    public long CatchUp(CancellationToken cancellationToken = default)
+    {
+        if (!changes.IsEnabled || _index is not { IsWritable: true } index)
+        {
+            return 0;
+        }
+
+        lock (_catchUpLock)
+        {
+            var start = index.AppliedSequence;
+            var batch = changes.ReadAsync(start, cancellationToken).GetAwaiter().GetResult();
+            if (batch.LastSequence <= start)
+            {
+                return start;
+            }
+
+            LogCatchingUp(logger, start);
+            while (batch.LastSequence > index.AppliedSequence)
+            {
+                var (indexed, removed) = index.Apply(batch);
+                LogApplied(logger, batch.LastSequence, indexed, removed);
+                cancellationToken.ThrowIfCancellationRequested();
+                batch = changes.ReadAsync(index.AppliedSequence, cancellationToken).GetAwaiter().GetResult();
+            }
+
+            LogCaughtUp(logger, index.AppliedSequence, index.IndexedSources.Count);
+            return index.AppliedSequence;
+        }
     }
 
     /// <summary>Opens the index (idempotent); builds or catches it up with the corpus first.</summary>
@@ -99,7 +158,7 @@ public sealed partial class IndexHost(
             _index?.Dispose();
             _index = null;
             var load = LoadCorpus();
-            var (index, report) = PassageIndex.Open(DataPath, load, SynonymList.Default, annotator, progress, forceRebuild);
+            var (index, report) = PassageIndex.Open(DataPath, load, SynonymList.Default, annotator, progress, forceRebuild, keepUnlisted: changes.IsEnabled);
             if (report.ReadOnlyReason is not null)
             {
                 LogReadOnly(logger, report.ReadOnlyReason);
@@ -113,7 +172,9 @@ public sealed partial class IndexHost(
             _vectorPath = DataPath;
             Watch(index);
             _index = index;
-            return report;
+            CatchUp();
+            _opened.TrySetResult();
+            return report with { Passages = index.CountPassages() };
         }
     }
 
@@ -129,6 +190,7 @@ public sealed partial class IndexHost(
             _vectorPath = vectorDirectory;
             Watch(index);
             _index = index;
+            _opened.TrySetResult();
             semantic.Attach(index, vectorDirectory);
         }
     }
@@ -182,6 +244,15 @@ public sealed partial class IndexHost(
             _library = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catching up with the store from change {Sequence}")]
+    private static partial void LogCatchingUp(ILogger logger, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied store changes up to {Sequence}: {Indexed} sources indexed, {Removed} removed")]
+    private static partial void LogApplied(ILogger logger, long sequence, int indexed, int removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up with the store at change {Sequence} ({Sources} sources indexed)")]
+    private static partial void LogCaughtUp(ILogger logger, long sequence, int sources);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Corpus file {FileName} skipped: {Reason}")]
     private static partial void LogCorpusError(ILogger logger, string fileName, string reason);

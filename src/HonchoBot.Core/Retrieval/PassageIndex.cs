@@ -33,6 +33,7 @@ public sealed class PassageIndex : IDisposable
 {
     private const string SchemaKey = "schema";
     private const string SourcesKey = "sources";
+    private const string SequenceKey = "change_seq";
 
     private readonly Directory _directory;
     private readonly IndexOwnerLock? _ownerLock;
@@ -41,6 +42,7 @@ public sealed class PassageIndex : IDisposable
     private readonly System.Threading.Lock _progressLock = new();
     private readonly IPassageAnnotator? _annotator;
     private readonly Dictionary<string, string> _indexedHashes;
+    private long _appliedSequence;
 
     private PassageIndex(TextAnalysis analysis, Directory directory, IndexOwnerLock? ownerLock, IndexWriter? writer, SearcherManager searchers, Dictionary<string, string> hashes, string schema, IPassageAnnotator? annotator, string? readOnlyReason)
     {
@@ -73,6 +75,12 @@ public sealed class PassageIndex : IDisposable
     /// </summary>
     public event Action<IndexChange>? Changed;
 
+    /// <summary>
+    /// The last store change-log sequence this index has applied (postgres mode), kept in the commit data so a
+    /// restart catches up from there; 0 for a new or rebuilt index, and always 0 in files mode.
+    /// </summary>
+    public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
+
     /// <summary>True once any source belongs to a community (searches then need a scope filter).</summary>
     public bool HasCommunitySources { get; private set; } = true;
 
@@ -98,7 +106,8 @@ public sealed class PassageIndex : IDisposable
         SynonymList synonyms,
         IPassageAnnotator? annotator = null,
         IProgress<IndexProgress>? progress = null,
-        bool forceRebuild = false)
+        bool forceRebuild = false,
+        bool keepUnlisted = false)
     {
         var analysis = new TextAnalysis(synonyms);
         var schema = SchemaOf(analysis, annotator);
@@ -113,7 +122,7 @@ public sealed class PassageIndex : IDisposable
         var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
         try
         {
-            var (hashes, reason) = forceRebuild ? ([], "rebuild requested") : ReadCommit(directory, schema);
+            var (hashes, sequence, reason) = forceRebuild ? ([], 0, "rebuild requested") : ReadCommit(directory, schema);
             if (reason is not null)
             {
                 // CREATE still reads the old commit point; a corrupt one must go first.
@@ -122,7 +131,8 @@ public sealed class PassageIndex : IDisposable
 
             var writer = new IndexWriter(directory, WriterConfig(analysis, reason is null ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE));
             var index = new PassageIndex(analysis, directory, ownerLock, writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()), reason is null ? hashes : [], schema, annotator, null);
-            var report = index.Synchronize(corpus, reason, progress);
+            index._appliedSequence = reason is null ? sequence : 0;
+            var report = index.SynchronizeWith(writer, corpus, reason, progress, keepUnlisted);
             return (index, report);
         }
         catch
@@ -151,7 +161,7 @@ public sealed class PassageIndex : IDisposable
         if (System.IO.Directory.Exists(indexPath))
         {
             var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
-            var (hashes, staleReason) = ReadCommit(directory, schema);
+            var (hashes, _, staleReason) = ReadCommit(directory, schema);
             if (staleReason is null && Matches(hashes, corpus))
             {
                 var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
@@ -189,45 +199,51 @@ public sealed class PassageIndex : IDisposable
         };
 
     /// <summary>Reads the last commit's data; a reason to rebuild when it is missing, corrupt or of another schema.</summary>
-    private static (Dictionary<string, string> Hashes, string? RebuildReason) ReadCommit(Directory directory, string schema)
+    private static (Dictionary<string, string> Hashes, long Sequence, string? RebuildReason) ReadCommit(Directory directory, string schema)
     {
         try
         {
             if (!DirectoryReader.IndexExists(directory))
             {
-                return ([], "no index yet");
+                return ([], 0, "no index yet");
             }
 
             using var reader = DirectoryReader.Open(directory);
             var data = reader.IndexCommit.UserData;
             if (!data.TryGetValue(SchemaKey, out var recorded) || recorded != schema)
             {
-                return ([], "the analysis chain, synonyms or claim lexicon changed");
+                return ([], 0, "the analysis chain, synonyms or claim lexicon changed");
             }
 
             var hashes = data.TryGetValue(SourcesKey, out var json)
                 ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
                 : [];
-            return (new Dictionary<string, string>(hashes, StringComparer.Ordinal), null);
+            var sequence = data.TryGetValue(SequenceKey, out var recordedSequence)
+                && long.TryParse(recordedSequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            return (new Dictionary<string, string>(hashes, StringComparer.Ordinal), sequence, null);
         }
         catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or JsonException or UnauthorizedAccessException)
         {
-            return ([], $"the index could not be read ({ex.GetType().Name}); rebuilding");
+            return ([], 0, $"the index could not be read ({ex.GetType().Name}); rebuilding");
         }
     }
 
     /// <summary>Brings the index in line with the corpus: new and changed sources indexed, vanished ones removed.</summary>
     public IndexSyncReport Synchronize(CorpusLoad corpus, string? rebuildReason = null, IProgress<IndexProgress>? progress = null) =>
-        SynchronizeWith(RequireWriter(), corpus, rebuildReason, progress);
+        SynchronizeWith(RequireWriter(), corpus, rebuildReason, progress, keepUnlisted: false);
 
-    private IndexSyncReport SynchronizeWith(IndexWriter writer, CorpusLoad corpus, string? rebuildReason, IProgress<IndexProgress>? progress)
+    /// <remarks>
+    /// <paramref name="keepUnlisted"/> keeps indexed sources the corpus does not list: in postgres mode the corpus
+    /// is only the shipped one, and added sources come and go through <see cref="Apply"/>.
+    /// </remarks>
+    private IndexSyncReport SynchronizeWith(IndexWriter writer, CorpusLoad corpus, string? rebuildReason, IProgress<IndexProgress>? progress, bool keepUnlisted = false)
     {
         var watch = Stopwatch.StartNew();
         int added = 0, updated = 0, removed = 0;
         lock (_writeLock)
         {
             var wanted = corpus.Sources.ToDictionary(d => d.Info.Id, StringComparer.Ordinal);
-            foreach (var gone in _indexedHashes.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
+            foreach (var gone in _indexedHashes.Keys.Where(id => !keepUnlisted && !wanted.ContainsKey(id)).ToList())
             {
                 writer.DeleteDocuments(new Term(PassageDocuments.SourceIdField, gone));
                 _indexedHashes.Remove(gone);
@@ -306,6 +322,61 @@ public sealed class PassageIndex : IDisposable
             [document.Info.Id],
             [.. passages.Select(p => new IndexedPassage(p.Id, p.SourceId, community, Semantic.PassageVectorKey.Of(p.Text)))]));
         return passages.Count;
+    }
+
+    /// <summary>
+    /// Applies a batch of store changes as one commit that also records <see cref="ChangeBatch.LastSequence"/>: a
+    /// replica killed part-way through a catch-up resumes after the last batch it committed. A source already
+    /// indexed with the same content is not indexed again, so applying a batch twice changes nothing.
+    /// </summary>
+    /// <returns>How many sources were (re)indexed and how many removed.</returns>
+    public (int Indexed, int Removed) Apply(ChangeBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var writer = RequireWriter();
+        var removedIds = new List<string>();
+        var added = new System.Collections.Concurrent.ConcurrentBag<IndexedPassage>();
+        List<SourceDocument> pending;
+        lock (_writeLock)
+        {
+            foreach (var id in batch.Removals.Where(_indexedHashes.ContainsKey))
+            {
+                writer.DeleteDocuments(new Term(PassageDocuments.SourceIdField, id));
+                _indexedHashes.Remove(id);
+                removedIds.Add(id);
+            }
+
+            pending = batch.Upserts
+                .Where(d => !_indexedHashes.TryGetValue(d.Info.Id, out var hash) || hash != d.ContentHash)
+                .ToList();
+            var hashes = new System.Collections.Concurrent.ConcurrentBag<(string Id, string Hash)>();
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document =>
+            {
+                var prepared = Prepare(document);
+                AddSource(writer, document, prepared);
+                hashes.Add((document.Info.Id, document.ContentHash));
+                foreach (var p in prepared.Passages)
+                {
+                    added.Add(new IndexedPassage(p.Id, p.SourceId, document.Info.CommunityId, Semantic.PassageVectorKey.Of(p.Text)));
+                }
+            });
+            foreach (var (id, hash) in hashes)
+            {
+                _indexedHashes[id] = hash;
+            }
+
+            Interlocked.Exchange(ref _appliedSequence, Math.Max(batch.LastSequence, AppliedSequence));
+            CommitLocked(writer);
+        }
+
+        Searchers.MaybeRefreshBlocking();
+        if (removedIds.Count + pending.Count > 0)
+        {
+            RefreshCommunityFlag();
+            Changed?.Invoke(new IndexChange([.. removedIds, .. pending.Select(d => d.Info.Id)], [.. added]));
+        }
+
+        return (pending.Count, removedIds.Count);
     }
 
     /// <summary>Removes one source's passages, commits and refreshes.</summary>
@@ -453,11 +524,17 @@ public sealed class PassageIndex : IDisposable
     private void CommitLocked(IndexWriter writer)
     {
         // Set explicitly before every commit: carried-over user data is unreliable in beta00017 (#947/#948).
-        writer.SetCommitData(new Dictionary<string, string>
+        var data = new Dictionary<string, string>
         {
             [SchemaKey] = Schema,
             [SourcesKey] = JsonSerializer.Serialize(_indexedHashes),
-        });
+        };
+        if (AppliedSequence > 0)
+        {
+            data[SequenceKey] = AppliedSequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        writer.SetCommitData(data);
         writer.Commit();
     }
 

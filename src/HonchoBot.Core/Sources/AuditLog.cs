@@ -10,7 +10,7 @@ namespace HonchoBot.Core.Sources;
 /// before the registry replies, including refused attempts. A torn or hand-edited line is skipped on
 /// read, never fatal.
 /// </summary>
-public sealed class AuditLog(IOptions<DataOptions> data) : IDisposable
+public sealed class AuditLog(IOptions<DataOptions> data) : IAuditLog, IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -11,7 +11,7 @@ namespace HonchoBot.Core.Sources;
 /// the global ones (the CLI operator hides for everyone; a moderator hides only in their community).
 /// The file is re-read when it changes, so <c>honcho sources hide</c> reaches a running server.
 /// </summary>
-public sealed class HiddenSourceList(IOptions<DataOptions> data) : ISourceVisibility
+public sealed class HiddenSourceList(IOptions<DataOptions> data) : IHiddenSources
 {
     /// <summary>The key of hides made outside any community (the CLI).</summary>
     public const string GlobalKey = "global";

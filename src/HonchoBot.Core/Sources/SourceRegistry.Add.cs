@@ -80,39 +80,81 @@ public sealed partial class SourceRegistry
 
         // From here on the change completes whatever the caller does: a half-made add helps no one.
         var document = await store.StageAsync(info, blocks, CancellationToken.None);
-        int passages;
-        try
-        {
-            passages = indexHost.Require().Upsert(document);
-        }
-        catch
-        {
-            // Keep the library consistent with what is reported: the add failed, so its file goes too.
-            await store.DiscardAsync(info.Id, CancellationToken.None);
-            throw;
-        }
-
+        var passages = coordinator.IndexFollowsChangeLog ? PassageChunker.Chunk(document).Count : await IndexStagedAsync(document);
         _passageCounts[document.ContentHash] = passages;
         var result = new SourceResult(
             SourceOutcome.Done,
             $"Added \"{info.Title}\" as {info.Id} ({passages} {(passages == 1 ? "passage" : "passages")}).",
             Summarize(document, passages, isHidden: false));
-
-        // Audited, then published: a crash between the two is completed at the next start; one before the audit
-        // leaves the source staged, out of the library, and the next start rolls it back.
-        await FinishAsync(requester, action, info.Id, result, input);
-        try
+        if (coordinator.IndexFollowsChangeLog)
         {
-            await store.PublishAsync(info.Id, CancellationToken.None);
+            await PublishInTransactionAsync(info.Id, requester, action, result, input);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else
         {
-            // Audited and indexed: the next start publishes it (the file is still staged), so "added" stays true.
-            LogPublishDeferred(logger, ex, info.Id);
+            await AuditThenPublishAsync(info.Id, requester, action, result, input);
         }
 
         LogAdded(logger, info.Id, passages, requester.Platform, requester.UserId);
         return result;
+    }
+
+    /// <summary>Files mode: the index takes the staged source first; if it cannot, the staged file goes too.</summary>
+    private async Task<int> IndexStagedAsync(SourceDocument document)
+    {
+        try
+        {
+            return indexHost.Require().Upsert(document);
+        }
+        catch
+        {
+            // Keep the library consistent with what is reported: the add failed, so its file goes too.
+            await store.DiscardAsync(document.Info.Id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Files mode: audited, then published. A crash between the two is completed at the next start; one before the
+    /// audit leaves the source staged, out of the library, and the next start rolls it back.
+    /// </summary>
+    private async Task AuditThenPublishAsync(string sourceId, Requester requester, string action, SourceResult result, string input)
+    {
+        await FinishAsync(requester, action, sourceId, result, input);
+        try
+        {
+            await store.PublishAsync(sourceId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Audited and indexed: the next start publishes it (the file is still staged), so "added" stays true.
+            LogPublishDeferred(logger, ex, sourceId);
+        }
+    }
+
+    /// <summary>
+    /// Postgres mode: the audit entry, the publish and its change-log entry commit in one transaction, so "added"
+    /// is true exactly when it commits; every replica's index then follows the change log. If the commit fails the
+    /// staged row is discarded and the failure propagates (audited as failed by the caller).
+    /// </summary>
+    private async Task PublishInTransactionAsync(string sourceId, Requester requester, string action, SourceResult result, string input)
+    {
+        try
+        {
+            await using var transaction = coordinator.BeginTransaction();
+            await FinishAsync(requester, action, sourceId, result, input);
+            if (!await store.PublishAsync(sourceId, CancellationToken.None))
+            {
+                throw new InvalidOperationException($"the staged source {sourceId} was gone before it could be published");
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await store.DiscardAsync(sourceId, CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task<SourceResult?> FindSameUrlAsync(string? url, string? communityId, CancellationToken cancellationToken)
@@ -141,7 +183,9 @@ public sealed partial class SourceRegistry
 
     /// <summary>Used by a shipped source, an indexed one, or one the store holds (added, staged or removed).</summary>
     private bool IsIdTaken(string id) =>
-        Shipped().Documents.Any(d => d.Info.Id == id) || indexHost.Require().IndexedSources.ContainsKey(id) || store.IsIdTaken(id);
+        Shipped().Documents.Any(d => d.Info.Id == id)
+        || (!coordinator.IndexFollowsChangeLog && indexHost.Require().IndexedSources.ContainsKey(id))
+        || store.IsIdTaken(id);
 
     private static string Describe(SourceInput input) => input switch
     {

@@ -22,8 +22,8 @@ public sealed partial class SourceRegistry
 
             await EnsureRecoveredAsync(cancellationToken);
 
-            var result = await UnderWriteGateAsync(() => RemoveLockedAsync(sourceId, requester, cancellationToken), cancellationToken);
-            return await FinishAsync(requester, action, SafeId(sourceId), result, null);
+            // Postgres: the removal, its change-log entry and the audit entry commit together.
+            return await UnderWriteGateAsync(() => InTransactionAsync(requester, action, sourceId, () => RemoveLockedAsync(sourceId, requester, cancellationToken)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -55,7 +55,11 @@ public sealed partial class SourceRegistry
             return NotFound(sourceId);
         }
 
-        indexHost.Require().Delete(sourceId);
+        if (!coordinator.IndexFollowsChangeLog)
+        {
+            indexHost.Require().Delete(sourceId);
+        }
+
         return new SourceResult(SourceOutcome.Done, $"Removed {sourceId} (\"{document.Info.Title}\"); an operator can recover it.", Summarize(document, PassageCount(document), isHidden: false));
     }
 
@@ -76,8 +80,7 @@ public sealed partial class SourceRegistry
         try
         {
             await EnsureRecoveredAsync(cancellationToken);
-            var result = await UnderWriteGateAsync(() => SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken), cancellationToken);
-            return await FinishAsync(requester, action, SafeId(sourceId), result, null);
+            return await UnderWriteGateAsync(() => InTransactionAsync(requester, action, sourceId, () => SetHiddenLockedAsync(sourceId, requester, hide, cancellationToken)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -110,6 +113,20 @@ public sealed partial class SourceRegistry
         // Like hiding twice, unhiding what is already visible reaches the state asked for: done, and says so.
         var stillHidden = hidden.HiddenIn(requester.CommunityId).Contains(sourceId);
         return new SourceResult(SourceOutcome.Done, shown ? $"{sourceId} is visible {where} again." : $"{sourceId} was not hidden {where}.", Summarize(document!, PassageCount(document!), stillHidden));
+    }
+
+    /// <summary>
+    /// Runs a change and audits its outcome in one store transaction (postgres: the change, its change-log entry and
+    /// the audit entry commit together; files: each is durable on its own). Called with the write gate held, so the
+    /// gate is always taken before the store's lock.
+    /// </summary>
+    private async Task<SourceResult> InTransactionAsync(Requester requester, string action, string sourceId, Func<Task<SourceResult>> change)
+    {
+        await using var transaction = coordinator.BeginTransaction();
+        var result = await change();
+        var finished = await FinishAsync(requester, action, SafeId(sourceId), result, null);
+        await transaction.CommitAsync(CancellationToken.None);
+        return finished;
     }
 
     /// <summary>A source the requester may change: shipped or global ones, or their own community's.</summary>

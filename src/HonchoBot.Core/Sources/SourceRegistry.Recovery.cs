@@ -15,6 +15,13 @@ public sealed partial class SourceRegistry
 
     public async Task<RecoveryReport> RecoverAsync(CancellationToken cancellationToken)
     {
+        // Postgres: an audited add is published in the same transaction, so nothing audited is ever left staged; a
+        // staged row may be another replica's add under way, and one a crash left stays out of the library.
+        if (coordinator.IndexFollowsChangeLog)
+        {
+            return RecoveryReport.None;
+        }
+
         // Only the process that owns the index may: a staged source elsewhere may be an add still under way.
         if (indexHost.Current is not { IsWritable: true, ReadOnlyReason: null } index)
         {

@@ -18,8 +18,9 @@ namespace HonchoBot.Core.Sources;
 public sealed partial class SourceRegistry(
     IndexHost indexHost,
     ISourceStore store,
-    HiddenSourceList hidden,
-    AuditLog audit,
+    IHiddenSources hidden,
+    IAuditLog audit,
+    IStoreCoordinator coordinator,
     SourceExtractor extractor,
     UrlFetcher fetcher,
     TimeProvider time,
@@ -58,6 +59,12 @@ public sealed partial class SourceRegistry(
 
     private SourceResult? LockedResult()
     {
+        if (coordinator.IndexFollowsChangeLog)
+        {
+            // The store transaction is the one writer: any process may change the library.
+            return null;
+        }
+
         var index = indexHost.Require();
         return index.IsWritable && index.ReadOnlyReason is null
             ? null

@@ -26,6 +26,14 @@ public sealed class StoreOptions : IValidatableObject
     /// <summary>An Npgsql connection string; required when <see cref="Provider"/> is <c>postgres</c>. A secret.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Postgres mode: how often a replica looks for changes when no notification arrives (seconds).</summary>
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 5;
+
+    /// <summary>Postgres mode: change-log entries a replica applies per index commit while catching up.</summary>
+    [Range(1, 10000)]
+    public int CatchUpBatchSize { get; set; } = 200;
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

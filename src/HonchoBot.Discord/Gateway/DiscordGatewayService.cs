@@ -51,7 +51,8 @@ internal sealed partial class DiscordGatewayService(
         }
 
         var handlers = Enumerable.Range(0, Handlers).Select(_ => HandleDispatchesAsync(stoppingToken)).ToList();
-        var registration = RegisterCommandsAsync(stoppingToken);
+        // Commands are global to the application: one shard (0) registers them, not every replica.
+        var registration = discord.ShardId == 0 ? RegisterCommandsAsync(stoppingToken) : SkipRegistration();
         try
         {
             await gateway.RunAsync(_dispatches.Writer.TryWrite, stoppingToken);
@@ -62,6 +63,12 @@ internal sealed partial class DiscordGatewayService(
             await Task.WhenAll(handlers.Append(registration)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await Task.WhenAll(_inflight.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private Task SkipRegistration()
+    {
+        LogRegistrationSkipped(logger, options.Value.ShardId);
+        return Task.CompletedTask;
     }
 
     private async Task RegisterCommandsAsync(CancellationToken stoppingToken)
@@ -182,6 +189,9 @@ internal sealed partial class DiscordGatewayService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord:Token is not set: only the HTTP interactions endpoint runs; commands are not registered and mentions/DMs are not received")]
     private static partial void LogHttpOnly(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord commands are registered by shard 0; this replica is shard {ShardId}")]
+    private static partial void LogRegistrationSkipped(ILogger logger, int shardId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord command registration failed")]
     private static partial void LogRegistrationError(ILogger logger, Exception exception);

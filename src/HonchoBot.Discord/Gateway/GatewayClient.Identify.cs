@@ -7,6 +7,9 @@ namespace HonchoBot.Discord.Gateway;
 // Gateway discovery (GET /gateway/bot), the daily session start limit and identify pacing (docs/platform-protocols.md).
 internal sealed partial class GatewayClient
 {
+    /// <summary>Discord:ShardCount, else the count <c>GET /gateway/bot</c> recommended, else 1 (a configured gateway URL skips discovery).</summary>
+    private int ShardCount => _options.ShardCount ?? _recommendedShards ?? 1;
+
     private object IdentifyPayload() => new
     {
         op = GatewayOpCode.Identify,
@@ -15,7 +18,7 @@ internal sealed partial class GatewayClient
             token = _options.Token,
             intents = _options.Intents,
             properties = new Dictionary<string, string> { ["os"] = "linux", ["browser"] = "honchobot", ["device"] = "honchobot" },
-            shard = new[] { _options.ShardId, _options.ShardCount },
+            shard = new[] { _options.ShardId, ShardCount },
         },
     };
 
@@ -41,6 +44,11 @@ internal sealed partial class GatewayClient
         }
 
         _cachedGatewayUrl = WithGatewayQuery(url);
+        if (body.TryGetProperty("shards", out var shards) && shards.ValueKind == JsonValueKind.Number && shards.TryGetInt32(out var recommended) && recommended >= 1)
+        {
+            _recommendedShards = recommended;
+        }
+
         if (body.TryGetProperty("session_start_limit", out var limit)
             && limit.TryGetProperty("remaining", out var remaining) && remaining.GetInt32() == 0
             && limit.TryGetProperty("reset_after", out var resetAfter))

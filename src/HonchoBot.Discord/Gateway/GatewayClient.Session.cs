@@ -131,7 +131,7 @@ internal sealed partial class GatewayClient
                             BotUserId = d.GetProperty("user").GetProperty("id").GetString();
                             wasReady = true;
                             health.Set(ConnectionState.Connected);
-                            LogReady(logger, BotUserId ?? "?", _options.ShardId, _options.ShardCount);
+                            LogReady(logger, BotUserId ?? "?", _options.ShardId, ShardCount);
                         }
                         else if (type == "RESUMED")
                         {

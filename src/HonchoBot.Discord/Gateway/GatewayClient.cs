@@ -49,6 +49,7 @@ internal sealed partial class GatewayClient(
     private string? _resumeUrl;
     private long? _sequence;
     private Uri? _cachedGatewayUrl;
+    private int? _recommendedShards;
     private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
 
     /// <summary>The bot's own user id from READY: used to spot mentions and skip its own messages.</summary>

@@ -19,7 +19,8 @@ internal sealed partial class InteractionsEndpoint(
     Ed25519SignatureVerifier verifier,
     InteractionRouter router,
     TimeProvider time,
-    ILogger<InteractionsEndpoint> logger)
+    ILogger<InteractionsEndpoint> logger,
+    ISharedReplayGuard? shared = null)
 {
     /// <summary>
     /// Discord documents no maximum age for X-Signature-Timestamp; five minutes either way is Slack's rule for
@@ -66,7 +67,8 @@ internal sealed partial class InteractionsEndpoint(
             return;
         }
 
-        if (!_seen.TryMarkNew(interaction.Id))
+        // Postgres mode: the ids are shared, so a replay that reaches another replica is refused there too.
+        if (!(shared?.TryMarkNew("discord_interaction", interaction.Id, 2 * MaxClockSkew) ?? _seen.TryMarkNew(interaction.Id)))
         {
             await RefuseAsync(context, "replayed interaction");
             return;

@@ -4,8 +4,10 @@ using HonchoBot.Core.Conversations;
 using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
+using HonchoBot.Core.Sources;
 using HonchoBot.Embeddings;
 using HonchoBot.Host.Serve;
+using HonchoBot.Store.Postgres;
 
 namespace HonchoBot.Host.Cli;
 
@@ -29,8 +31,10 @@ internal static class ChatCommand
             builder.Configuration.AddConfiguration(configuration);
             HonchoServer.ConfigureLogging(builder.Logging, configuration);
             builder.Services.AddHonchoCore(configuration);
+            builder.Services.AddHonchoStore(configuration);
             builder.Services.AddHonchoEmbeddings();
             using var host = builder.Build();
+            await host.Services.GetRequiredService<IStoreCoordinator>().PrepareAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
             host.Services.GetRequiredService<IndexHost>().Open(CliProgress.ToStderr());
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HonchoBot.Core;
 using HonchoBot.Embeddings;
+using HonchoBot.Store.Postgres;
 
 namespace HonchoBot.Host.Cli;
 
@@ -65,6 +66,7 @@ internal static class CliContext
             logging.AddFilter(level => level >= minimumLevel);
         });
         services.AddHonchoCore(configuration);
+        services.AddHonchoStore(configuration);
         services.AddHonchoEmbeddings();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using HonchoBot.Core.Sources;
+using HonchoBot.Store.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace HonchoBot.Host.Cli;
@@ -12,6 +14,9 @@ internal static class CliRunner
         {
             var configuration = CliContext.BuildConfiguration(parse);
             await using var services = CliContext.BuildServices(configuration);
+
+            // Postgres: the schema is migrated (once, whoever comes first) before any verb touches the store.
+            await services.GetRequiredService<IStoreCoordinator>().PrepareAsync(cancellationToken);
             using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
             var code = await body(services, stdout);
             await stdout.FlushAsync(cancellationToken);
@@ -38,6 +43,12 @@ internal static class CliRunner
             // A missing or malformed secret names its key.
             await Console.Error.WriteLineAsync($"honcho: configuration error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.Usage;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Names the server, never the connection string.
+            await Console.Error.WriteLineAsync($"honcho: {ex.Message}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -5,6 +5,7 @@ using HonchoBot.Discord;
 using HonchoBot.Embeddings;
 using HonchoBot.Host.Serve.Web;
 using HonchoBot.Slack;
+using HonchoBot.Store.Postgres;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -31,6 +32,7 @@ internal static class HonchoServer
         ConfigureLogging(builder.Logging, configuration);
 
         builder.Services.AddHonchoCore(configuration);
+        builder.Services.AddHonchoStore(configuration);
         builder.Services.AddHonchoEmbeddings();
         builder.Services.AddSingleton<IndexStartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexStartupService>());

@@ -8,13 +8,18 @@ namespace HonchoBot.Host.Serve;
 /// and health answer at once; <c>/readyz</c> says "not ready" until it is done. Then it finishes or
 /// undoes any add a crash left half-done, before the library is changed from chat.
 /// </summary>
-internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRegistry registry, ILogger<IndexStartupService> logger) : BackgroundService
+internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRegistry registry, IStoreCoordinator store, ILogger<IndexStartupService> logger) : BackgroundService
 {
     /// <summary>Why the index could not be opened, for <c>/readyz</c>.</summary>
     public string? Failure { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await PrepareStoreAsync(stoppingToken))
+        {
+            return;
+        }
+
         // A dedicated thread: the build is CPU-bound and must not starve the thread pool (docs/index-design.md).
         await Task.Factory.StartNew(
             () =>
@@ -40,6 +45,27 @@ internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRe
         }
     }
 
+    /// <summary>Postgres: migrates the schema (under its advisory lock, so replicas starting together migrate once).</summary>
+    private async Task<bool> PrepareStoreAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.PrepareAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex)
+        {
+            // The message names the server, never the connection string.
+            Failure = "the store could not be prepared: " + ex.Message;
+            LogStoreFailed(logger, ex.Message);
+            return false;
+        }
+    }
+
     private async Task RecoverAsync(CancellationToken stoppingToken)
     {
         try
@@ -62,6 +88,9 @@ internal sealed partial class IndexStartupService(IndexHost indexHost, ISourceRe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: {Passages} passages (rebuilt: {Rebuilt}, read-only: {ReadOnly})")]
     private static partial void LogReady(ILogger logger, int passages, bool rebuilt, bool readOnly);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The store could not be prepared: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index could not be opened")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -19,9 +19,9 @@ internal static class PassagePages
     public static void MapPassagePages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => HtmlResult(Page("HonchoBot", Home + Web.QuestionForm.Html())));
-        endpoints.MapGet("/sources", (IndexHost host, HiddenSourceList hidden) => HtmlResult(Page("HonchoBot sources", Library(host, hidden))));
-        endpoints.MapGet("/sources/{id}", (string id, int? passage, IndexHost host, HiddenSourceList hidden) => SourcePage(host, hidden, id, passage));
-        endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host, HiddenSourceList hidden) => Permalink(host, hidden, id, ordinal));
+        endpoints.MapGet("/sources", (IndexHost host, IHiddenSources hidden) => HtmlResult(Page("HonchoBot sources", Library(host, hidden))));
+        endpoints.MapGet("/sources/{id}", (string id, int? passage, IndexHost host, IHiddenSources hidden) => SourcePage(host, hidden, id, passage));
+        endpoints.MapGet("/sources/{id}/passages/{ordinal:int}", (string id, int ordinal, IndexHost host, IHiddenSources hidden) => Permalink(host, hidden, id, ordinal));
     }
 
     private const string Home = """
@@ -32,10 +32,10 @@ internal static class PassagePages
 
     /// <summary>A source shown on these public pages: not hidden by the operator, nor in the community it belongs to.</summary>
     /// <remarks>The library's metadata is cached by the index host; no page reads more than the one source it shows.</remarks>
-    private static IEnumerable<CorpusEntry> Shown(IndexHost host, HiddenSourceList hidden) =>
+    private static IEnumerable<CorpusEntry> Shown(IndexHost host, IHiddenSources hidden) =>
         host.Library().Sources.Where(d => !hidden.HiddenIn(d.Info.CommunityId).Contains(d.Info.Id));
 
-    private static SourceDocument? Find(IndexHost host, HiddenSourceList hidden, string id)
+    private static SourceDocument? Find(IndexHost host, IHiddenSources hidden, string id)
     {
         if (!SourceIds.IsValid(id) || Shown(host, hidden).FirstOrDefault(d => d.Info.Id == id) is not { } entry)
         {
@@ -53,7 +53,7 @@ internal static class PassagePages
         }
     }
 
-    private static string Library(IndexHost host, HiddenSourceList hidden)
+    private static string Library(IndexHost host, IHiddenSources hidden)
     {
         var documents = Shown(host, hidden).Where(d => d.Info.CommunityId is null).OrderBy(d => d.Info.Title, StringComparer.Ordinal);
         var body = new StringBuilder("<h1>Sources</h1>\n<table>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Publisher</th><th scope=\"col\">Published</th><th scope=\"col\">Passages</th></tr></thead>\n<tbody>\n");
@@ -70,7 +70,7 @@ internal static class PassagePages
     /// The permalink sends the browser to the source page with the passage highlighted, at the passage: a fragment
     /// is the one way to open a page part-way down without script, and only a redirect can add one.
     /// </summary>
-    private static IResult Permalink(IndexHost host, HiddenSourceList hidden, string id, int ordinal)
+    private static IResult Permalink(IndexHost host, IHiddenSources hidden, string id, int ordinal)
     {
         if (Find(host, hidden, id) is not { } document)
         {
@@ -88,7 +88,7 @@ internal static class PassagePages
     private static IResult PassageNotFound(string id) =>
         HtmlResult(Page("Not found", "<h1>Passage not found</h1>\n<p><a href=\"/sources/" + Html.Encode(id) + "\">The whole source</a></p>"), StatusCodes.Status404NotFound);
 
-    private static IResult SourcePage(IndexHost host, HiddenSourceList hidden, string id, int? highlight)
+    private static IResult SourcePage(IndexHost host, IHiddenSources hidden, string id, int? highlight)
     {
         if (Find(host, hidden, id) is not { } document)
         {

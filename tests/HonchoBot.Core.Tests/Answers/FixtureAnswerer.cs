@@ -35,6 +35,8 @@ public class FixtureAnswerer : IDisposable
             Options.Create(new CorpusOptions { Paths = [TestCorpus.FixtureCorpusDirectory] }),
             new SemanticIndex(new HashingEmbedder(), Options.Create(new RetrievalOptions { Semantic = semantic }), NullLogger<SemanticIndex>.Instance),
             annotator,
+            new NoChangeFeed(),
+            new FileSourceStore(Options.Create(new DataOptions { Path = Path.Combine(Path.GetTempPath(), "honcho-core-tests-unused") }), TimeProvider.System),
             NullLogger<IndexHost>.Instance);
         var (index, report) = PassageIndex.OpenInMemory(TestCorpus.LoadFixture(), SynonymList.Default, annotator);
         Assert.True(report.Passages > 20);

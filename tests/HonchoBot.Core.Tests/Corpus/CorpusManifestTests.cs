@@ -3,6 +3,7 @@ using HonchoBot.Core.Claims;
 using HonchoBot.Core.Corpus;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Semantic;
+using HonchoBot.Core.Sources;
 using Microsoft.Extensions.Logging.Abstractions;
 using HonchoBot.Core.Tests.Claims;
 using Microsoft.Extensions.Options;
@@ -119,6 +120,8 @@ public sealed class CorpusManifestTests : IDisposable
             Options.Create(new CorpusOptions { Paths = [Corpus] }),
             new SemanticIndex(new TestSupport.HashingEmbedder(), Options.Create(new RetrievalOptions { Semantic = false }), NullLogger<SemanticIndex>.Instance),
             new ClaimAnnotator(ClaimTestKit.Lexicon, ClaimTestKit.Extractor),
+            new NoChangeFeed(),
+            new FileSourceStore(Options.Create(new DataOptions { Path = data }), TimeProvider.System),
             NullLogger<IndexHost>.Instance);
         host.Open();
         Assert.Single(host.Library().Sources);

@@ -48,6 +48,23 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_shard_0_registers_the_commands()
+    {
+        // Shard 1 starts first and identifies; its registration, if it had one, starts before it connects.
+        await using (var shard1 = await BotHarness.StartAsync(_discord, c => { c["Discord:ShardId"] = "1"; c["Discord:ShardCount"] = "2"; }))
+        {
+            await _discord.Gateway.WaitForOpAsync(2, what: "shard 1 identifying");
+        }
+
+        await using var shard0 = await BotHarness.StartAsync(_discord, c => { c["Discord:ShardId"] = "0"; c["Discord:ShardCount"] = "2"; });
+        await _discord.WaitForRequestsAsync(r => r.Method == "PUT", what: "shard 0 registering the commands");
+        await _discord.Gateway.WaitForOpAsync(2, count: 2, what: "shard 0 identifying");
+
+        Assert.Single(_discord.Requests, r => r.Method == "PUT");
+        Assert.Equal([[1, 2], [0, 2]], _discord.Gateway.Sent(2).Select(e => e.Data!["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray()));
+    }
+
+    [Fact]
     public async Task Without_guild_ids_commands_are_registered_globally()
     {
         await using var bot = await BotHarness.StartAsync(_discord, c => c.Remove("Discord:GuildIds:0"));

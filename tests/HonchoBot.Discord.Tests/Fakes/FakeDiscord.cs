@@ -96,6 +96,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public int SessionStartResetAfterMs { get; set; } = 14_400_000;
 
+    /// <summary><c>shards</c> in <c>GET /gateway/bot</c>: the shard count Discord recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
     public static async Task<FakeDiscord> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -328,7 +331,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return (200, new JsonObject
             {
                 ["url"] = GatewayUrl,
-                ["shards"] = 1,
+                ["shards"] = RecommendedShards,
                 ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = SessionStartRemaining, ["reset_after"] = SessionStartResetAfterMs, ["max_concurrency"] = 1 },
             });
         }

@@ -88,6 +88,18 @@ public sealed class GatewayProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_shard_count_the_one_gateway_bot_recommends_is_identified_with()
+    {
+        _discord.RecommendedShards = 4;
+        await using var bot = await BotHarness.StartAsync(_discord, c => c["Discord:ShardId"] = "2");
+
+        await Gateway.WaitForOpAsync(2);
+
+        var identify = Gateway.Sent(2).Single().Data!;
+        Assert.Equal([2, 4], identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task An_exhausted_daily_identify_limit_is_waited_out_before_identifying()
     {
         _discord.SessionStartRemaining = 0;

@@ -40,7 +40,8 @@ internal sealed partial class InteractionRouter(
 
     public async Task<InteractionResponse> RouteAsync(Interaction interaction, Task acknowledged, CancellationToken cancellationToken)
     {
-        LogInteraction(logger, interaction.Id, interaction.Type, interaction.CommandName ?? interaction.CustomId ?? "-");
+        // A button's id names its kind before the first ':'; what follows (an answer or asker id) stays out of the log.
+        LogInteraction(logger, interaction.Id, interaction.Type, interaction.CommandName ?? interaction.CustomId?.Split(':')[0] ?? "-");
         switch (interaction.Type)
         {
             case Interaction.PingType:

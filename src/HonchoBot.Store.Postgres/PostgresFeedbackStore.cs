@@ -151,7 +151,7 @@ public sealed class PostgresFeedbackStore(
                 WHERE v.voted_at >= @since
                 ORDER BY v.voted_at, v.answer_id, v.voter_hash
                 """);
-            command.Parameters.AddWithValue("since", since > cutoff ? since : cutoff);
+            command.Parameters.AddWithValue("since", since > cutoff ? since.ToUniversalTime() : cutoff);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var votes = new List<Vote>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

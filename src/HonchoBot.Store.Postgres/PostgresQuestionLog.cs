@@ -28,7 +28,7 @@ public sealed class PostgresQuestionLog(
         {
             await using var command = dataSource.CreateCommand(
                 "INSERT INTO questions (asked_at, text, status, platform, community_id) VALUES (@at, @text, @status, @platform, @community)");
-            command.Parameters.AddWithValue("at", record.Time);
+            command.Parameters.AddWithValue("at", record.Time.ToUniversalTime());
             command.Parameters.AddWithValue("text", record.Text);
             command.Parameters.AddWithValue("status", StoredEnum.ToText(record.Status));
             command.Parameters.AddWithValue("platform", record.Platform);
@@ -55,7 +55,7 @@ public sealed class PostgresQuestionLog(
         {
             await using var command = dataSource.CreateCommand(
                 "SELECT asked_at, text, status, platform, community_id FROM questions WHERE asked_at >= @since ORDER BY asked_at, id");
-            command.Parameters.AddWithValue("since", since > cutoff ? since : cutoff);
+            command.Parameters.AddWithValue("since", since > cutoff ? since.ToUniversalTime() : cutoff);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var records = new List<QuestionRecord>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

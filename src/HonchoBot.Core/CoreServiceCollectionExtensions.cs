@@ -92,7 +92,7 @@ public static class CoreServiceCollectionExtensions
 
     /// <summary>
     /// The question log, feedback store and keyed id hasher under the data directory (part of
-    /// <see cref="AddHonchoQuestionPipeline"/>); a later store may replace the two interfaces.
+    /// <see cref="AddHonchoQuestionPipeline"/>); the postgres store replaces the three interfaces.
     /// </summary>
     public static IServiceCollection AddHonchoCuration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -101,6 +101,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<QuestionLogOptions>().Bind(configuration.GetSection(QuestionLogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IQuestionLog, FileQuestionLog>();
         services.TryAddSingleton<IFeedbackStore, FileFeedbackStore>();
+        services.TryAddSingleton<IIdentityKeySource, FileIdentityKeySource>();
         services.TryAddSingleton<IdentityHasher>();
         services.TryAddSingleton<CurationRecorder>();
         services.TryAddSingleton<GapFinder>();

@@ -1,3 +1,4 @@
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Pipeline;
 using HonchoBot.Core.Retrieval;
 using HonchoBot.Core.Sources;
@@ -22,8 +23,8 @@ public static class PostgresStoreServiceCollectionExtensions
 
     /// <summary>
     /// Call after <c>AddHonchoCore</c>: with <c>Store:Provider=postgres</c>, the store, hidden list, audit log,
-    /// coordinator, change feed, replay guard and rate limits become the database ones; with <c>files</c> (the
-    /// default) nothing changes.
+    /// coordinator, change feed, replay guard, rate limits, question log, feedback store and identity hash key
+    /// become the database ones; with <c>files</c> (the default) nothing changes.
     /// </summary>
     public static IServiceCollection AddHonchoStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +48,13 @@ public static class PostgresStoreServiceCollectionExtensions
         services.AddSingleton<ExpiredRowSweeper>();
         services.AddSingleton<ISharedReplayGuard, PostgresReplayGuard>();
         services.Replace(ServiceDescriptor.Singleton<IChatRateLimiter, PostgresChatRateLimiter>());
+
+        // The question log, feedback votes and the key user ids are hashed with, so `honcho gaps` on any
+        // replica sees every replica's questions and votes, and one person's votes match across replicas.
+        services.AddSingleton<CurationRetentionSweeper>();
+        services.Replace(ServiceDescriptor.Singleton<IQuestionLog, PostgresQuestionLog>());
+        services.Replace(ServiceDescriptor.Singleton<IFeedbackStore, PostgresFeedbackStore>());
+        services.Replace(ServiceDescriptor.Singleton<IIdentityKeySource, PostgresIdentityKeySource>());
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class PostgresMigratorTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task The_shipped_migrations_create_the_source_of_truth_and_shared_chat_tables()
+    public async Task The_shipped_migrations_create_the_source_of_truth_shared_chat_and_curation_tables()
     {
         var connectionString = cluster.CreateDatabase();
         using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -34,7 +34,9 @@ public sealed class PostgresMigratorTests(PostgresCluster cluster)
         Assert.Equal(Enumerable.Range(1, MigrationCatalog.Shipped.Count), report.Applied);
         Assert.Equal(MigrationCatalog.Shipped.Count, report.SchemaVersion);
         var tables = await QueryStringsAsync(dataSource, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-        Assert.Equal(["audit_log", "change_log", "hidden_sources", "rate_buckets", "schema_migrations", "seen_ids", "sources"], tables);
+        Assert.Equal(
+            ["audit_log", "change_log", "feedback_answers", "feedback_votes", "hidden_sources", "identity_hash_key", "questions", "rate_buckets", "schema_migrations", "seen_ids", "sources"],
+            tables);
     }
 
     [Fact]

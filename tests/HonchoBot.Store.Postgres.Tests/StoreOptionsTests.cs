@@ -1,3 +1,5 @@
+using HonchoBot.Core;
+using HonchoBot.Core.Curation;
 using HonchoBot.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +77,40 @@ public sealed class StoreOptionsTests
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddHonchoPostgresStore(configuration).BuildServiceProvider();
         Assert.NotNull(provider.GetRequiredService<PostgresMigrator>());
+    }
+
+    [Fact]
+    public void Postgres_mode_keeps_questions_votes_and_the_hash_key_in_the_store()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "postgres",
+            ["Store:ConnectionString"] = "Host=127.0.0.1;Port=5999;Database=honcho",
+            ["Data:Path"] = Path.GetTempPath(),
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddHonchoCuration(configuration);
+        using var provider = services.AddHonchoStore(configuration).BuildServiceProvider();
+
+        Assert.IsType<PostgresQuestionLog>(provider.GetRequiredService<IQuestionLog>());
+        Assert.IsType<PostgresFeedbackStore>(provider.GetRequiredService<IFeedbackStore>());
+        Assert.IsType<PostgresIdentityKeySource>(provider.GetRequiredService<IIdentityKeySource>());
+    }
+
+    [Fact]
+    public void Files_mode_keeps_questions_and_votes_in_the_data_directory()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Data:Path"] = Path.GetTempPath(),
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddHonchoCuration(configuration);
+        using var provider = services.AddHonchoStore(configuration).BuildServiceProvider();
+
+        Assert.IsType<FileQuestionLog>(provider.GetRequiredService<IQuestionLog>());
+        Assert.IsType<FileFeedbackStore>(provider.GetRequiredService<IFeedbackStore>());
+        Assert.IsType<FileIdentityKeySource>(provider.GetRequiredService<IIdentityKeySource>());
     }
 
     private static StoreOptions Resolve(Dictionary<string, string?> settings)

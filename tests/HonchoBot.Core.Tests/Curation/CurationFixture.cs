@@ -17,7 +17,7 @@ internal sealed class CurationFixture : IDisposable
         var options = Microsoft.Extensions.Options.Options.Create(Options_);
         Log = new FileQuestionLog(data, options, Clock, NullLogger<FileQuestionLog>.Instance);
         Feedback = new FileFeedbackStore(data, options, Clock, NullLogger<FileFeedbackStore>.Instance);
-        Hasher = new IdentityHasher(data);
+        Hasher = new IdentityHasher(new FileIdentityKeySource(data));
         Recorder = new CurationRecorder(Log, Feedback, Hasher, Clock, NullLogger<CurationRecorder>.Instance);
         Gaps = new GapFinder(Log, Feedback, Clock);
     }

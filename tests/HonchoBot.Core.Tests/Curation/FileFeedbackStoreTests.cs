@@ -111,7 +111,7 @@ public sealed class FileFeedbackStoreTests
         Assert.Equal(first.Hasher.Hash("discord", "1"), first.Hasher.Hash("discord", "1"));
         Assert.NotEqual(first.Hasher.Hash("discord", "1"), first.Hasher.Hash("slack", "1"));
         Assert.NotEqual(first.Hasher.Hash("discord", "1"), second.Hasher.Hash("discord", "1"));
-        var reopened = new IdentityHasher(Microsoft.Extensions.Options.Options.Create(new HonchoBot.Core.Retrieval.DataOptions { Path = first.DataPath }));
+        var reopened = new IdentityHasher(new FileIdentityKeySource(Microsoft.Extensions.Options.Options.Create(new HonchoBot.Core.Retrieval.DataOptions { Path = first.DataPath })));
         Assert.Equal(first.Hasher.Hash("discord", "1"), reopened.Hash("discord", "1"));
     }
 

@@ -28,10 +28,11 @@ internal sealed partial class DiscordFeedback(IFeedbackStore store, IdentityHash
             return InteractionResponse.Ephemeral("That button has expired.");
         }
 
-        var voter = hasher.Hash(ChatPlatform.Discord, interaction.User.Id);
         VoteOutcome outcome;
         try
         {
+            // Hashing may read the install's key for the first time (a file, or the store in postgres mode).
+            var voter = hasher.Hash(ChatPlatform.Discord, interaction.User.Id);
             outcome = await store.VoteAsync(answerId, voter, value, reason, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -8,7 +8,8 @@ namespace HonchoBot.Core.Pipeline;
 
 /// <summary>
 /// The one way a chat question becomes a reply, for every adapter (docs/architecture.md).
-/// <see cref="Submit"/> runs on the caller's thread and does no I/O: it checks the question
+/// <see cref="Submit"/> runs on the caller's thread and does no I/O beyond the rate limit (one short database call
+/// when replicas share their limits in postgres mode; in memory otherwise): it checks the question
 /// (<see cref="QuestionRules"/>), takes a rate-limit token, gives it a correlation id and enqueues it. A worker
 /// then answers it in its own DI scope — a follow-up read against its conversation first
 /// (<see cref="ConversationContext"/>) — and hands the answer — or an apology with the reference, if answering

@@ -25,7 +25,7 @@ public sealed class StoreTransactionTests(PostgresCluster cluster)
         using var _ = dataSource;
         var store = new PostgresSourceStore(dataSource, time);
         var audit = new PostgresAuditLog(dataSource);
-        var coordinator = new PostgresStoreCoordinator(dataSource, Migrator(dataSource, time));
+        var coordinator = new PostgresStoreCoordinator(dataSource, Migrator(dataSource, time), time);
         await store.StageAsync(new SourceInfo("tide-mill", "The tide mill"), Blocks, CancellationToken.None);
 
         await using (coordinator.BeginTransaction())
@@ -82,6 +82,25 @@ public sealed class StoreTransactionTests(PostgresCluster cluster)
 
     private static AuditEntry Entry(string sourceId) =>
         new(Start, "cli", "operator", "operator", null, null, "add", sourceId, "done", "test");
+
+    [Fact]
+    public async Task At_start_an_add_a_crash_left_staged_is_discarded_once_it_is_stale_and_a_recent_one_is_kept()
+    {
+        var (dataSource, time) = await NewStoreAsync();
+        using var _ = dataSource;
+        var store = new PostgresSourceStore(dataSource, time);
+        var coordinator = new PostgresStoreCoordinator(dataSource, Migrator(dataSource, time), time);
+        await store.StageAsync(new SourceInfo("old-add", "An add whose process died"), Blocks, CancellationToken.None);
+        time.Advance(PostgresStoreCoordinator.StaleStagedAfter + TimeSpan.FromMinutes(1));
+        await store.StageAsync(new SourceInfo("new-add", "An add still under way"), Blocks, CancellationToken.None);
+
+        await coordinator.PrepareAsync(CancellationToken.None);
+
+        Assert.Equal(["new-add"], (await store.LoadStagedAsync(CancellationToken.None)).Sources.Select(s => s.Info.Id));
+        Assert.False(await store.PublishAsync("old-add", CancellationToken.None));
+        Assert.True(await store.PublishAsync("new-add", CancellationToken.None));
+        Assert.Equal(1L, Count(dataSource, "change_log"));
+    }
 
     private static PostgresMigrator Migrator(NpgsqlDataSource dataSource, TimeProvider time) => new(dataSource, time, NullLogger<PostgresMigrator>.Instance);
 

@@ -49,6 +49,17 @@ public sealed partial class ConversationContext(ConversationMemory memory, ILogg
         return answer with { Question = prepared.Asked.Text };
     }
 
+    /// <summary>
+    /// Answers a question read against its conversation and remembers it (<see cref="Prepare"/>, the answerer,
+    /// <see cref="Record"/>): the one sequence every front end runs. Returns the answer and how the question was read.
+    /// </summary>
+    public async Task<(Answer Answer, PreparedQuestion Prepared)> AnswerAsync(IQuestionAnswerer answerer, Question question, CancellationToken cancellationToken)
+    {
+        var prepared = Prepare(question);
+        var answer = await answerer.AnswerAsync(prepared.Effective, cancellationToken);
+        return (Record(prepared, answer), prepared);
+    }
+
     /// <summary>Forgets a conversation, so that its next question stands alone.</summary>
     public void Forget(string conversationId) => memory.Forget(conversationId);
 

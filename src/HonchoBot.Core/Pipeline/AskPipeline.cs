@@ -71,9 +71,7 @@ public sealed partial class AskPipeline(
         Answer answer;
         try
         {
-            var prepared = conversations.Prepare(question);
-            answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(prepared.Effective, cancellationToken);
-            answer = conversations.Record(prepared, answer);
+            (answer, _) = await conversations.AnswerAsync(services.GetRequiredService<IQuestionAnswerer>(), question, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

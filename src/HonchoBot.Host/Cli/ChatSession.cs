@@ -60,12 +60,10 @@ internal sealed class ChatSession(IQuestionQueue queue, ConversationContext conv
             correlationId,
             async (services, token) =>
             {
-                PreparedQuestion prepared;
-                Answer answer;
+                (Answer Answer, PreparedQuestion Prepared) answered;
                 try
                 {
-                    prepared = conversations.Prepare(question);
-                    answer = conversations.Record(prepared, await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(prepared.Effective, token));
+                    answered = await conversations.AnswerAsync(services.GetRequiredService<IQuestionAnswerer>(), question, token);
                 }
                 catch
                 {
@@ -76,7 +74,7 @@ internal sealed class ChatSession(IQuestionQueue queue, ConversationContext conv
                     throw;
                 }
 
-                done.TrySetResult((await curation.RecordAsync(question, answer, token), prepared));
+                done.TrySetResult((await curation.RecordAsync(question, answered.Answer, token), answered.Prepared));
             },
             _ =>
             {

@@ -32,7 +32,7 @@ public sealed partial class CurationRetentionSweeper(NpgsqlDataSource dataSource
              LIMIT @batch);
         """;
 
-    private long _lastSweepTicks;
+    private readonly IntervalGate _gate = new(Interval);
 
     /// <summary>The first instant still kept at <paramref name="now"/>: the start of the oldest kept UTC day.</summary>
     public static DateTimeOffset Cutoff(DateTimeOffset now, int retentionDays) =>
@@ -44,8 +44,7 @@ public sealed partial class CurationRetentionSweeper(NpgsqlDataSource dataSource
     /// <summary>Deletes rows past retention when the last sweep in this process is an hour old; failures are logged.</summary>
     public async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var last = Interlocked.Read(ref _lastSweepTicks);
-        if (now.UtcTicks - last < Interval.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
+        if (!_gate.TryEnter(now))
         {
             return;
         }

@@ -12,12 +12,11 @@ public sealed partial class ExpiredRowSweeper(NpgsqlDataSource dataSource, ILogg
     /// <summary>How often a process sweeps, and how long an untouched bucket is kept.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    private long _lastSweepTicks;
+    private readonly IntervalGate _gate = new(Interval);
 
     public void SweepIfDue(DateTimeOffset now)
     {
-        var last = Interlocked.Read(ref _lastSweepTicks);
-        if (now.UtcTicks - last < Interval.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
+        if (!_gate.TryEnter(now))
         {
             return;
         }

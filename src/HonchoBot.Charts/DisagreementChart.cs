@@ -30,6 +30,30 @@ public static class DisagreementChart
         Color.FromHex("#E69F00"),
     ];
 
+    /// <summary>
+    /// <see cref="RenderFirst"/> for the chat and web front ends, where a chart is an extra beside an answer already
+    /// written: null at once for an answer with no disagreement, and null with the <paramref name="failure"/> (for the
+    /// caller's log) when drawing throws, so a chart can never cost the answer.
+    /// </summary>
+    public static byte[]? TryRenderFirst(Answer answer, out Exception? failure)
+    {
+        failure = null;
+        if (answer.Status != AnswerStatus.Answered || answer.Disagreements.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RenderFirst(answer);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            return null;
+        }
+    }
+
     /// <summary>The first disagreement of <paramref name="answer"/> that can be drawn, as a PNG; null when none can.</summary>
     public static byte[]? RenderFirst(Answer answer)
     {

@@ -18,20 +18,17 @@ internal sealed partial class DiscordChartRenderer(ILogger<DiscordChartRenderer>
     /// <summary>The chart of <paramref name="answer"/>'s first drawable disagreement, or null when there is none.</summary>
     public DiscordFile? Render(Answer answer)
     {
-        if (answer.Status != AnswerStatus.Answered || answer.Disagreements.Count == 0)
+        if (DisagreementChart.TryRenderFirst(answer, out var failure) is { } png)
         {
-            return null;
+            return new DiscordFile(FileName, png);
         }
 
-        try
+        if (failure is not null)
         {
-            return DisagreementChart.RenderFirst(answer) is { } png ? new DiscordFile(FileName, png) : null;
+            LogDrawFailed(logger, failure);
         }
-        catch (Exception ex)
-        {
-            LogDrawFailed(logger, ex);
-            return null;
-        }
+
+        return null;
     }
 
     /// <summary><paramref name="message"/> with <paramref name="chart"/> listed as attachment 0 and shown in its first embed.</summary>

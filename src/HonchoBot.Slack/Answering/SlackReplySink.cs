@@ -51,7 +51,13 @@ internal sealed partial class SlackReplySink(
     {
         try
         {
-            if (DisagreementChart.RenderFirst(answer) is { } png)
+            var png = DisagreementChart.TryRenderFirst(answer, out var failure);
+            if (failure is not null)
+            {
+                LogChartFailed(logger, "drawing", failure.GetType().Name, correlationId);
+            }
+
+            if (png is not null)
             {
                 await replier.UploadAsync(target, ChartFileName, "Sources disagree: " + answer.Disagreements[0].Topic, png, cancellationToken);
             }

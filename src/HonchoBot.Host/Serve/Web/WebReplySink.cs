@@ -33,20 +33,13 @@ internal sealed partial class WebReplySink(string question, bool withChart, ILog
 
     private byte[]? TryChart(Answer answer)
     {
-        if (answer.Disagreements.Count == 0)
+        var png = DisagreementChart.TryRenderFirst(answer, out var failure);
+        if (failure is not null)
         {
-            return null;
+            LogChartFailed(logger, failure);
         }
 
-        try
-        {
-            return DisagreementChart.RenderFirst(answer);
-        }
-        catch (Exception ex)
-        {
-            LogChartFailed(logger, ex);
-            return null;
-        }
+        return png;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drawing the chart of a web answer failed; the answer goes without it")]

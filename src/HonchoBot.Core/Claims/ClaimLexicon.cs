@@ -74,7 +74,7 @@ public sealed class ClaimLexicon
         SideTerms = new TermMatcher<SideTerm>(
             file.Sides.SelectMany(s => s.Terms.Select(t => (t, new SideTerm(sides[s.Id]))))
                 .Concat(file.EnemyTerms.Select(t => (t, new SideTerm(null)))),
-            allowPlural: false);
+            allowPlural: false, FirstWords);
 
         // Counted things.
         var things = Hierarchy.Build(file.Things, "thing", t => t.Id, t => t.Parent, t =>
@@ -84,7 +84,7 @@ public sealed class ClaimLexicon
             return new ThingInfo(t.Id, string.IsNullOrWhiteSpace(t.Label) ? t.Id : t.Label, t.Family, side, t.Measure, t.AgentScope);
         });
         Things = things;
-        ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true);
+        ThingTerms = new TermMatcher<ThingInfo>(file.Things.SelectMany(t => t.Terms.Select(term => (term, things[t.Id]))), allowPlural: true, FirstWords);
 
         // Measures.
         var groups = file.MeasureGroups.ToDictionary(g => g.Id, StringComparer.Ordinal);
@@ -122,7 +122,7 @@ public sealed class ClaimLexicon
         }
 
         Measures = measures;
-        MeasureTerms = new TermMatcher<MeasureTerm>(measureTerms, allowPlural: false);
+        MeasureTerms = new TermMatcher<MeasureTerm>(measureTerms, allowPlural: false, FirstWords);
 
         // Scopes, cues.
         var scopeTerms = new List<(string, ScopeInfo)>();
@@ -134,22 +134,22 @@ public sealed class ClaimLexicon
             scopeTerms.AddRange(s.Terms.Select(t => (t, info)));
         }
 
-        ScopeTerms = new TermMatcher<ScopeInfo>(scopeTerms, allowPlural: false);
+        ScopeTerms = new TermMatcher<ScopeInfo>(scopeTerms, allowPlural: false, FirstWords);
         ScopeLabels = file.Scopes.ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
-        PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false);
-        PerPersonTerms = new TermMatcher<string>(file.PerPerson.Select(t => (t, "per:person")), allowPlural: false);
+        PerUnitTerms = new TermMatcher<string>(file.PerUnit.Select(t => (t, "per:unit")), allowPlural: false, FirstWords);
+        PerPersonTerms = new TermMatcher<string>(file.PerPerson.Select(t => (t, "per:person")), allowPlural: false, FirstWords);
         NotNames = new HashSet<string>(file.NotNames, StringComparer.OrdinalIgnoreCase);
-        RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false);
-        PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false);
+        RateTerms = new TermMatcher<string>(file.Rate.Select(t => (t, "rate")), allowPlural: false, FirstWords);
+        PeakTerms = new TermMatcher<string>(file.Peak.Select(t => (t, "peak")), allowPlural: false, FirstWords);
         Require(file.CountQuestionGroup is null || groups.ContainsKey(file.CountQuestionGroup), $"countQuestionGroup '{file.CountQuestionGroup}' is not a measure group");
         CountQuestionGroup = file.CountQuestionGroup;
         EpistemicTerms = new TermMatcher<ClaimStatus>(
-            file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, ParseStatus(e.Class, $"epistemic '{e.Id}'")))), allowPlural: false);
-        NegationTerms = new TermMatcher<string>(file.Negation.Select(t => (t, "negation")), allowPlural: false);
-        RebuttalTerms = new TermMatcher<string>(file.Rebuttal.Select(t => (t, "rebuttal")), allowPlural: false);
+            file.Epistemic.SelectMany(e => e.Terms.Select(t => (t, ParseStatus(e.Class, $"epistemic '{e.Id}'")))), allowPlural: false, FirstWords);
+        NegationTerms = new TermMatcher<string>(file.Negation.Select(t => (t, "negation")), allowPlural: false, FirstWords);
+        RebuttalTerms = new TermMatcher<string>(file.Rebuttal.Select(t => (t, "rebuttal")), allowPlural: false, FirstWords);
         ChangeTerms = new TermMatcher<ClaimPhase>(
             file.Change.SelectMany(c => c.Terms.Select(t => (t, string.Equals(c.Phase, "early", StringComparison.OrdinalIgnoreCase) ? ClaimPhase.Early : ClaimPhase.Late))),
-            allowPlural: false);
+            allowPlural: false, FirstWords);
 
         // Time.
         WarFrom = ParseMonth(file.Time.War.From, "time.war.from");
@@ -158,7 +158,7 @@ public sealed class ClaimLexicon
             file.Time.Whole.Select(t => (t, TimeCue.Whole))
                 .Concat(file.Time.Onset.Select(t => (t, TimeCue.Onset)))
                 .Concat(file.Time.End.Select(t => (t, TimeCue.End))),
-            allowPlural: false);
+            allowPlural: false, FirstWords);
         Months = new Dictionary<string, int>(file.Time.Months, StringComparer.OrdinalIgnoreCase);
         var monthAlternation = string.Join('|', file.Time.Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
         var prepositions = string.Join('|', file.Time.DatePrepositions.OrderByDescending(k => k.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
@@ -208,11 +208,11 @@ public sealed class ClaimLexicon
             episodes.AddRange(e.Terms.Select(t => (t, info)));
         }
 
-        EpisodeTerms = new TermMatcher<EpisodeInfo>(episodes, allowPlural: false);
-        EngagementTerms = new TermMatcher<string>(file.EngagementNouns.Select(t => (t, "engagement")), allowPlural: true);
-        TimeAnaphoraTerms = new TermMatcher<string>(file.TimeAnaphora.Select(t => (t, "moment")), allowPlural: false);
-        RunningTotalTerms = new TermMatcher<string>(file.RunningTotals.Select(t => (t, "running")), allowPlural: false);
-        FirstPersonTerms = new TermMatcher<string>(file.FirstPerson.Select(t => (t, "first-person")), allowPlural: false);
+        EpisodeTerms = new TermMatcher<EpisodeInfo>(episodes, allowPlural: false, FirstWords);
+        EngagementTerms = new TermMatcher<string>(file.EngagementNouns.Select(t => (t, "engagement")), allowPlural: true, FirstWords);
+        TimeAnaphoraTerms = new TermMatcher<string>(file.TimeAnaphora.Select(t => (t, "moment")), allowPlural: false, FirstWords);
+        RunningTotalTerms = new TermMatcher<string>(file.RunningTotals.Select(t => (t, "running")), allowPlural: false, FirstWords);
+        FirstPersonTerms = new TermMatcher<string>(file.FirstPerson.Select(t => (t, "first-person")), allowPlural: false, FirstWords);
         SidePronouns = new HashSet<string>(file.SidePronouns, StringComparer.OrdinalIgnoreCase);
         SubsetMarkers = [.. file.SubsetMarkers.Select(TokenizePhrase).Where(m => m.Length > 0)];
         Copulas = new HashSet<string>(file.Copulas, StringComparer.OrdinalIgnoreCase);
@@ -227,7 +227,7 @@ public sealed class ClaimLexicon
             wars.AddRange(w.Terms.Select(t => (t, info)));
         }
 
-        WarTerms = new TermMatcher<WarInfo>(wars, allowPlural: false);
+        WarTerms = new TermMatcher<WarInfo>(wars, allowPlural: false, FirstWords);
         Wars = [.. wars.Select(w => w.Item2).Distinct()];
 
         // People.
@@ -241,7 +241,7 @@ public sealed class ClaimLexicon
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         RankWords = new HashSet<string>(Ranks.Where(r => r.Phrase.Count(t => t != ".") == 1).Select(r => r.Phrase[0]), StringComparer.OrdinalIgnoreCase);
-        RankQuestionTerms = new TermMatcher<string>(file.Questions.Rank.Select(t => (t, "rank")), allowPlural: false);
+        RankQuestionTerms = new TermMatcher<string>(file.Questions.Rank.Select(t => (t, "rank")), allowPlural: false, FirstWords);
         NameSuffixes = new HashSet<string>(persons.Suffixes.Select(x => x.TrimEnd('.')), StringComparer.Ordinal);
         Pronouns = new HashSet<string>(persons.Pronouns, StringComparer.OrdinalIgnoreCase);
         NameStops = new HashSet<string>(persons.NameStops, StringComparer.Ordinal);
@@ -257,8 +257,8 @@ public sealed class ClaimLexicon
         // Superlatives.
         var superlatives = file.Superlatives.ToDictionary(e => e.Id, e => new SuperlativeInfo(e.Id, string.IsNullOrWhiteSpace(e.Label) ? e.Id : e.Label), StringComparer.Ordinal);
         Superlatives = superlatives;
-        SuperlativeCues = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.Cues.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
-        SuperlativeQuestionTerms = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.QuestionTerms.Select(t => (t, superlatives[e.Id]))), allowPlural: false);
+        SuperlativeCues = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.Cues.Select(t => (t, superlatives[e.Id]))), allowPlural: false, FirstWords);
+        SuperlativeQuestionTerms = new TermMatcher<SuperlativeInfo>(file.Superlatives.SelectMany(e => e.QuestionTerms.Select(t => (t, superlatives[e.Id]))), allowPlural: false, FirstWords);
         foreach (var id in file.SuperlativeClasses)
         {
             Require(things.ContainsKey(id), $"superlativeClasses names unknown thing '{id}'");
@@ -269,21 +269,21 @@ public sealed class ClaimLexicon
         RankOrdinals = new Dictionary<string, int>(file.RankOrdinals, StringComparer.OrdinalIgnoreCase);
         GroupPronouns = new HashSet<string>(file.GroupPronouns, StringComparer.OrdinalIgnoreCase);
         TallyOrdinals = new Dictionary<string, int>(file.TallyAnchors.Ordinals, StringComparer.OrdinalIgnoreCase);
-        TallyNouns = new TermMatcher<string>(file.TallyAnchors.Nouns.Select(t => (t, "tally")), allowPlural: false);
+        TallyNouns = new TermMatcher<string>(file.TallyAnchors.Nouns.Select(t => (t, "tally")), allowPlural: false, FirstWords);
         TallyRelations = [.. file.TallyAnchors.After.Select(t => (TokenizePhrase(t), TallyRelation.After))
             .Concat(file.TallyAnchors.SameDay.Select(t => (TokenizePhrase(t), TallyRelation.SameDay)))
             .Concat(file.TallyAnchors.Before.Select(t => (TokenizePhrase(t), TallyRelation.Before)))
             .OrderByDescending(r => r.Item1.Length)];
-        TallyQuestionTerms = new TermMatcher<string>(file.Questions.Tally.Select(t => (t, "tally")), allowPlural: false);
-        RatioCues = new TermMatcher<string>(file.Ratios.Cues.Select(t => (t, "ratio")), allowPlural: true);
-        RatioQuestionTerms = new TermMatcher<string>(file.Ratios.QuestionTerms.Select(t => (t, "ratio")), allowPlural: true);
+        TallyQuestionTerms = new TermMatcher<string>(file.Questions.Tally.Select(t => (t, "tally")), allowPlural: false, FirstWords);
+        RatioCues = new TermMatcher<string>(file.Ratios.Cues.Select(t => (t, "ratio")), allowPlural: true, FirstWords);
+        RatioQuestionTerms = new TermMatcher<string>(file.Ratios.QuestionTerms.Select(t => (t, "ratio")), allowPlural: true, FirstWords);
         RatioJoiners = new HashSet<string>(file.Ratios.Joiners, StringComparer.OrdinalIgnoreCase);
         MembershipCues = [.. file.Membership.Select(TokenizePhrase).Where(m => m.Length > 0).OrderByDescending(m => m.Length)];
 
         // Places and attributes.
         var places = Hierarchy.Build(file.Places, "place", p => p.Id, p => p.Parent, p => new PlaceInfo(p.Id, string.IsNullOrWhiteSpace(p.Label) ? p.Id : p.Label));
         Places = places;
-        PlaceTerms = new TermMatcher<PlaceInfo>(file.Places.SelectMany(p => p.Terms.Select(t => (t, places[p.Id]))), allowPlural: false);
+        PlaceTerms = new TermMatcher<PlaceInfo>(file.Places.SelectMany(p => p.Terms.Select(t => (t, places[p.Id]))), allowPlural: false, FirstWords);
 
         var attributes = new List<AttributeInfo>();
         foreach (var a in file.Attributes)
@@ -294,9 +294,9 @@ public sealed class ClaimLexicon
         }
 
         Attributes = attributes.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        AttributeCues = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.Cues.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
-        OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
-        AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false);
+        AttributeCues = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.Cues.Select(t => (t, Attributes[a.Id]))), allowPlural: false, FirstWords);
+        OwnTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.OwnTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false, FirstWords);
+        AttributeQuestionTerms = new TermMatcher<AttributeInfo>(file.Attributes.SelectMany(a => a.QuestionTerms.Select(t => (t, Attributes[a.Id]))), allowPlural: false, FirstWords);
 
         var events = new Dictionary<string, EventInfo>(StringComparer.Ordinal);
         foreach (var e in file.Events)
@@ -307,9 +307,9 @@ public sealed class ClaimLexicon
         }
 
         Events = events;
-        EventCues = new TermMatcher<EventInfo>(file.Events.Where(e => !events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false);
-        PersonEventCues = new TermMatcher<EventInfo>(file.Events.Where(e => events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: true);
-        EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false);
+        EventCues = new TermMatcher<EventInfo>(file.Events.Where(e => !events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: false, FirstWords);
+        PersonEventCues = new TermMatcher<EventInfo>(file.Events.Where(e => events[e.Id].IsAboutPerson).SelectMany(e => e.Cues.Select(t => (t, events[e.Id]))), allowPlural: true, FirstWords);
+        EventQuestionTerms = new TermMatcher<EventInfo>(file.Events.SelectMany(e => e.QuestionTerms.Select(t => (t, events[e.Id]))), allowPlural: false, FirstWords);
         // The display name of a month is its longest spelling in the lexicon ("November", not "nov").
         MonthNames = new string[13];
         foreach (var (name, month) in file.Time.Months.OrderBy(m => m.Key.Length).ThenBy(m => m.Key, StringComparer.Ordinal))
@@ -324,14 +324,15 @@ public sealed class ClaimLexicon
         Abbreviations = new HashSet<string>(file.Abbreviations, StringComparer.Ordinal);
         NounPhraseStops = new HashSet<string>(file.NounPhraseStops, StringComparer.OrdinalIgnoreCase);
         CountCues = [.. file.Questions.Count.Select(TokenizePhrase).Where(c => c.Length > 0)];
-        DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false);
-        OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false);
-        WhoQuestionTerms = new TermMatcher<string>(file.Questions.Who.Select(t => (t, "who")), allowPlural: false);
-        AttributionTerms = new TermMatcher<string>(file.Questions.Attribution.Select(t => (t, "attribution")), allowPlural: false);
-        NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false);
-        EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false);
+        DateQuestionTerms = new TermMatcher<string>(file.Questions.Date.Select(t => (t, "date")), allowPlural: false, FirstWords);
+        OtherQuestionTerms = new TermMatcher<string>(file.Questions.Other.Select(t => (t, "other")), allowPlural: false, FirstWords);
+        WhoQuestionTerms = new TermMatcher<string>(file.Questions.Who.Select(t => (t, "who")), allowPlural: false, FirstWords);
+        AttributionTerms = new TermMatcher<string>(file.Questions.Attribution.Select(t => (t, "attribution")), allowPlural: false, FirstWords);
+        NotCountTerms = new TermMatcher<string>(file.Questions.NotCounts.Select(t => (t, "not-count")), allowPlural: false, FirstWords);
+        EngagementQuestionTerms = new TermMatcher<string>(file.Questions.Engagement.Select(t => (t, "engagement")), allowPlural: false, FirstWords);
         CumulativeDatePrepositions = new HashSet<string>(file.CumulativeDatePrepositions, StringComparer.OrdinalIgnoreCase);
         AgentMarkers = [.. file.AgentMarkers.Select(TokenizePhrase).Where(c => c.Length > 0)];
+        FirstWords.Close();
     }
 
     /// <summary>
@@ -342,6 +343,9 @@ public sealed class ClaimLexicon
 
     /// <summary>The <c>version</c> field of the file.</summary>
     public int FileVersion { get; }
+
+    /// <summary>Every term list below by its terms' first words: a text's words are looked up once for all lists.</summary>
+    internal FirstWordIndex FirstWords { get; } = new();
 
     internal double ApproxWidening { get; }
     internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Units { get; }

@@ -5,8 +5,9 @@ using HonchoBot.Core.Claims.Text;
 namespace HonchoBot.Core.Tests.Claims;
 
 /// <summary>
-/// Term lists are matched by trying an anchored regex only where a term's first word starts. That must find exactly
-/// what one scan of the whole text finds, for every list of the shipped lexicon and on awkward text.
+/// Term lists are matched by trying an anchored regex only where a term's first word starts, found either by the
+/// list's own first words or through the lexicon's first-word index. Both must find exactly what one scan of the
+/// whole text finds, for every list of the shipped lexicon and on awkward text.
 /// </summary>
 public sealed class TermMatcherTests
 {
@@ -70,6 +71,12 @@ public sealed class TermMatcherTests
             yield return (
                 property.Name,
                 text => Hits(find.Invoke(matcher, [text, TextWords.Of(text)])!),
+                text => Hits(scan.Invoke(matcher, [text])!));
+
+            // As tagging reads a text: each word looked up once for every list, in the lexicon's first-word index.
+            yield return (
+                property.Name + " (first-word index)",
+                text => Hits(find.Invoke(matcher, [text, TextWords.Of(text, lexicon.FirstWords)])!),
                 text => Hits(scan.Invoke(matcher, [text])!));
         }
     }

@@ -11,7 +11,7 @@ internal sealed class TaggedText
     {
         Tokens = tokens;
         var text = tokens.Text;
-        var words = Words = TextWords.Of(text);
+        var words = Words = TextWords.Of(text, lexicon.FirstWords);
         Sides = lexicon.SideTerms.Find(text, words);
         Places = lexicon.PlaceTerms.Find(text, words);
 

@@ -25,7 +25,12 @@ internal sealed class TermMatcher<T>
     // the regex scans the whole text.
     private readonly HashSet<string>? firstWords;
 
-    public TermMatcher(IEnumerable<(string Term, T Value)> terms, bool allowPlural)
+    // The lexicon's index of every list's first words, and this list's slot in it (see FirstWordIndex).
+    private readonly FirstWordIndex? index;
+    private readonly int slot;
+
+    /// <param name="index">The lexicon's first-word index, to register this list in; null to look up its own.</param>
+    public TermMatcher(IEnumerable<(string Term, T Value)> terms, bool allowPlural, FirstWordIndex? index = null)
     {
         this.allowPlural = allowPlural;
         map = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -57,6 +62,12 @@ internal sealed class TermMatcher<T>
         if (patterns.Count > 0)
         {
             regex = Compile(patterns, allowPlural, anchored: firstWords is not null);
+        }
+
+        if (firstWords is not null && index is not null)
+        {
+            this.index = index;
+            slot = index.Register(firstWords);
         }
     }
 
@@ -119,24 +130,24 @@ internal sealed class TermMatcher<T>
     private void Find(string text, TextWords words, List<TermHit<T>> into)
     {
         var resumeAt = 0;
-        foreach (var start in words.StartsOf(firstWords!))
+        foreach (var start in words.StartsOf(firstWords!, index, slot))
         {
             if (start < resumeAt)
             {
                 continue;
             }
 
-            var m = regex!.Match(text, start);
-            if (!m.Success)
+            // The regex is anchored (\G): at most one match, at start. A value match allocates nothing.
+            foreach (var m in regex!.EnumerateMatches(text, start))
             {
-                continue;
-            }
+                // A match consumes its text whether or not it resolves, as the scan's NextMatch does.
+                resumeAt = m.Index + m.Length;
+                if (TryResolve(text.AsSpan(m.Index, m.Length), out var value))
+                {
+                    into.Add(new TermHit<T>(m.Index, m.Index + m.Length, value));
+                }
 
-            // A match consumes its text whether or not it resolves, as the scan's NextMatch does.
-            resumeAt = m.Index + m.Length;
-            if (TryResolve(m.ValueSpan, out var value))
-            {
-                into.Add(new TermHit<T>(m.Index, m.Index + m.Length, value));
+                break;
             }
         }
     }

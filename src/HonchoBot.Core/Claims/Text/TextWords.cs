@@ -10,20 +10,140 @@ namespace HonchoBot.Core.Claims.Text;
 /// boundaries, so a term can only match where a word starts that equals the term's first word (case aside). A
 /// word with a plural ending is also filed without it, for lists that allow plurals. A word outside ASCII, where
 /// case-insensitive matching has equivalences lower-casing does not reproduce, is a candidate for every list.
+/// Read with a lexicon's <see cref="FirstWordIndex"/>, each word is looked up once for all of its lists; a list
+/// outside that index gets its starts the slower way, by its own first words.
 /// </remarks>
 internal sealed class TextWords
 {
-    private readonly Dictionary<string, List<int>> _starts = new(StringComparer.Ordinal);
+    private readonly string _text;
+    private readonly FirstWordIndex? _index;
+    private readonly List<int>?[] _bySlot;
     private readonly List<int> _everyList = [];
+    private Dictionary<string, List<int>>? _starts;
 
-    private TextWords()
+    private delegate void WordVisitor(ReadOnlySpan<char> form, int start);
+
+    private TextWords(string text, FirstWordIndex? index)
     {
+        _text = text;
+        _index = index;
+        _bySlot = index is null ? [] : new List<int>?[index.Count];
+        if (index is null)
+        {
+            _starts = FileAll(text);
+            return;
+        }
+
+        Walk(text, _everyList, (form, start) =>
+        {
+            foreach (var slot in index.ListsStartingWith(form))
+            {
+                var at = _bySlot[slot] ??= new List<int>(2);
+                if (at.Count == 0 || at[^1] != start)
+                {
+                    at.Add(start);
+                }
+            }
+        });
     }
 
-    public static TextWords Of(string text)
+    /// <summary>The words of <paramref name="text"/>, for lists looked up by their own first words.</summary>
+    public static TextWords Of(string text) => new(text, null);
+
+    /// <summary>The words of <paramref name="text"/>, filed by the lists of <paramref name="index"/> at once.</summary>
+    public static TextWords Of(string text, FirstWordIndex index) =>
+        index.IsClosed ? new(text, index) : throw new InvalidOperationException("the first-word index is still open to new lists");
+
+    /// <summary>
+    /// Where a term of the list in <paramref name="slot"/> of <paramref name="index"/> can start, ascending, each
+    /// once; <paramref name="firstWords"/> (lower-case) is how to find them when this text was not read with that
+    /// index.
+    /// </summary>
+    public IReadOnlyList<int> StartsOf(IReadOnlySet<string> firstWords, FirstWordIndex? index, int slot)
     {
-        var words = new TextWords();
-        var lookup = words._starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (index is null || !ReferenceEquals(index, _index))
+        {
+            return StartsOf(firstWords);
+        }
+
+        var listed = _bySlot[slot];
+        if (_everyList.Count == 0)
+        {
+            return listed ?? (IReadOnlyList<int>)[];
+        }
+
+        var starts = new List<int>(_everyList);
+        if (listed is not null)
+        {
+            starts.AddRange(listed);
+            starts.Sort();
+            RemoveRepeats(starts);
+        }
+
+        return starts;
+    }
+
+    /// <summary>Where a word of <paramref name="firstWords"/> (lower-case) starts, ascending, each once.</summary>
+    public List<int> StartsOf(IReadOnlySet<string> firstWords)
+    {
+        var filed = _starts ??= FileAll(_text);
+        var starts = new List<int>(_everyList);
+        if (firstWords.Count <= filed.Count)
+        {
+            foreach (var word in firstWords)
+            {
+                if (filed.TryGetValue(word, out var at))
+                {
+                    starts.AddRange(at);
+                }
+            }
+        }
+        else
+        {
+            foreach (var (word, at) in filed)
+            {
+                if (firstWords.Contains(word))
+                {
+                    starts.AddRange(at);
+                }
+            }
+        }
+
+        starts.Sort();
+        RemoveRepeats(starts);
+        return starts;
+    }
+
+    /// <summary>The characters the term regexes count as inside a word (\p{L} and \p{N}).</summary>
+    public static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    private Dictionary<string, List<int>> FileAll(string text)
+    {
+        var filed = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var lookup = filed.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Read without an index, this is the only walk: it also finds the words outside ASCII.
+        Walk(text, _index is null ? _everyList : null, (form, start) =>
+        {
+            if (!lookup.TryGetValue(form, out var at))
+            {
+                at = new List<int>(2);
+                lookup[form] = at;
+            }
+
+            if (at.Count == 0 || at[^1] != start)
+            {
+                at.Add(start);
+            }
+        });
+        return filed;
+    }
+
+    /// <summary>
+    /// Visits every word lower-cased, and again without a plural ending ("s", "es"); adds where a word outside ASCII
+    /// starts to <paramref name="everyList"/> (when given).
+    /// </summary>
+    private static void Walk(string text, List<int>? everyList, WordVisitor visit)
+    {
         Span<char> buffer = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
@@ -46,66 +166,32 @@ internal sealed class TextWords
             text.AsSpan(start, i - start).ToLowerInvariant(word);
             if (!ascii)
             {
-                words._everyList.Add(start);
+                everyList?.Add(start);
             }
 
-            File(lookup, word, start);
+            visit(word, start);
             if (word.Length > 1 && word[^1] == 's')
             {
-                File(lookup, word[..^1], start);
+                visit(word[..^1], start);
                 if (word.Length > 2 && word[^2] == 'e')
                 {
-                    File(lookup, word[..^2], start);
+                    visit(word[..^2], start);
                 }
             }
         }
-
-        return words;
     }
 
-    /// <summary>Where a word of <paramref name="firstWords"/> (lower-case) starts, ascending, each once.</summary>
-    public List<int> StartsOf(IReadOnlySet<string> firstWords)
+    private static void RemoveRepeats(List<int> sorted)
     {
-        var starts = new List<int>(_everyList);
-        if (firstWords.Count <= _starts.Count)
+        var kept = 0;
+        for (var i = 0; i < sorted.Count; i++)
         {
-            foreach (var word in firstWords)
+            if (kept == 0 || sorted[kept - 1] != sorted[i])
             {
-                if (_starts.TryGetValue(word, out var at))
-                {
-                    starts.AddRange(at);
-                }
-            }
-        }
-        else
-        {
-            foreach (var (word, at) in _starts)
-            {
-                if (firstWords.Contains(word))
-                {
-                    starts.AddRange(at);
-                }
+                sorted[kept++] = sorted[i];
             }
         }
 
-        starts.Sort();
-        return starts;
-    }
-
-    /// <summary>The characters the term regexes count as inside a word (\p{L} and \p{N}).</summary>
-    public static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
-
-    private static void File(Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> word, int start)
-    {
-        if (!lookup.TryGetValue(word, out var at))
-        {
-            at = new List<int>(2);
-            lookup[word] = at;
-        }
-
-        if (at.Count == 0 || at[^1] != start)
-        {
-            at.Add(start);
-        }
+        sorted.RemoveRange(kept, sorted.Count - kept);
     }
 }

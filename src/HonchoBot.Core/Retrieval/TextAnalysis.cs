@@ -4,7 +4,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Pattern;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -35,10 +34,19 @@ internal sealed partial class TextAnalysis : IDisposable
     private readonly ChainAnalyzer _text;
 
     public TextAnalysis(SynonymList synonyms)
+        : this(synonyms, luceneSynonymFilter: false)
+    {
+    }
+
+    /// <param name="luceneSynonymFilter">
+    /// Apply canonical spellings with Lucene's synonym filter even where <see cref="CanonicalSynonymFilter"/> can:
+    /// the reference the tests hold our filter to.
+    /// </param>
+    internal TextAnalysis(SynonymList synonyms, bool luceneSynonymFilter)
     {
         Synonyms = synonyms;
         _base = new ChainAnalyzer(stopWords: null, synonyms: null);
-        var canonical = BuildCanonicalMap(synonyms);
+        var canonical = BuildCanonical(synonyms, luceneSynonymFilter);
         _text = new ChainAnalyzer(null, canonical, stackFamilies: true);
         Query = new ChainAnalyzer(LoadStopWords(), canonical);
         Related = BuildRelated(synonyms);
@@ -91,31 +99,49 @@ internal sealed partial class TextAnalysis : IDisposable
         return tokens;
     }
 
-    private SynonymMap? BuildCanonicalMap(SynonymList synonyms)
+    /// <summary>
+    /// The canonical-spelling rules, analysed: for the filter of our own when every spelling has one canonical
+    /// word, else (a list edited to need more) as a map for Lucene's synonym filter.
+    /// </summary>
+    private Canonical? BuildCanonical(SynonymList synonyms, bool luceneSynonymFilter)
     {
-        if (synonyms.Canonical.Count == 0)
-        {
-            return null;
-        }
-
-        var builder = new SynonymMap.Builder(dedup: true);
+        var rules = new List<(string[] Words, string[] Canonical)>();
         foreach (var group in synonyms.Canonical)
         {
-            var target = Join(AnalyzeWords(group[0]));
+            var target = AnalyzeWords(group[0]);
             foreach (var variant in group.Skip(1))
             {
                 var words = AnalyzeWords(variant);
-                if (words.Length > 0 && target.Length > 0 && !string.Join(' ', words).Equals(target.ToString().Replace('\0', ' '), StringComparison.Ordinal))
+                if (words.Length > 0 && target.Length > 0 && !words.SequenceEqual(target, StringComparer.Ordinal))
                 {
-                    builder.Add(Join(words), target, includeOrig: false);
+                    rules.Add((words, target));
                 }
             }
         }
 
-        return builder.Build();
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        if (!luceneSynonymFilter && CanonicalSpellings.TryCreate(rules) is { } spellings)
+        {
+            return new Canonical(spellings, null);
+        }
+
+        var builder = new SynonymMap.Builder(dedup: true);
+        foreach (var (words, target) in rules)
+        {
+            builder.Add(Join(words), Join(target), includeOrig: false);
+        }
+
+        return new Canonical(null, builder.Build());
 
         static CharsRef Join(string[] words) => SynonymMap.Builder.Join(words, new CharsRef());
     }
+
+    /// <summary>Canonical spellings for one of the two filters that apply them.</summary>
+    private sealed record Canonical(CanonicalSpellings? Spellings, SynonymMap? Map);
 
     private FrozenDictionary<string, RelatedTerm[]> BuildRelated(SynonymList synonyms)
     {
@@ -161,13 +187,13 @@ internal sealed partial class TextAnalysis : IDisposable
     }
 
     /// <summary>
-    /// Aircraft designators: a family prefix, an optional dash or space, then 1–3 digits. Prefixes that are
+    /// Aircraft designators (joined by <see cref="DesignatorJoinFilter"/>): a family prefix, an optional dash or space, then 1–3 digits. Prefixes that are
     /// also ordinary words (An, La, Mi) join only across a dash: "an 18-year-old" stays two words.
     /// </summary>
     [GeneratedRegex(@"\b(?:(MiG|F|B|RB|Tu|Il|Yak|P|Su|T)[\s\-\u2010\u2011\u2012\u2013]?|(An|La|Mi)[\-\u2010\u2011\u2012\u2013])(\d{1,3})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Designator();
+    internal static partial Regex Designator();
 
-    private sealed class ChainAnalyzer(CharArraySet? stopWords, SynonymMap? synonyms, bool stackFamilies = false) : Analyzer
+    private sealed class ChainAnalyzer(CharArraySet? stopWords, Canonical? synonyms, bool stackFamilies = false) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -182,10 +208,14 @@ internal sealed partial class TextAnalysis : IDisposable
             }
 
             stream = new PorterStemFilter(stream);
-            if (synonyms is not null)
+            // After the stemmer, parsed with the same chain: "Sabres" fires "sabre" (docs/index-design.md).
+            if (synonyms?.Spellings is { } spellings)
             {
-                // After the stemmer, parsed with the same chain: "Sabres" fires "sabre" (docs/index-design.md).
-                stream = new SynonymFilter(stream, synonyms, ignoreCase: false);
+                stream = new CanonicalSynonymFilter(stream, spellings);
+            }
+            else if (synonyms?.Map is { } map)
+            {
+                stream = new SynonymFilter(stream, map, ignoreCase: false);
             }
 
             if (stackFamilies)
@@ -197,7 +227,7 @@ internal sealed partial class TextAnalysis : IDisposable
         }
 
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            new PatternReplaceCharFilter(Designator(), "$1$2$3", reader);
+            new DesignatorJoinFilter(reader, Designator());
     }
 }
 

@@ -18,7 +18,16 @@ internal static class PassageDocuments
     public const string GlobalCommunity = "global";
 
     /// <summary>Bump when the fields change: the index records it and rebuilds on a mismatch.</summary>
-    public const string Layout = "doc-2";
+    public const string Layout = "doc-3";
+
+    /// <summary>
+    /// The prefix field is only ever searched by single terms, so it keeps no positions: inverting it costs less
+    /// and its scores are the same (BM25 reads term frequencies and the field's length, not positions).
+    /// </summary>
+    private static readonly FieldType PrefixFieldType = Frozen(new FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS,
+    });
 
     /// <summary>
     /// The passage as a Lucene document. Its text is analysed once (<paramref name="tokens"/>): the text field
@@ -34,7 +43,7 @@ internal static class PassageDocuments
             new StoredField(VectorKeyField, Semantic.PassageVectorKey.ToHex(Semantic.PassageVectorKey.Of(passage.Text))),
             new TextField(TextAnalysis.TextField, new TokenListStream(tokens)),
             new StoredField(TextAnalysis.TextField, passage.Text),
-            new TextField(TextAnalysis.PrefixField, new TokenListStream(tokens, TextAnalysis.PrefixLength)),
+            new Field(TextAnalysis.PrefixField, new TokenListStream(tokens, TextAnalysis.PrefixLength), PrefixFieldType),
             new StoredField(SegmentsField, EncodeSegments(passage.Segments)),
             new StoredField(SourceField, sourceJson),
         };
@@ -44,6 +53,12 @@ internal static class PassageDocuments
         }
 
         return document;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     public static string SourceJson(SourceInfo info) => JsonSerializer.Serialize(info, JsonDefaults.Compact);

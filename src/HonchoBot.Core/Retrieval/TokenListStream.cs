@@ -38,8 +38,9 @@ internal sealed class TokenListStream : TokenStream
 
         ClearAttributes();
         var token = _tokens[_next++];
-        var term = _truncateTo > 0 && token.Term.Length > _truncateTo ? token.Term.AsSpan(0, _truncateTo) : token.Term.AsSpan();
-        _term.SetEmpty().Append(term.ToString());
+        var length = _truncateTo > 0 && token.Term.Length > _truncateTo ? _truncateTo : token.Term.Length;
+        token.Term.CopyTo(0, _term.ResizeBuffer(length), 0, length);
+        _term.SetLength(length);
         _increment.PositionIncrement = token.Position - _position;
         _position = token.Position;
         _offset.SetOffset(token.Start, token.End);

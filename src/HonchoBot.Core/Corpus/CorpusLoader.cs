@@ -86,62 +86,98 @@ public static class CorpusLoader
                 return;
             }
 
-            // Ordinal order keeps builds deterministic across file systems.
-            var files = Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal);
-            foreach (var file in files)
+            // Ordinal order keeps builds deterministic across file systems. Files are read and parsed on every core
+            // a batch at a time (a first load of a large library reads every file), then taken in order.
+            var files = Directory.GetFiles(directory, "*.md").Order(StringComparer.Ordinal).ToList();
+            for (var batch = 0; batch < files.Count; batch += ReadBatch)
             {
-                var name = Path.GetFileName(file);
-                var path = Path.GetFullPath(file);
-                paths.Add(path);
-                CorpusEntry entry;
-                try
+                var reads = new FileRead[Math.Min(ReadBatch, files.Count - batch)];
+                Parallel.For(0, reads.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                    reads[i] = Read(files[batch + i], isShipped, manifest, countPassages: manifestPath is not null));
+                foreach (var read in reads)
                 {
-                    var info = new FileInfo(path);
-                    if (manifest.Lookup(path, info) is { } known)
-                    {
-                        entry = new CorpusEntry(known.Info, known.ContentHash, () => Reread(path, name, isShipped), known.Passages);
-                    }
-                    else
-                    {
-                        var bytes = File.ReadAllBytes(path);
-                        var result = SourceFileFormat.Parse(bytes, name, isShipped);
-                        if (result.Error is not null)
-                        {
-                            errors.Add(result.Error);
-                            continue;
-                        }
-
-                        var document = result.Document!;
-                        bytesRead += bytes.Length;
-                        var keep = manifestPath is null || bytesRead <= KeepParsedBytes;
-                        entry = new CorpusEntry(document.Info, document.ContentHash, keep ? () => document : () => Reread(path, name, isShipped));
-                        if (manifestPath is not null)
-                        {
-                            manifest.Record(path, info, document, entry.Passages);
-                        }
-                    }
-                }
-                catch (IOException ex)
-                {
-                    errors.Add(new CorpusError(name, $"could not be read: {ex.Message}"));
-                    continue;
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    errors.Add(new CorpusError(name, "permission denied"));
-                    continue;
-                }
-
-                if (seen.TryGetValue(entry.Info.Id, out var other))
-                {
-                    errors.Add(new CorpusError(name, $"id '{entry.Info.Id}' is already used by {other}"));
-                }
-                else
-                {
-                    seen[entry.Info.Id] = name;
-                    sources.Add(entry);
+                    Take(read, isShipped);
                 }
             }
+        }
+
+        void Take(FileRead read, bool isShipped)
+        {
+            paths.Add(read.Path);
+            if (read.Error is not null)
+            {
+                errors.Add(read.Error);
+                return;
+            }
+
+            CorpusEntry entry;
+            if (read.Known is { } known)
+            {
+                entry = new CorpusEntry(known.Info, known.ContentHash, () => Reread(read.Path, read.Name, isShipped), known.Passages);
+            }
+            else
+            {
+                var document = read.Document!;
+                bytesRead += read.Bytes;
+                var keep = manifestPath is null || bytesRead <= KeepParsedBytes;
+                entry = new CorpusEntry(document.Info, document.ContentHash, keep ? () => document : () => Reread(read.Path, read.Name, isShipped), read.Passages);
+                if (manifestPath is not null)
+                {
+                    manifest.Record(read.Path, read.Info!, document, entry.Passages);
+                }
+            }
+
+            if (seen.TryGetValue(entry.Info.Id, out var other))
+            {
+                errors.Add(new CorpusError(read.Name, $"id '{entry.Info.Id}' is already used by {other}"));
+            }
+            else
+            {
+                seen[entry.Info.Id] = read.Name;
+                sources.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Files read and parsed together before they are taken in order.</summary>
+    private const int ReadBatch = 64;
+
+    /// <summary>One file as read: what the manifest knows of it, or its parsed document, or why it cannot load.</summary>
+    private sealed record FileRead(string Path, string Name, FileInfo? Info, ManifestFile? Known, SourceDocument? Document, int Bytes, int? Passages, CorpusError? Error);
+
+    /// <summary>
+    /// Looks a file up in the manifest, else reads and parses it (and counts its passages, for the manifest). Runs on
+    /// several threads at once: it only reads the manifest.
+    /// </summary>
+    private static FileRead Read(string file, bool isShipped, CorpusManifest manifest, bool countPassages)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        var path = System.IO.Path.GetFullPath(file);
+        try
+        {
+            var info = new FileInfo(path);
+            if (manifest.Lookup(path, info) is { } known)
+            {
+                return new FileRead(path, name, info, known, null, 0, null, null);
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var result = SourceFileFormat.Parse(bytes, name, isShipped);
+            if (result.Error is not null)
+            {
+                return new FileRead(path, name, info, null, null, 0, null, result.Error);
+            }
+
+            int? passages = countPassages ? PassageChunker.Chunk(result.Document!).Count : null;
+            return new FileRead(path, name, info, null, result.Document, bytes.Length, passages, null);
+        }
+        catch (IOException ex)
+        {
+            return new FileRead(path, name, null, null, null, 0, null, new CorpusError(name, $"could not be read: {ex.Message}"));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new FileRead(path, name, null, null, null, 0, null, new CorpusError(name, "permission denied"));
         }
     }
 

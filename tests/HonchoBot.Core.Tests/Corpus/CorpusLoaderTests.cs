@@ -89,6 +89,24 @@ public sealed class CorpusLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ManyFiles_KeepFileOrderAndReportEachProblemOnce()
+    {
+        // Files are read a batch at a time on several threads, then taken in name order: duplicates and errors must
+        // come out as a one-thread load would give them, across batch boundaries too.
+        for (var i = 0; i < 300; i++)
+        {
+            Write($"s{i:D3}.md", $"---\ntitle: \"Source {i}\"\n---\nThe regiment flew from Antung in {1950 + (i % 4)}.\n");
+        }
+
+        Write("s100-broken.md", "---\ntitle: [unclosed\n  - : :\n---\nBody text here.\n");
+        Write("s250-copy.md", "---\nid: s007\ntitle: Copy\n---\nBody.\n");
+        var load = Load();
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => $"s{i:D3}"), load.Sources.Select(s => s.Info.Id));
+        Assert.Equal(["s100-broken.md", "s250-copy.md"], load.Errors.Select(e => e.FileName));
+        Assert.Contains("s007.md", ReasonFor(load, "s250-copy.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Utf8WithBomAndCrLf_Loads()
     {
         WriteBytes("bom.md", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Good.Replace("\n", "\r\n", StringComparison.Ordinal))]);

@@ -162,14 +162,29 @@ public sealed class ClaimLexicon
         Months = new Dictionary<string, int>(file.Time.Months, StringComparer.OrdinalIgnoreCase);
         var monthAlternation = string.Join('|', file.Time.Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
         var prepositions = string.Join('|', file.Time.DatePrepositions.OrderByDescending(k => k.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
-        DateRegex = new Regex(
+        // A date starts at a preposition, a month or a year: only there is it tried (see AnchoredScan).
+        var monthWords = file.Time.Months.Keys.Select(TermMatcher<int>.FirstWord).ToList();
+        var prepositionWords = file.Time.DatePrepositions.Select(TermMatcher<int>.FirstWord).ToList();
+        Require(monthWords.Concat(prepositionWords).All(w => w is not null), "months and date prepositions must start with a letter or digit");
+        var years = Enumerable.Range(1500, 600).Select(y => y.ToString(CultureInfo.InvariantCulture));
+        Dates = new AnchoredScan(
             $@"(?<![\p{{L}}\p{{N}}])(?:(?<pre>{prepositions})\s+(?:the\s+)?)?(?:(?<mon>{monthAlternation})\.?\s+(?:\d{{1,2}},?\s+)?)?(?<y>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}])(?:\s*[–—-]\s*(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\p{{L}}\p{{N}}])|\s+(?:to|until|till|through|and)\s+(?:(?<mon2>{monthAlternation})\.?\s+)?(?<y3>1[5-9]\d\d|20\d\d)(?![\p{{L}}\p{{N}}]))?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            MatchTimeout,
+            prepositionWords.Concat(monthWords).Concat(years)!,
+            FirstWords);
 
         // Days: "25 August 1954", "Aug. 25, 1954", "November 12" (a month word and a day number either way round).
-        DayDateRegex = new Regex(
+        // A day date starts at a month or at a day number of one or two digits, maybe with an ordinal ending.
+        var dayWords = Enumerable.Range(0, 100)
+            .SelectMany(n => n < 10 ? [n.ToString(CultureInfo.InvariantCulture), "0" + n.ToString(CultureInfo.InvariantCulture)] : new[] { n.ToString(CultureInfo.InvariantCulture) })
+            .SelectMany(n => new[] { n, n + "st", n + "nd", n + "rd", n + "th" });
+        DayDates = new AnchoredScan(
             $@"(?<![\p{{L}}\p{{N}}])(?:(?<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>{monthAlternation})\.?(?:,?\s+(?<y1>1[5-9]\d\d|20\d\d))?|(?<m2>{monthAlternation})\.?\s+(?<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{N}}]|[.,]\d)(?:,?\s+(?<y2>1[5-9]\d\d|20\d\d))?)(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            MatchTimeout,
+            monthWords.Concat(dayWords)!,
+            FirstWords);
 
         // Units ("64th Fighter Aviation Corps", "324th IAD"): an ordinal followed within three words by a unit noun;
         // the noun's level makes the key, so "324th IAD" and "324th Fighter Aviation Division" are one unit.
@@ -387,9 +402,11 @@ public sealed class ClaimLexicon
     internal int WarTo { get; }
     internal TermMatcher<TimeCue> TimeCues { get; }
     internal Dictionary<string, int> Months { get; }
-    internal Regex DateRegex { get; }
+    /// <summary>Years, months and ranges with their preposition ("by mid-1951", "from 1950 to 1953").</summary>
+    internal AnchoredScan Dates { get; }
     internal Regex UnitRegex { get; }
-    internal Regex DayDateRegex { get; }
+    /// <summary>Days: "25 August 1954", "Aug. 25, 1954", "November 12".</summary>
+    internal AnchoredScan DayDates { get; }
 
     /// <summary>Unit nouns ("IAD", "Division") to the level they name ("division").</summary>
     internal Dictionary<string, string> UnitLevels { get; }

@@ -35,7 +35,7 @@ internal sealed class TaggedText
         Superlatives = lexicon.SuperlativeCues.Find(text, words);
         RatioCues = lexicon.RatioCues.Find(text, words);
         TallyNouns = lexicon.TallyNouns.Find(text, words);
-        Dates = FindDates(text, lexicon);
+        Dates = FindDates(text, words, lexicon);
         Units = FindUnits(text, lexicon);
         Episodes = FindEpisodes(text, lexicon);
         EpisodeNames = lexicon.EpisodeTerms.Find(text, words);
@@ -44,7 +44,7 @@ internal sealed class TaggedText
         RunningTotals = lexicon.RunningTotalTerms.Find(text, words);
         FirstPerson = lexicon.FirstPersonTerms.Find(text, words);
         Wars = lexicon.WarTerms.Find(text, words);
-        DayDates = FindDayDates(tokens, lexicon, Dates);
+        DayDates = FindDayDates(tokens, words, lexicon, Dates);
         Persons = PersonNames.Find(tokens, lexicon, KnownSpans());
     }
 
@@ -101,10 +101,10 @@ internal sealed class TaggedText
     /// <summary>Number of tokens between two character offsets (0 when adjacent).</summary>
     public int TokensBetween(int from, int to) => from >= to ? 0 : Math.Max(0, Tokens.TokenAt(to) - Tokens.TokenAt(from));
 
-    private static List<DateHit> FindDates(string text, ClaimLexicon lexicon)
+    private static List<DateHit> FindDates(string text, TextWords words, ClaimLexicon lexicon)
     {
         var hits = new List<DateHit>();
-        for (var m = lexicon.DateRegex.Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in lexicon.Dates.Matches(text, words))
         {
             var year = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
             if (year < lexicon.YearLow || year > lexicon.YearHigh)
@@ -174,11 +174,11 @@ internal sealed class TaggedText
     /// Dates with a day. One without a year takes the year of a bare year in its sentence ("on Nov. 8 … that day in
     /// 1950"), else stays without one.
     /// </summary>
-    private static List<DayDate> FindDayDates(TextTokens tokens, ClaimLexicon lexicon, List<DateHit> periods)
+    private static List<DayDate> FindDayDates(TextTokens tokens, TextWords words, ClaimLexicon lexicon, List<DateHit> periods)
     {
         var hits = new List<DayDate>();
         var text = tokens.Text;
-        for (var m = lexicon.DayDateRegex.Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in lexicon.DayDates.Matches(text, words))
         {
             var first = m.Groups["d1"].Success;
             var day = int.Parse(m.Groups[first ? "d1" : "d2"].ValueSpan, CultureInfo.InvariantCulture);

@@ -253,7 +253,7 @@ internal sealed class TermMatcher<T>
     /// The term's leading run of letters and numbers, lower-case: every match of the term starts with exactly that
     /// word (case aside). Null when the term does not start with a letter or number.
     /// </summary>
-    private static string? FirstWord(string term)
+    internal static string? FirstWord(string term)
     {
         var length = 0;
         while (length < term.Length && TextWords.IsWordChar(term[length]))

@@ -194,8 +194,9 @@ public sealed class PassageIndex : IDisposable
         {
             Similarity = new BM25Similarity(),
             OpenMode = mode,
-            // Fewer, larger segment flushes while a whole library is indexed.
-            RAMBufferSizeMB = 256,
+            // Flushes happen on the indexing threads while a library is indexed, each of a few tens of thousands of
+            // passages, so the commit at the end has little left to flush on its one thread.
+            RAMBufferSizeMB = 64,
         };
 
     /// <summary>Reads the last commit's data; a reason to rebuild when it is missing, corrupt or of another schema.</summary>

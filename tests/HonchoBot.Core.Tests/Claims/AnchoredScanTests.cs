@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HonchoBot.Core.Claims.Text;
+using HonchoBot.Core.Tests.TestSupport;
 
 namespace HonchoBot.Core.Tests.Claims;
 
@@ -27,8 +28,7 @@ public sealed class AnchoredScanTests
     [Fact]
     public void Matches_ShippedCorpusAndSeedPassages_AreTheScansMatches()
     {
-        var texts = Directory.GetFiles(Path.Combine(RepositoryRoot(), "corpus"), "*.md")
-            .SelectMany(f => File.ReadAllText(f).Split("\n\n"))
+        var texts = ShippedCorpus.Paragraphs()
             .Concat(ClaimTestKit.SeedParagraphs(ClaimTestKit.Sangha))
             .ToList();
         Assert.True(texts.Count > 20);
@@ -50,17 +50,6 @@ public sealed class AnchoredScanTests
         }
 
         return count;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HonchoBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     private static List<string> Describe(IEnumerable<Match> matches) =>

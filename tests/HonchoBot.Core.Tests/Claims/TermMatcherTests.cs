@@ -1,6 +1,7 @@
 using System.Reflection;
 using HonchoBot.Core.Claims;
 using HonchoBot.Core.Claims.Text;
+using HonchoBot.Core.Tests.TestSupport;
 
 namespace HonchoBot.Core.Tests.Claims;
 
@@ -37,8 +38,7 @@ public sealed class TermMatcherTests
     [Fact]
     public void Find_ShippedCorpusAndSeedPassages_MatchesAScanOfTheWholeText()
     {
-        var texts = Directory.GetFiles(Path.Combine(RepositoryRoot(), "corpus"), "*.md")
-            .SelectMany(f => File.ReadAllText(f).Split("\n\n"))
+        var texts = ShippedCorpus.Paragraphs()
             .Concat(ClaimTestKit.SeedParagraphs(ClaimTestKit.Sangha))
             .ToList();
         Assert.True(texts.Count > 20);
@@ -82,15 +82,4 @@ public sealed class TermMatcherTests
     }
 
     private static List<object> Hits(object hits) => [.. ((System.Collections.IEnumerable)hits).Cast<object>()];
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HonchoBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

@@ -1,5 +1,6 @@
 using HonchoBot.Core.Retrieval;
 using Lucene.Net.Analysis.Pattern;
+using HonchoBot.Core.Tests.TestSupport;
 
 namespace HonchoBot.Core.Tests.Retrieval;
 
@@ -57,7 +58,7 @@ public sealed class AnalysisFilterEquivalenceTests
     {
         using var ours = new TextAnalysis(SynonymList.Default);
         using var lucene = new TextAnalysis(SynonymList.Default, luceneSynonymFilter: true);
-        var paragraphs = Directory.GetFiles(Path.Combine(RepositoryRoot(), "corpus"), "*.md").SelectMany(f => File.ReadAllText(f).Split("\n\n")).ToList();
+        var paragraphs = ShippedCorpus.Paragraphs();
         Assert.True(paragraphs.Count > 20);
         foreach (var paragraph in paragraphs)
         {
@@ -126,16 +127,5 @@ public sealed class AnalysisFilterEquivalenceTests
 
             return (output.ToString(), [.. Enumerable.Range(0, output.Length + 1).Select(filter.CorrectOffset)]);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HonchoBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -14,20 +14,13 @@ internal readonly record struct TermHit<T>(int Start, int End, T Value);
 /// </summary>
 internal sealed class TermMatcher<T>
 {
+    // Every list whose terms all start with a word is tried only where one of those words starts; a list with a
+    // term starting otherwise ("%") scans the whole text with the plain regex.
+    private readonly AnchoredScan? anchored;
     private readonly Regex? regex;
-    private readonly Lazy<Regex?> scanner;
     private readonly Dictionary<string, T> map;
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly bool allowPlural;
-
-    // The first word of every term, lower-case, when every term starts with a word: then the regex is anchored and
-    // tried only where one of these words starts (see TextWords). Null when some term starts otherwise ("%"): then
-    // the regex scans the whole text.
-    private readonly HashSet<string>? firstWords;
-
-    // The lexicon's index of every list's first words, and this list's slot in it (see FirstWordIndex).
-    private readonly FirstWordIndex? index;
-    private readonly int slot;
 
     /// <param name="index">The lexicon's first-word index, to register this list in; null to look up its own.</param>
     public TermMatcher(IEnumerable<(string Term, T Value)> terms, bool allowPlural, FirstWordIndex? index = null)
@@ -35,7 +28,7 @@ internal sealed class TermMatcher<T>
         this.allowPlural = allowPlural;
         map = new Dictionary<string, T>(StringComparer.Ordinal);
         var patterns = new List<string>();
-        firstWords = new HashSet<string>(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (term, value) in terms)
         {
             var trimmed = term.Trim();
@@ -58,16 +51,20 @@ internal sealed class TermMatcher<T>
         }
 
         lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
-        scanner = new Lazy<Regex?>(() => patterns.Count == 0 ? null : Compile(patterns, allowPlural, anchored: false));
-        if (patterns.Count > 0)
+        if (patterns.Count == 0)
         {
-            regex = Compile(patterns, allowPlural, anchored: firstWords is not null);
+            return;
         }
 
-        if (firstWords is not null && index is not null)
+        var pattern = ListPattern(patterns, allowPlural);
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        if (firstWords is null)
         {
-            this.index = index;
-            slot = index.Register(firstWords);
+            regex = new Regex(pattern, options, ClaimLexicon.MatchTimeout);
+        }
+        else
+        {
+            anchored = new AnchoredScan(pattern, options, ClaimLexicon.MatchTimeout, firstWords, index);
         }
     }
 
@@ -79,11 +76,11 @@ internal sealed class TermMatcher<T>
     /// <summary>Appends every hit in <paramref name="text"/>, in order of position.</summary>
     public void Find(string text, List<TermHit<T>> into)
     {
-        if (firstWords is null)
+        if (anchored is null)
         {
             Scan(regex, text, into);
         }
-        else if (regex is not null)
+        else
         {
             Find(text, TextWords.Of(text), into);
         }
@@ -93,11 +90,11 @@ internal sealed class TermMatcher<T>
     public List<TermHit<T>> Find(string text, TextWords words)
     {
         var hits = new List<TermHit<T>>();
-        if (firstWords is null)
+        if (anchored is null)
         {
             Scan(regex, text, hits);
         }
-        else if (regex is not null)
+        else
         {
             Find(text, words, hits);
         }
@@ -119,35 +116,18 @@ internal sealed class TermMatcher<T>
     internal List<TermHit<T>> FindByScan(string text)
     {
         var hits = new List<TermHit<T>>();
-        Scan(scanner.Value, text, hits);
+        Scan(anchored?.Scan ?? regex, text, hits);
         return hits;
     }
 
-    /// <summary>
-    /// The anchored regex tried at each start of a term's first word, left to right, resuming after each match:
-    /// the same matches a scan finds, because a match can start nowhere else.
-    /// </summary>
+    /// <summary>The hits among the anchored matches: a match that does not resolve still consumes its text, as in a scan.</summary>
     private void Find(string text, TextWords words, List<TermHit<T>> into)
     {
-        var resumeAt = 0;
-        foreach (var start in words.StartsOf(firstWords!, index, slot))
+        foreach (var (start, length) in anchored!.Spans(text, words))
         {
-            if (start < resumeAt)
+            if (TryResolve(text.AsSpan(start, length), out var value))
             {
-                continue;
-            }
-
-            // The regex is anchored (\G): at most one match, at start. A value match allocates nothing.
-            foreach (var m in regex!.EnumerateMatches(text, start))
-            {
-                // A match consumes its text whether or not it resolves, as the scan's NextMatch does.
-                resumeAt = m.Index + m.Length;
-                if (TryResolve(text.AsSpan(m.Index, m.Length), out var value))
-                {
-                    into.Add(new TermHit<T>(m.Index, m.Index + m.Length, value));
-                }
-
-                break;
+                into.Add(new TermHit<T>(start, start + length, value));
             }
         }
     }
@@ -168,16 +148,12 @@ internal sealed class TermMatcher<T>
         }
     }
 
-    private static Regex Compile(List<string> patterns, bool allowPlural, bool anchored)
+    /// <summary>One alternation of every term, longest first (so "Soviet Union" wins over "Soviet"), on word boundaries.</summary>
+    private static string ListPattern(List<string> patterns, bool allowPlural)
     {
-        // Longest first, so "Soviet Union" wins over "Soviet" and "no more than" over "no".
         var alternation = string.Join('|', patterns.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length));
         var suffix = allowPlural ? @"(?:e?s)?(?:['’]s?)?" : "";
-        var anchor = anchored ? @"\G" : "";
-        return new Regex(
-            $@"{anchor}(?<![\p{{L}}\p{{N}}])(?:{alternation}){suffix}(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            ClaimLexicon.MatchTimeout);
+        return $@"(?<![\p{{L}}\p{{N}}])(?:{alternation}){suffix}(?![\p{{L}}\p{{N}}])";
     }
 
     private bool TryResolve(ReadOnlySpan<char> matched, out T value)

@@ -150,9 +150,8 @@ public sealed class PostgresSourceStoreTests(PostgresCluster cluster)
 
     private async Task<(PostgresSourceStore Store, NpgsqlDataSource DataSource)> NewStoreAsync()
     {
-        var dataSource = NpgsqlDataSource.Create(cluster.CreateDatabase());
         var time = new FakeTimeProvider(Start);
-        await new PostgresMigrator(dataSource, time, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var dataSource = await MigratedDatabase.CreateAsync(cluster, time);
         return (new PostgresSourceStore(dataSource, time), dataSource);
     }
 }

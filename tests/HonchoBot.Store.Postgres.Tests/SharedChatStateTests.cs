@@ -65,17 +65,11 @@ public sealed class SharedChatStateTests(PostgresCluster cluster)
     private static PostgresChatRateLimiter Limiter(NpgsqlDataSource dataSource, IOptions<RateLimitOptions> options, TimeProvider time) =>
         new(dataSource, options, time, new ExpiredRowSweeper(dataSource, NullLogger<ExpiredRowSweeper>.Instance), NullLogger<PostgresChatRateLimiter>.Instance);
 
-    private static long Count(NpgsqlDataSource dataSource, string table)
-    {
-        using var command = dataSource.CreateCommand("SELECT count(*) FROM " + table);
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Count(NpgsqlDataSource dataSource, string table) => MigratedDatabase.RowCount(dataSource, table);
 
     private async Task<(NpgsqlDataSource DataSource, FakeTimeProvider Time)> NewStoreAsync()
     {
-        var dataSource = NpgsqlDataSource.Create(cluster.CreateDatabase());
         var time = new FakeTimeProvider(Start);
-        await new PostgresMigrator(dataSource, time, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        return (dataSource, time);
+        return (await MigratedDatabase.CreateAsync(cluster, time), time);
     }
 }

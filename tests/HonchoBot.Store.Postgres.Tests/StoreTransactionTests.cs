@@ -104,17 +104,11 @@ public sealed class StoreTransactionTests(PostgresCluster cluster)
 
     private static PostgresMigrator Migrator(NpgsqlDataSource dataSource, TimeProvider time) => new(dataSource, time, NullLogger<PostgresMigrator>.Instance);
 
-    private static long Count(NpgsqlDataSource dataSource, string table)
-    {
-        using var command = dataSource.CreateCommand("SELECT count(*) FROM " + table);
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Count(NpgsqlDataSource dataSource, string table) => MigratedDatabase.RowCount(dataSource, table);
 
     private async Task<(NpgsqlDataSource DataSource, FakeTimeProvider Time)> NewStoreAsync()
     {
-        var dataSource = NpgsqlDataSource.Create(cluster.CreateDatabase());
         var time = new FakeTimeProvider(Start);
-        await Migrator(dataSource, time).MigrateAsync(CancellationToken.None);
-        return (dataSource, time);
+        return (await MigratedDatabase.CreateAsync(cluster, time), time);
     }
 }

@@ -13,8 +13,7 @@ public sealed class PostgresCurationStoreTests(PostgresCluster cluster) : Curati
 {
     protected override async Task<CurationStores> OpenAsync(QuestionLogOptions options, FakeTimeProvider clock)
     {
-        var dataSource = NpgsqlDataSource.Create(cluster.CreateDatabase());
-        await new PostgresMigrator(dataSource, clock, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var dataSource = await MigratedDatabase.CreateAsync(cluster, clock);
         return Open(dataSource, options, clock, dataSource.Dispose);
     }
 

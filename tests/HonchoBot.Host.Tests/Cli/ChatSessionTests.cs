@@ -24,29 +24,8 @@ public sealed class ChatSessionTests
         answerer.Setup(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "second"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer.Without("second", AnswerStatus.NoAnswer, "Nothing in my sources answers that."));
         var data = Directory.CreateTempSubdirectory("honcho-chat-session-");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.ClearProviders())
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(answerer.Object)
-            .AddSingleton<QuestionQueue>()
-            .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
-            .AddSingleton<IHostedService, QuestionWorkerService>()
-            .AddSingleton<ConversationMemory>()
-            .AddSingleton<ConversationContext>();
-        services.AddOptions<QueueOptions>();
-        services.AddOptions<ConversationOptions>();
-        services.AddHonchoCuration(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var worker = provider.GetRequiredService<IHostedService>();
-        await worker.StartAsync(CancellationToken.None);
-        var output = new StringWriter();
-
-        var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader("first\nsecond\n\n"), output);
-        await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
-
-        await worker.StopAsync(CancellationToken.None);
-        var text = output.ToString();
+        var (text, provider) = await ChatAsync(answerer.Object, data, "first\nsecond\n\n");
+        await using var disposeAtEnd = provider;
         Assert.Contains("Something went wrong answering that (reference ", text, StringComparison.Ordinal);
         Assert.Contains("Nothing in my sources answers that.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Something went wrong", StringComparison.Ordinal) < text.IndexOf("Nothing in my sources", StringComparison.Ordinal));
@@ -68,10 +47,27 @@ public sealed class ChatSessionTests
                 asked.Add(q.Text);
                 return Answer.Without(q.Text, AnswerStatus.NoAnswer, "Nothing in my sources answers that.");
             });
+        var data = Directory.CreateTempSubdirectory("honcho-chat-follow-up-");
+        var input = "How many tanks did the army lose?\nand how many trucks?\n/new\nand how many trucks?\n\n";
+        var (output, provider) = await ChatAsync(answerer.Object, data, input);
+        await using var disposeAtEnd = provider;
+
+        Assert.Equal(["How many tanks did the army lose?", "How many trucks did the army lose?", "and how many trucks?"], asked);
+        Assert.Contains("(following up: How many trucks did the army lose?)", output, StringComparison.Ordinal);
+        Assert.Contains("New conversation: the next question stands on its own.", output, StringComparison.Ordinal);
+        data.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// Runs <c>honcho chat</c> over <paramref name="input"/> through the real queue, worker, conversation memory and
+    /// question log (kept in <paramref name="data"/>); returns what it printed and the services, to look into.
+    /// </summary>
+    private static async Task<(string Output, ServiceProvider Provider)> ChatAsync(IQuestionAnswerer answerer, DirectoryInfo data, string input)
+    {
         var services = new ServiceCollection()
             .AddLogging(l => l.ClearProviders())
             .AddSingleton(TimeProvider.System)
-            .AddSingleton(answerer.Object)
+            .AddSingleton(answerer)
             .AddSingleton<QuestionQueue>()
             .AddSingleton<IQuestionQueue>(sp => sp.GetRequiredService<QuestionQueue>())
             .AddSingleton<IHostedService, QuestionWorkerService>()
@@ -79,21 +75,14 @@ public sealed class ChatSessionTests
             .AddSingleton<ConversationContext>();
         services.AddOptions<QueueOptions>();
         services.AddOptions<ConversationOptions>();
-        var data = Directory.CreateTempSubdirectory("honcho-chat-follow-up-");
         services.AddHonchoCuration(new ConfigurationBuilder().AddInMemoryCollection([new("Data:Path", data.FullName)]).Build());
-        await using var provider = services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
         var worker = provider.GetRequiredService<IHostedService>();
         await worker.StartAsync(CancellationToken.None);
         var output = new StringWriter();
-        var input = "How many tanks did the army lose?\nand how many trucks?\n/new\nand how many trucks?\n\n";
-
         var session = new ChatSession(provider.GetRequiredService<IQuestionQueue>(), provider.GetRequiredService<ConversationContext>(), provider.GetRequiredService<CurationRecorder>(), new StringReader(input), output);
         await session.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)); // a guard against the hang, not a timing
-
         await worker.StopAsync(CancellationToken.None);
-        Assert.Equal(["How many tanks did the army lose?", "How many trucks did the army lose?", "and how many trucks?"], asked);
-        Assert.Contains("(following up: How many trucks did the army lose?)", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("New conversation: the next question stands on its own.", output.ToString(), StringComparison.Ordinal);
-        data.Delete(recursive: true);
+        return (output.ToString(), provider);
     }
 }

@@ -132,6 +132,18 @@ public sealed class SlackBot : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Once connected, mentions the bot with <paramref name="text"/> (event <paramref name="eventId"/>, message
+    /// <paramref name="ts"/>) and returns the Block Kit blocks of the answer it posts.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> MentionAndReadAnswerBlocksAsync(FakeSlack fake, string eventId, string text, string ts)
+    {
+        await fake.WaitForMethodAsync("auth.test");
+        await PostSignedAsync("/slack/events", SlackPayloads.AppMention(eventId, text, ts).ToJsonString(), "application/json");
+        var answer = await fake.WaitForMethodAsync("chat.postMessage");
+        return System.Text.Json.Nodes.JsonNode.Parse(answer.Body.GetProperty("blocks").GetRawText())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

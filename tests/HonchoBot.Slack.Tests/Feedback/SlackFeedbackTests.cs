@@ -24,10 +24,7 @@ public sealed class SlackFeedbackTests : IAsyncLifetime
             .ReturnsAsync((Question q, CancellationToken _) => q.Text.Contains("hangar", StringComparison.Ordinal)
                 ? Answer.Without(q.Text, AnswerStatus.NoAnswer, "Nothing in my sources answers that.")
                 : TestAnswers.MigClaims(q.Text));
-        await _fake.WaitForMethodAsync("auth.test");
-        await _bot.PostSignedAsync("/slack/events", SlackPayloads.AppMention("Ev7VOTE0001", "<@UBOT0001> How many MiGs?", "1700000070.000100").ToJsonString(), "application/json");
-        var answer = await _fake.WaitForMethodAsync("chat.postMessage");
-        _answerBlocks = JsonNode.Parse(answer.Body.GetProperty("blocks").GetRawText())!;
+        _answerBlocks = await _bot.MentionAndReadAnswerBlocksAsync(_fake, "Ev7VOTE0001", "<@UBOT0001> How many MiGs?", "1700000070.000100");
     }
 
     public async Task DisposeAsync()

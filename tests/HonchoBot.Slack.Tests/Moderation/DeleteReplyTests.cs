@@ -19,10 +19,7 @@ public sealed class DeleteReplyTests : IAsyncLifetime
         _bot = await SlackBot.StartAsync(_fake);
         _bot.Answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Question q, CancellationToken _) => TestAnswers.MigClaims(q.Text));
-        await _fake.WaitForMethodAsync("auth.test");
-        await _bot.PostSignedAsync("/slack/events", SlackPayloads.AppMention("Ev6DELETE01", "<@UBOT0001> How many MiGs?", "1700000060.000100").ToJsonString(), "application/json");
-        var answer = await _fake.WaitForMethodAsync("chat.postMessage");
-        _answerBlocks = JsonNode.Parse(answer.Body.GetProperty("blocks").GetRawText())!;
+        _answerBlocks = await _bot.MentionAndReadAnswerBlocksAsync(_fake, "Ev6DELETE01", "<@UBOT0001> How many MiGs?", "1700000060.000100");
     }
 
     public async Task DisposeAsync()

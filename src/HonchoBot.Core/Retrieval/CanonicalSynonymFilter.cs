@@ -65,12 +65,7 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
             if (spelling.Rest.Length > 0)
             {
                 end = _ahead[_aheadNext + spelling.Rest.Length - 1].End;
-                _aheadNext += spelling.Rest.Length;
-                if (_aheadNext == _ahead.Count)
-                {
-                    _ahead.Clear();
-                    _aheadNext = 0;
-                }
+                UseAhead(spelling.Rest.Length);
             }
 
             RestoreState(first);
@@ -100,17 +95,23 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
     {
         if (_aheadNext < _ahead.Count)
         {
-            RestoreState(_ahead[_aheadNext++].State);
-            if (_aheadNext == _ahead.Count)
-            {
-                _ahead.Clear();
-                _aheadNext = 0;
-            }
-
+            RestoreState(_ahead[_aheadNext].State);
+            UseAhead(1);
             return true;
         }
 
         return m_input.IncrementToken();
+    }
+
+    /// <summary>Marks words read ahead as used; once all are, the buffer starts over.</summary>
+    private void UseAhead(int count)
+    {
+        _aheadNext += count;
+        if (_aheadNext == _ahead.Count)
+        {
+            _ahead.Clear();
+            _aheadNext = 0;
+        }
     }
 
     /// <summary>Reads ahead until <paramref name="count"/> words wait after the current one, if the input has them.</summary>

@@ -38,8 +38,8 @@ internal static partial class MarkdownText
             return new MarkdownParts(FrontMatterState.None, null, start);
         }
 
-        var document = Markdown.Parse(start, Pipeline);
-        if (document.Count == 0 || document[0] is not YamlFrontMatterBlock block)
+        var block = FrontMatterBlock(start);
+        if (block is null)
         {
             // Markdig reads an empty front matter ("---" right after "---") as two thematic breaks.
             var secondLineEnd = start.IndexOf('\n', 4);
@@ -56,6 +56,48 @@ internal static partial class MarkdownText
         var closingLineEnd = start.IndexOf('\n', block.Span.End);
         var body = closingLineEnd < 0 ? string.Empty : start[(closingLineEnd + 1)..];
         return new MarkdownParts(FrontMatterState.Closed, block.Lines.ToString(), body);
+    }
+
+    /// <summary>
+    /// Markdig's front matter block of <paramref name="text"/> (which starts with a fence), or null when it reads none.
+    /// </summary>
+    /// <remarks>
+    /// Markdig reads a document line by line and closes front matter at the first line that is a bare closing fence,
+    /// so that block is the same whatever follows it. Parsing only up to the first line that could be a fence spares
+    /// parsing the whole body, which was most of the time a corpus file took to load. When that prefix does not give
+    /// a block closed on that very line (the line was no fence after all, or there is no such line), the whole text is
+    /// parsed as before.
+    /// </remarks>
+    private static YamlFrontMatterBlock? FrontMatterBlock(string text)
+    {
+        var fence = FirstFenceLikeLine(text);
+        if (fence >= 0)
+        {
+            var fenceEnd = text.IndexOf('\n', fence);
+            var prefix = Markdown.Parse(fenceEnd < 0 ? text : text[..(fenceEnd + 1)], Pipeline);
+            if (prefix.Count > 0 && prefix[0] is YamlFrontMatterBlock closed && closed.Span.End == fence - 1)
+            {
+                return closed;
+            }
+        }
+
+        var document = Markdown.Parse(text, Pipeline);
+        return document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
+    }
+
+    /// <summary>Where the first line after the opening one that starts with <c>---</c> or <c>...</c> starts, or -1.</summary>
+    private static int FirstFenceLikeLine(string text)
+    {
+        for (var lineEnd = text.IndexOf('\n'); lineEnd >= 0; lineEnd = text.IndexOf('\n', lineEnd + 1))
+        {
+            var line = text.AsSpan(lineEnd + 1);
+            if (line.StartsWith("---", StringComparison.Ordinal) || line.StartsWith("...", StringComparison.Ordinal))
+            {
+                return lineEnd + 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

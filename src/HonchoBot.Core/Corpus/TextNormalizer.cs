@@ -30,6 +30,11 @@ public static class TextNormalizer
             nfkc = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
         }
 
+        if (!NeedsCleaning(nfkc))
+        {
+            return nfkc;
+        }
+
         var builder = new StringBuilder(nfkc.Length);
         for (var i = 0; i < nfkc.Length; i++)
         {
@@ -56,6 +61,20 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    /// <summary>Whether <see cref="Normalize"/> would change anything after NFKC: a CR, a no-break space or a control.</summary>
+    private static bool NeedsCleaning(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\u00A0' || (c is not ('\n' or '\t') && char.IsControl(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string WithoutLoneSurrogates(string text) => string.Create(text.Length, text, (chars, source) =>
     {
         for (var i = 0; i < source.Length; i++)
@@ -71,22 +90,44 @@ public static class TextNormalizer
     public static IReadOnlyList<string> SplitParagraphs(string normalized)
     {
         var paragraphs = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rawLine in normalized.Split('\n'))
+        var joined = new StringBuilder();
+        var lines = 0;
+        var first = Range.All;
+        var at = 0;
+        while (at <= normalized.Length)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0)
+            var end = normalized.IndexOf('\n', at);
+            if (end < 0)
+            {
+                end = normalized.Length;
+            }
+
+            var line = Trimmed(normalized, at, end);
+            if (line.Start.Value == line.End.Value)
             {
                 Flush();
-                continue;
             }
-
-            if (current.Length > 0)
+            else
             {
-                current.Append(' ');
+                // Most paragraphs are one line: that line becomes the paragraph without passing through the builder.
+                if (lines == 1)
+                {
+                    joined.Append(normalized.AsSpan(first));
+                }
+
+                if (lines >= 1)
+                {
+                    joined.Append(' ').Append(normalized.AsSpan(line));
+                }
+                else
+                {
+                    first = line;
+                }
+
+                lines++;
             }
 
-            current.Append(line);
+            at = end + 1;
         }
 
         Flush();
@@ -94,11 +135,33 @@ public static class TextNormalizer
 
         void Flush()
         {
-            if (current.Length > 0)
+            if (lines == 1)
             {
-                paragraphs.Add(current.ToString());
-                current.Clear();
+                paragraphs.Add(normalized[first]);
             }
+            else if (lines > 1)
+            {
+                paragraphs.Add(joined.ToString());
+                joined.Clear();
+            }
+
+            lines = 0;
         }
+    }
+
+    /// <summary>The line from <paramref name="start"/> to <paramref name="end"/> without surrounding white space.</summary>
+    private static Range Trimmed(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return start..end;
     }
 }

@@ -41,6 +41,8 @@ public sealed class PassageIndex : IDisposable
     private readonly System.Threading.Lock _writeLock = new();
     private readonly System.Threading.Lock _progressLock = new();
     private readonly IPassageAnnotator? _annotator;
+    private readonly System.Collections.Concurrent.ConcurrentBag<PassageDocumentBuilder> _allBuilders = [];
+    private readonly ThreadLocal<PassageDocumentBuilder> _builders;
     private readonly Dictionary<string, string> _indexedHashes;
     private long _appliedSequence;
 
@@ -55,6 +57,12 @@ public sealed class PassageIndex : IDisposable
         Schema = schema;
         _annotator = annotator;
         ReadOnlyReason = readOnlyReason;
+        _builders = new ThreadLocal<PassageDocumentBuilder>(() =>
+        {
+            var builder = new PassageDocumentBuilder();
+            _allBuilders.Add(builder);
+            return builder;
+        });
     }
 
     internal TextAnalysis Analysis { get; }
@@ -499,28 +507,46 @@ public sealed class PassageIndex : IDisposable
         return prepared.Passages;
     }
 
-    /// <summary>A source cut into passages and turned into Lucene documents: the CPU-bound part of indexing.</summary>
-    private (IReadOnlyList<Passage> Passages, List<Lucene.Net.Documents.Document> Documents) Prepare(SourceDocument document)
+    /// <summary>
+    /// A source cut into passages, each analysed and its claims extracted: the CPU-bound part of indexing, done before
+    /// the writer sees any of it.
+    /// </summary>
+    private PreparedSource Prepare(SourceDocument document)
     {
         var passages = PassageChunker.Chunk(document);
-        var sourceJson = PassageDocuments.SourceJson(document.Info);
-        var community = document.Info.CommunityId ?? PassageDocuments.GlobalCommunity;
-        var docs = passages
-            .Select(p => PassageDocuments.ToDocument(p, Analysis.AnalyzeText(p.Text), sourceJson, _annotator?.Annotate(p.Text), community))
-            .ToList();
-        return (passages, docs);
+        var fields = new (List<AnalyzedToken> Tokens, string? Claims)[passages.Count];
+        for (var i = 0; i < passages.Count; i++)
+        {
+            fields[i] = (Analysis.AnalyzeText(passages[i].Text), _annotator?.Annotate(passages[i].Text));
+        }
+
+        return new PreparedSource(passages, fields);
     }
 
-    private void AddSource(IndexWriter writer, SourceDocument document, (IReadOnlyList<Passage> Passages, List<Lucene.Net.Documents.Document> Documents) prepared)
+    private void AddSource(IndexWriter writer, SourceDocument document, PreparedSource prepared)
     {
         if (document.Info.CommunityId is not null)
         {
             HasCommunitySources = true;
         }
 
-        // One block: searchers never see a half-replaced source.
-        writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), prepared.Documents);
+        // One block: searchers never see a half-replaced source. The writer takes the documents one at a time, so
+        // this thread's builder fills the same fields for each.
+        writer.UpdateDocuments(new Term(PassageDocuments.SourceIdField, document.Info.Id), Documents(document, prepared, _builders.Value!));
     }
+
+    private static IEnumerable<IEnumerable<IIndexableField>> Documents(SourceDocument document, PreparedSource prepared, PassageDocumentBuilder builder)
+    {
+        var sourceJson = PassageDocuments.SourceJson(document.Info);
+        var community = document.Info.CommunityId ?? PassageDocuments.GlobalCommunity;
+        for (var i = 0; i < prepared.Passages.Count; i++)
+        {
+            yield return builder.Fill(prepared.Passages[i], prepared.Fields[i].Tokens, sourceJson, prepared.Fields[i].Claims, community);
+        }
+    }
+
+    /// <summary>A source's passages with each one's analysed tokens and claims (JSON, or null for none).</summary>
+    private sealed record PreparedSource(IReadOnlyList<Passage> Passages, (List<AnalyzedToken> Tokens, string? Claims)[] Fields);
 
     private void CommitLocked(IndexWriter writer)
     {
@@ -559,6 +585,12 @@ public sealed class PassageIndex : IDisposable
         _directory.Dispose();
         _ownerLock?.Dispose();
         Analysis.Dispose();
+        while (_allBuilders.TryTake(out var builder))
+        {
+            builder.Dispose();
+        }
+
+        _builders.Dispose();
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -11,7 +11,7 @@ namespace HonchoBot.Core.Retrieval;
 /// </summary>
 internal sealed class TokenListStream : TokenStream
 {
-    private readonly IReadOnlyList<AnalyzedToken> _tokens;
+    private IReadOnlyList<AnalyzedToken> _tokens;
     private readonly int _truncateTo;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
@@ -28,6 +28,9 @@ internal sealed class TokenListStream : TokenStream
         _increment = AddAttribute<IPositionIncrementAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
     }
+
+    /// <summary>Replays <paramref name="tokens"/> from the next <see cref="Reset"/> on (a stream reused for each passage).</summary>
+    public void Replay(IReadOnlyList<AnalyzedToken> tokens) => _tokens = tokens;
 
     public override bool IncrementToken()
     {

@@ -203,8 +203,14 @@ public sealed class PassageIndex : IDisposable
             Similarity = new BM25Similarity(),
             OpenMode = mode,
             // Flushes happen on the indexing threads while a library is indexed, each of a few tens of thousands of
-            // passages, so the commit at the end has little left to flush on its one thread.
-            RAMBufferSizeMB = 64,
+            // passages, so the commit at the end has little left to flush on its one thread: with a larger buffer a
+            // 100,000-passage build flushed everything in the commit, one segment after the other.
+            RAMBufferSizeMB = 32,
+            // A segment, flushed or merged, stays as its own files instead of being copied into one compound file:
+            // the index has a handful of segments, so the file handles a compound file saves are few, and the copy
+            // cost every flush its segment's size in extra writing.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
 
     /// <summary>Reads the last commit's data; a reason to rebuild when it is missing, corrupt or of another schema.</summary>

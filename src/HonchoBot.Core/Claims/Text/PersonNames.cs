@@ -66,13 +66,15 @@ internal static class PersonNames
             }
         }
 
-        Scan(text, lexicon, knownTokens, surnames);
-        var refs = Scan(text, lexicon, knownTokens, surnames);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        Scan(text, lexicon, knownTokens, surnames, keys);
+        var refs = Scan(text, lexicon, knownTokens, surnames, keys);
         ResolvePronouns(text, lexicon, refs);
         return refs;
     }
 
-    private static List<PersonRef> Scan(TextTokens text, ClaimLexicon lexicon, bool[] known, Dictionary<string, string> surnames)
+    /// <param name="keys">Surnames already folded into keys (the second scan meets the first one's again).</param>
+    private static List<PersonRef> Scan(TextTokens text, ClaimLexicon lexicon, bool[] known, Dictionary<string, string> surnames, Dictionary<string, string> keys)
     {
         var tokens = text.Tokens;
         var refs = new List<PersonRef>();
@@ -97,7 +99,11 @@ internal static class PersonNames
 
             var words = last - first + 1;
             var surname = WithoutPossessive(text.Span(tokens[last])).ToString();
-            var key = Key(surname, lexicon);
+            if (!keys.TryGetValue(surname, out var key))
+            {
+                keys[surname] = key = Key(surname, lexicon);
+            }
+
             var accepted = key.Length >= 2 && (rank > 0 || words >= 2 || surnames.ContainsKey(key) || IsPersonContext(text, lexicon, first, last));
             if (accepted)
             {

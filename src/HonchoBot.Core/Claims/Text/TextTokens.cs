@@ -5,7 +5,8 @@ namespace HonchoBot.Core.Claims.Text;
 /// <summary>A text cut into word, number and punctuation tokens, and into sentences and clauses, with offsets.</summary>
 internal sealed partial class TextTokens
 {
-    // Numbers keep their thousands separators and decimals ("72,000", "1.5"); words keep inner apostrophes.
+    // Numbers keep their thousands separators and decimals ("72,000", "1.5"); words keep inner apostrophes. Passages
+    // are cut by Scan, which finds the same tokens; the regex splits the lexicon's own phrases.
     [GeneratedRegex(@"\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|\S", RegexOptions.CultureInvariant)]
     internal static partial Regex TokenRegex { get; }
 
@@ -24,17 +25,67 @@ internal sealed partial class TextTokens
 
     public static TextTokens Create(string text, ClaimLexicon lexicon)
     {
-        var tokens = new List<Token>(text.Length / 4);
-        foreach (var m in TokenRegex.EnumerateMatches(text))
-        {
-            var c = text[m.Index];
-            var kind = char.IsDigit(c) ? TokenKind.Number : char.IsLetter(c) ? TokenKind.Word : TokenKind.Punct;
-            tokens.Add(new Token(m.Index, m.Index + m.Length, kind));
-        }
-
         var sentences = SplitSentences(text, lexicon);
         var clauses = SplitClauses(text, sentences, lexicon);
-        return new TextTokens(text, [.. tokens], sentences, clauses);
+        return new TextTokens(text, Scan(text), sentences, clauses);
+    }
+
+    /// <summary>
+    /// The tokens <see cref="TokenRegex"/> matches, found by hand (it ran on every passage indexed): a number with its
+    /// separators, a word with its inner apostrophes, or any other character that is not white space.
+    /// </summary>
+    internal static Token[] Scan(string text)
+    {
+        var tokens = new List<Token>(text.Length / 4);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var start = i;
+            if (char.IsDigit(c))
+            {
+                i = RunWithJoiners(text, i, char.IsDigit, static j => j is '.' or ',');
+                tokens.Add(new Token(start, i, TokenKind.Number));
+            }
+            else if (char.IsLetter(c))
+            {
+                i = RunWithJoiners(text, i, char.IsLetter, static j => j is '\'' or '’');
+                tokens.Add(new Token(start, i, TokenKind.Word));
+            }
+            else
+            {
+                i++;
+                if (!char.IsWhiteSpace(c))
+                {
+                    tokens.Add(new Token(start, i, TokenKind.Punct));
+                }
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    /// <summary>
+    /// The end of a run of <paramref name="part"/> characters starting at <paramref name="i"/>, continued across a single
+    /// joiner only when another such character follows it ("72,000", "Ch'ongch'on").
+    /// </summary>
+    private static int RunWithJoiners(string text, int i, Func<char, bool> part, Func<char, bool> joiner)
+    {
+        while (true)
+        {
+            while (i < text.Length && part(text[i]))
+            {
+                i++;
+            }
+
+            if (i + 1 < text.Length && joiner(text[i]) && part(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
     }
 
     public ReadOnlySpan<char> Span(Token token) => Text.AsSpan(token.Start, token.Length);
@@ -213,11 +264,14 @@ internal sealed partial class TextTokens
     {
         var result = new List<Segment>(sentences.Length * 2);
         var cuts = new List<(int Start, int End)>();
+
+        // A break absent from the text is absent from each of its sentences: most passages hold only a few of them.
+        var present = lexicon.ClauseBreaks.Where(b => text.Contains(b, StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var sentence in sentences)
         {
             cuts.Clear();
             var span = text.AsSpan(sentence.Start, sentence.Length);
-            foreach (var brk in lexicon.ClauseBreaks)
+            foreach (var brk in present)
             {
                 var from = 0;
                 while (from < span.Length)

@@ -15,7 +15,7 @@ public sealed class CorpusEntry
         Info = info;
         ContentHash = contentHash;
         _load = load;
-        _passages = passages is { } known ? new Lazy<int>(known) : new Lazy<int>(() => PassageChunker.Chunk(Load()).Count);
+        _passages = passages is { } known ? new Lazy<int>(known) : new Lazy<int>(() => PassageChunker.Count(Load()));
     }
 
     public SourceInfo Info { get; }

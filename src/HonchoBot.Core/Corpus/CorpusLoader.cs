@@ -168,7 +168,7 @@ public static class CorpusLoader
                 return new FileRead(path, name, info, null, null, 0, null, result.Error);
             }
 
-            int? passages = countPassages ? PassageChunker.Chunk(result.Document!).Count : null;
+            int? passages = countPassages ? PassageChunker.Count(result.Document!) : null;
             return new FileRead(path, name, info, null, result.Document, bytes.Length, passages, null);
         }
         catch (IOException ex)

@@ -15,79 +15,118 @@ public static class PassageChunker
 
     public static IReadOnlyList<Passage> Chunk(SourceDocument document)
     {
-        var pieces = new List<(string Text, string Location)>();
-        foreach (var block in document.Blocks)
+        var pieces = Pieces(document);
+        var groups = Group(pieces);
+        var passages = new List<Passage>(groups.Count);
+        var text = new System.Text.StringBuilder();
+        foreach (var group in groups)
         {
-            pieces.AddRange(SplitLongBlock(block));
+            var segments = new PassageSegment[group.Count];
+            for (var k = 0; k < group.Count; k++)
+            {
+                if (k > 0)
+                {
+                    text.Append(BlockSeparator);
+                }
+
+                var piece = pieces[group.First + k];
+                segments[k] = new PassageSegment(text.Length, piece.Block.Location);
+                text.Append(piece.Block.Text.AsSpan(piece.Start, piece.Length));
+            }
+
+            var ordinal = passages.Count;
+            var id = string.Create(CultureInfo.InvariantCulture, $"{document.Info.Id}#{ordinal}");
+            passages.Add(new Passage(id, document.Info.Id, ordinal, text.ToString(), segments));
+            text.Clear();
         }
 
-        var passages = new List<Passage>();
-        var text = new System.Text.StringBuilder();
-        var segments = new List<PassageSegment>();
-        var words = 0;
+        return passages;
+    }
 
+    /// <summary>How many passages <see cref="Chunk"/> cuts the document into, without making them.</summary>
+    public static int Count(SourceDocument document) => Group(Pieces(document)).Count;
+
+    /// <summary>
+    /// Which pieces make each passage, in order: a run of pieces closes once it has <see cref="MinWords"/> and the
+    /// next piece would overflow it or could stand alone, and never grows past <see cref="MaxWords"/>. Pieces with
+    /// no words after the last passage are dropped.
+    /// </summary>
+    private static List<PieceRun> Group(List<Piece> pieces)
+    {
+        var runs = new List<PieceRun>();
+        var first = 0;
+        var count = 0;
+        var words = 0;
         for (var i = 0; i < pieces.Count; i++)
         {
-            var (pieceText, location) = pieces[i];
-            var pieceWords = CountWords(pieceText);
+            var pieceWords = pieces[i].Words;
             if (words > 0 && words + pieceWords > MaxWords)
             {
-                Emit();
+                Close();
             }
 
-            if (text.Length > 0)
+            if (count == 0)
             {
-                text.Append(BlockSeparator);
+                first = i;
             }
 
-            segments.Add(new PassageSegment(text.Length, location));
-            text.Append(pieceText);
+            count++;
             words += pieceWords;
 
-            var nextWords = i + 1 < pieces.Count ? CountWords(pieces[i + 1].Text) : 0;
+            var nextWords = i + 1 < pieces.Count ? pieces[i + 1].Words : 0;
             if (words >= MinWords && (words + nextWords > MaxWords || nextWords >= MinWords || nextWords == 0))
             {
-                Emit();
+                Close();
             }
         }
 
         if (words > 0)
         {
             // A short tail joins the previous passage when it fits, rather than standing alone.
-            if (passages.Count > 0 && words < MinWords && CountWords(passages[^1].Text) + words <= MaxWords)
+            if (runs.Count > 0 && words < MinWords && runs[^1].Words + words <= MaxWords)
             {
-                var last = passages[^1];
-                var offset = last.Text.Length + BlockSeparator.Length;
-                var merged = last.Segments.Concat(segments.Select(s => s with { Start = s.Start + offset })).ToList();
-                passages[^1] = last with { Text = last.Text + BlockSeparator + text, Segments = merged };
+                var last = runs[^1];
+                runs[^1] = new PieceRun(last.First, last.Count + count, last.Words + words);
             }
             else
             {
-                Emit();
+                Close();
             }
         }
 
-        return passages;
+        return runs;
 
-        void Emit()
+        void Close()
         {
-            var ordinal = passages.Count;
-            var id = string.Create(CultureInfo.InvariantCulture, $"{document.Info.Id}#{ordinal}");
-            passages.Add(new Passage(id, document.Info.Id, ordinal, text.ToString(), [.. segments]));
-            text.Clear();
-            segments.Clear();
+            runs.Add(new PieceRun(first, count, words));
+            count = 0;
             words = 0;
         }
     }
 
-    /// <summary>Splits a block over <see cref="MaxWords"/> into near-equal runs of whole sentences.</summary>
-    private static IEnumerable<(string Text, string Location)> SplitLongBlock(SourceBlock block)
+    /// <summary>
+    /// The blocks as passage pieces: each whole, or a block over <see cref="MaxWords"/> split. An empty block (readers
+    /// never make one) is no piece: it would only add a separator.
+    /// </summary>
+    private static List<Piece> Pieces(SourceDocument document)
+    {
+        var pieces = new List<Piece>(document.Blocks.Count);
+        foreach (var block in document.Blocks.Where(b => b.Text.Length > 0))
+        {
+            SplitLongBlock(block, pieces);
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Adds a block, split when over <see cref="MaxWords"/> into near-equal runs of whole sentences.</summary>
+    private static void SplitLongBlock(SourceBlock block, List<Piece> into)
     {
         var total = CountWords(block.Text);
         if (total <= MaxWords)
         {
-            yield return (block.Text, block.Location);
-            yield break;
+            into.Add(new Piece(block, 0, block.Text.Length, total));
+            return;
         }
 
         var parts = (int)Math.Ceiling(total / (double)MaxWords);
@@ -101,7 +140,7 @@ public static class PassageChunker
             var sentenceWords = CountWords(block.Text.AsSpan(s, length));
             if (start >= 0 && words > 0 && (words + sentenceWords > MaxWords || words + (sentenceWords / 2.0) > target))
             {
-                yield return (block.Text[start..end], block.Location);
+                into.Add(new Piece(block, start, end - start, words));
                 start = -1;
                 words = 0;
             }
@@ -117,9 +156,15 @@ public static class PassageChunker
 
         if (start >= 0)
         {
-            yield return (block.Text[start..end], block.Location);
+            into.Add(new Piece(block, start, end - start, words));
         }
     }
+
+    /// <summary>Part of a block's text that goes into a passage whole, and its word count.</summary>
+    private readonly record struct Piece(SourceBlock Block, int Start, int Length, int Words);
+
+    /// <summary>The pieces of one passage: <see cref="Count"/> pieces from <see cref="First"/>, with their words.</summary>
+    private readonly record struct PieceRun(int First, int Count, int Words);
 
     /// <summary>Whitespace-separated words.</summary>
     public static int CountWords(ReadOnlySpan<char> text)

@@ -80,7 +80,7 @@ public sealed partial class SourceRegistry
 
         // From here on the change completes whatever the caller does: a half-made add helps no one.
         var document = await store.StageAsync(info, blocks, CancellationToken.None);
-        var passages = coordinator.IndexFollowsChangeLog ? PassageChunker.Chunk(document).Count : await IndexStagedAsync(document);
+        var passages = coordinator.IndexFollowsChangeLog ? PassageChunker.Count(document) : await IndexStagedAsync(document);
         _passageCounts[document.ContentHash] = passages;
         var result = new SourceResult(
             SourceOutcome.Done,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -56,6 +57,8 @@ public sealed class ClaimLexicon
         YearHigh = file.Numbers.YearRange.Count == 2 ? file.Numbers.YearRange[1] : 2099;
         Vague = [.. file.Vague.Select(v => new PhraseValue(TokenizePhrase(v.Phrase), v.Low, v.High, v.Phrase))
             .OrderByDescending(p => p.Tokens.Length)];
+        VagueStarts = new PhraseStarts<PhraseValue>(Vague, p => p.Tokens);
+        InformalStarts = new PhraseStarts<PhraseValue>(Informal, p => p.Tokens);
         Bounds = [.. file.Bounds.Select(b => new BoundPhrase(TokenizePhrase(b.Phrase), ParseBound(b.Kind, b.Phrase), b.After))
             .OrderByDescending(b => b.Tokens.Length)];
         RangeJoiners = new HashSet<string>(file.RangeJoiners, StringComparer.OrdinalIgnoreCase);
@@ -363,13 +366,15 @@ public sealed class ClaimLexicon
     internal FirstWordIndex FirstWords { get; } = new();
 
     internal double ApproxWidening { get; }
-    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Units { get; }
-    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Tens { get; }
-    internal Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Scales { get; }
+    internal FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Units { get; }
+    internal FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Tens { get; }
+    internal FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> Scales { get; }
     internal PhraseValue[] Informal { get; }
     internal int YearLow { get; }
     internal int YearHigh { get; }
     internal PhraseValue[] Vague { get; }
+    internal PhraseStarts<PhraseValue> VagueStarts { get; }
+    internal PhraseStarts<PhraseValue> InformalStarts { get; }
     internal BoundPhrase[] Bounds { get; }
     internal HashSet<string> RangeJoiners { get; }
     internal string[][] DesignatorPrefixes { get; }
@@ -533,8 +538,8 @@ public sealed class ClaimLexicon
     internal static string[] TokenizePhrase(string phrase) =>
         [.. TextTokens.TokenRegex.Matches(phrase).Select(m => m.Value.ToLowerInvariant())];
 
-    private static Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> ToLookup(Dictionary<string, long> source) =>
-        new Dictionary<string, long>(source, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> ToLookup(Dictionary<string, long> source) =>
+        new Dictionary<string, long>(source, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static ClaimStatus ParseStatus(string? status, string owner) =>
         status is null ? ClaimStatus.Unknown

@@ -118,7 +118,7 @@ internal static class QuantityScanner
 
     private static bool TryVague(TextTokens text, ClaimLexicon lexicon, int i, out PhraseValue vague, out int last)
     {
-        foreach (var phrase in lexicon.Vague)
+        foreach (var phrase in lexicon.VagueStarts.StartingWith(text.Span(text.Tokens[i])))
         {
             if (text.MatchesAt(i, phrase.Tokens))
             {
@@ -216,7 +216,7 @@ internal static class QuantityScanner
             return false;
         }
 
-        foreach (var informal in lexicon.Informal)
+        foreach (var informal in lexicon.InformalStarts.StartingWith(text.Span(token)))
         {
             if (text.MatchesAt(i, informal.Tokens))
             {

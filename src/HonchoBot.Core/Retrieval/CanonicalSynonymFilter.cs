@@ -52,7 +52,8 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
             return true;
         }
 
-        var first = CaptureState();
+        // Reading ahead leaves the current word's attributes as they were (HasAhead restores them), so nothing here
+        // captures state: a one-word spelling, the usual case, is rewritten in place.
         var start = _offset.StartOffset;
         var end = _offset.EndOffset;
         foreach (var spelling in candidates)
@@ -68,7 +69,6 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
                 UseAhead(spelling.Rest.Length);
             }
 
-            RestoreState(first);
             _term.SetEmpty().Append(spelling.Canonical);
             _offset.SetOffset(start, end);
             _increment.PositionIncrement = 1;
@@ -76,7 +76,6 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
             return true;
         }
 
-        RestoreState(first);
         return true;
     }
 

@@ -42,8 +42,8 @@ internal static class AnswerBenchmark
 {
     /// <summary>
     /// Writes a synthetic library of about <paramref name="passages"/> passages as corpus files, builds the index
-    /// (and vectors) from them the way <c>honcho serve</c> does, then restarts on that data directory in a fresh
-    /// process and asks the questions there: ready-on-restart time and memory are a new process's, not a builder's.
+    /// (and vectors) from them in a new process the way <c>honcho serve</c> does, then restarts on that data directory
+    /// in another and asks the questions there: ready-on-restart time and memory are a new process's, not a builder's.
     /// </summary>
     /// <param name="keepIn">A directory to build in and keep (for profiling with <c>--serve</c>); null builds in a temporary one.</param>
     public static void Run(int passages, int questionCount, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators, string? keepIn = null)
@@ -54,11 +54,9 @@ internal static class AnswerBenchmark
             var corpus = new SyntheticCorpus(seed: 42);
             var corpusPath = Path.Combine(data.FullName, "corpus");
             Directory.CreateDirectory(corpusPath);
-            var sources = 0;
             foreach (var document in corpus.Documents(passages))
             {
                 File.WriteAllText(Path.Combine(corpusPath, document.Info.Id + ".md"), SourceFileFormat.Write(document.Info, document.Blocks));
-                sources++;
             }
 
             foreach (var generator in generators)
@@ -70,33 +68,14 @@ internal static class AnswerBenchmark
             // The library is on disk before the clock starts, as for a server started on it: otherwise the kernel
             // writes the files just generated back while the build runs, and the build pays for that I/O.
             FlushToDisk();
-            var watch = Stopwatch.StartNew();
-            IndexSyncReport report;
-            double embedSeconds = 0;
-            using (var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: Environment.ProcessorCount))
-            using (var host = NewHost(data.FullName, corpusPath, vectors, model))
-            {
-                report = host.Open();
-                if (vectors != VectorMode.None)
-                {
-                    host.AttachSemantic();
-                    var embedding = Stopwatch.StartNew();
-                    host.Semantic.EmbedAll(new ConsoleProgress(), CancellationToken.None, batchPassages: 16);
-                    embedSeconds = embedding.Elapsed.TotalSeconds;
-                }
-            }
-
-            var build = watch.Elapsed.TotalSeconds - embedSeconds;
-            var plain = PlainLuceneIndexing(passages);
+            RunChild("--build", data.FullName, vectors, generators);
+            var (plain, plainPassages) = PlainLuceneIndexing(passages);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                passages            {report.Passages:N0} in {sources:N0} source files  (vectors: {vectors})
-                index build         {build:F1} s  ({report.Passages / build:N0} passages/s from the files, every core, including commit)
-                plain Lucene.Net    {plain:F1} s  ({report.Passages / plain:N0} passages/s, one thread, same passages in memory)
-                embedding           {embedSeconds:F1} s  ({(embedSeconds > 0 ? report.Passages / embedSeconds : 0):N0} passages/s with their sentences)
+                plain Lucene.Net    {plain:F1} s  ({plainPassages / plain:N0} passages/s, one thread, same passages in memory)
                 on disk             index {DirectorySize(Path.Combine(data.FullName, "index")) / 1048576.0:F0} MB, vectors {DirectorySize(Path.Combine(data.FullName, "vectors")) / 1048576.0:F0} MB, corpus {DirectorySize(corpusPath) / 1048576.0:F0} MB
                 """));
 
-            RunServe(data.FullName, vectors, generators);
+            RunChild("--serve", data.FullName, vectors, generators);
         }
         finally
         {
@@ -105,6 +84,38 @@ internal static class AnswerBenchmark
                 data.Delete(recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The building process (<c>--build DIR</c>): a new process indexing DIR's corpus files (and embedding them, with
+    /// vectors), as a server started on a library does, rather than the process that just generated them, whose heap
+    /// still holds the generator's garbage.
+    /// </summary>
+    public static void Build(string dataPath, VectorMode vectors)
+    {
+        var watch = Stopwatch.StartNew();
+        IndexSyncReport report;
+        double embedSeconds = 0;
+        var sources = Directory.GetFiles(Path.Combine(dataPath, "corpus"), "*.md").Length;
+        using (var model = vectors == VectorMode.None ? null : new HonchoBot.Embeddings.ArcticXsEmbedder(threads: Environment.ProcessorCount))
+        using (var host = NewHost(dataPath, Path.Combine(dataPath, "corpus"), vectors, model))
+        {
+            report = host.Open();
+            if (vectors != VectorMode.None)
+            {
+                host.AttachSemantic();
+                var embedding = Stopwatch.StartNew();
+                host.Semantic.EmbedAll(new ConsoleProgress(), CancellationToken.None, batchPassages: 16);
+                embedSeconds = embedding.Elapsed.TotalSeconds;
+            }
+        }
+
+        var build = watch.Elapsed.TotalSeconds - embedSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            passages            {report.Passages:N0} in {sources:N0} source files  (vectors: {vectors})
+            index build         {build:F1} s  ({report.Passages / build:N0} passages/s from the files, every core, including commit)
+            embedding           {embedSeconds:F1} s  ({(embedSeconds > 0 ? report.Passages / embedSeconds : 0):N0} passages/s with their sentences)
+            """));
     }
 
     /// <summary>
@@ -165,8 +176,8 @@ internal static class AnswerBenchmark
             NullLogger<IndexHost>.Instance);
     }
 
-    /// <summary>Runs <c>--serve</c> in a new process of this same program and passes its output through.</summary>
-    private static void RunServe(string dataPath, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
+    /// <summary>Runs <c>--build</c> or <c>--serve</c> in a new process of this same program and passes its output through.</summary>
+    private static void RunChild(string mode, string dataPath, VectorMode vectors, IReadOnlyList<QuestionGenerator> generators)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = false, UseShellExecute = false };
@@ -175,7 +186,7 @@ internal static class AnswerBenchmark
             start.ArgumentList.Add(typeof(AnswerBenchmark).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "--serve", dataPath, "--vectors", vectors.ToString() })
+        foreach (var argument in new[] { mode, dataPath, "--vectors", vectors.ToString() })
         {
             start.ArgumentList.Add(argument);
         }
@@ -186,22 +197,22 @@ internal static class AnswerBenchmark
             start.ArgumentList.Add(generator.ToString());
         }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the serving process");
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start the {mode} process");
         child.WaitForExit();
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the serving process exited with {child.ExitCode}");
+            throw new InvalidOperationException($"the {mode} process exited with {child.ExitCode}");
         }
     }
 
     /// <summary>Plain Lucene.Net over the same passages: standard analyzer, an id and the stored text, one thread.</summary>
-    private static double PlainLuceneIndexing(int passages)
+    private static (double Seconds, int Passages) PlainLuceneIndexing(int passages)
     {
         var path = Directory.CreateTempSubdirectory("honcho-plain-");
         try
         {
             var chunks = new SyntheticCorpus(seed: 42).Documents(passages).SelectMany(PassageChunker.Chunk).ToList();
-            return IndexingBenchmark.PlainLucene(chunks, path.FullName);
+            return (IndexingBenchmark.PlainLucene(chunks, path.FullName), chunks.Count);
         }
         finally
         {

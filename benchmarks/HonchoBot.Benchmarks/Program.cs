@@ -3,7 +3,7 @@ using System.Globalization;
 using HonchoBot.Benchmarks;
 
 // A stopwatch load harness (docs/performance.md): a synthetic library written as corpus files and indexed as
-// `honcho serve` does, then a restart in a fresh process and 500 question-like queries one after another,
+// `honcho serve` does in a fresh process, then a restart in another and 500 question-like queries one after another,
 // timing HonchoBot's answer pipeline (elapsedMs) next to a plain Lucene.Net BM25 top-10 search on the same
 // index, in the same run.
 //
@@ -14,6 +14,7 @@ using HonchoBot.Benchmarks;
 //   --indexing N: each step of the indexing chain timed alone over N passages, next to plain Lucene.Net.
 //   --smoke: 2,000 passages and 50 questions (what CI runs).
 //   --keep DIR: build in DIR/<size> and keep it; --serve DIR/<size> then asks again (under a profiler, say).
+//   --build DIR: the building process: indexes DIR's corpus files as a server started on them does.
 //   --serve DIR: the restarted process: opens DIR's index and asks the questions written there.
 var sizes = new List<int> { 10_000, 100_000 };
 var questions = 500;
@@ -22,6 +23,7 @@ var generators = new List<QuestionGenerator> { QuestionGenerator.Domain, Questio
 var embedding = 0;
 var indexing = 0;
 string? serve = null;
+string? build = null;
 string? keep = null;
 var generatorsGiven = false;
 for (var i = 0; i < args.Length; i++)
@@ -47,6 +49,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--serve":
             serve = args[++i];
+            break;
+        case "--build":
+            build = args[++i];
             break;
         case "--embedding":
             embedding = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -74,6 +79,12 @@ if (embedding > 0)
 if (indexing > 0)
 {
     Console.WriteLine(IndexingBenchmark.Run(indexing));
+    return 0;
+}
+
+if (build is not null)
+{
+    AnswerBenchmark.Build(build, vectors);
     return 0;
 }
 

@@ -59,11 +59,8 @@ public sealed class CorpusReadingEquivalenceTests
     [Fact]
     public void Normalize_GeneratedText_SameAsCleaningEveryCharacter()
     {
-        var alphabet = "ab Z1.\n\n\t\r\u00A0\u0001\u007F\u0085\u200B\u2028ｆｉﬁ①é\u0301";
-        var random = new Random(7);
-        for (var i = 0; i < 5000; i++)
+        foreach (var text in GeneratedTexts("ab Z1.\n\n\t\r\u00A0\u0001\u007F\u0085\u200B\u2028ｆｉﬁ①é\u0301", seed: 7, maxLength: 24))
         {
-            var text = new string([.. Enumerable.Range(0, random.Next(0, 24)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
             Assert.Equal(CleanEveryCharacter(text), TextNormalizer.Normalize(text));
         }
     }
@@ -79,11 +76,8 @@ public sealed class CorpusReadingEquivalenceTests
     [Fact]
     public void SplitParagraphs_GeneratedText_SameAsSplittingIntoLines()
     {
-        var alphabet = "ab .\n\n\n \t\u2028\u00A0x";
-        var random = new Random(11);
-        for (var i = 0; i < 5000; i++)
+        foreach (var text in GeneratedTexts("ab .\n\n\n \t\u2028\u00A0x", seed: 11, maxLength: 30))
         {
-            var text = new string([.. Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
             Assert.Equal(SplitIntoLines(text), TextNormalizer.SplitParagraphs(text));
         }
     }
@@ -95,6 +89,16 @@ public sealed class CorpusReadingEquivalenceTests
         {
             var text = TextNormalizer.Normalize(File.ReadAllText(file));
             Assert.Equal(SplitIntoLines(text), TextNormalizer.SplitParagraphs(text));
+        }
+    }
+
+    /// <summary>5,000 texts of up to <paramref name="maxLength"/> characters drawn from <paramref name="alphabet"/>.</summary>
+    private static IEnumerable<string> GeneratedTexts(string alphabet, int seed, int maxLength)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 5000; i++)
+        {
+            yield return new string([.. Enumerable.Range(0, random.Next(0, maxLength)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
         }
     }
 

@@ -30,15 +30,21 @@ public static class TextNormalizer
             nfkc = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
         }
 
-        if (!NeedsCleaning(nfkc))
-        {
-            return nfkc;
-        }
-
-        var builder = new StringBuilder(nfkc.Length);
+        // Most text needs no cleaning: the builder is made at the first character that changes, so such text is
+        // returned as it is rather than copied.
+        StringBuilder? builder = null;
         for (var i = 0; i < nfkc.Length; i++)
         {
             var c = nfkc[i];
+
+            // Zero-width and bidi marks are format characters, not controls: they stay, the analyzer ignores them.
+            if (c is '\n' or '\t' || (c is not ('\r' or '\u00A0') && !char.IsControl(c)))
+            {
+                builder?.Append(c);
+                continue;
+            }
+
+            builder ??= new StringBuilder(nfkc.Length).Append(nfkc, 0, i);
             if (c == '\r')
             {
                 builder.Append('\n');
@@ -51,28 +57,9 @@ public static class TextNormalizer
             {
                 builder.Append(' ');
             }
-            else if (c is '\n' or '\t' || !char.IsControl(c))
-            {
-                // Zero-width and bidi marks are format characters, not controls: they stay, the analyzer ignores them.
-                builder.Append(c);
-            }
         }
 
-        return builder.ToString();
-    }
-
-    /// <summary>Whether <see cref="Normalize"/> would change anything after NFKC: a CR, a no-break space or a control.</summary>
-    private static bool NeedsCleaning(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\u00A0' || (c is not ('\n' or '\t') && char.IsControl(c)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return builder?.ToString() ?? nfkc;
     }
 
     private static string WithoutLoneSurrogates(string text) => string.Create(text.Length, text, (chars, source) =>

@@ -48,18 +48,18 @@ public sealed class CorpusReadingEquivalenceTests
     [Fact]
     public void Split_ShippedCorpusFiles_SameAsParsingTheWholeText()
     {
-        var files = Directory.GetFiles(Path.Combine(ShippedCorpus.RepositoryRoot(), "corpus"), "*.md");
-        Assert.NotEmpty(files);
-        foreach (var file in files)
+        var texts = ShippedCorpus.FileTexts();
+        Assert.NotEmpty(texts);
+        foreach (var text in texts)
         {
-            AssertSameSplit(TextNormalizer.Normalize(File.ReadAllText(file)));
+            AssertSameSplit(TextNormalizer.Normalize(text));
         }
     }
 
     [Fact]
     public void Normalize_GeneratedText_SameAsCleaningEveryCharacter()
     {
-        foreach (var text in GeneratedTexts("ab Z1.\n\n\t\r\u00A0\u0001\u007F\u0085\u200B\u2028ｆｉﬁ①é\u0301", seed: 7, maxLength: 24))
+        foreach (var text in RandomTexts.From("ab Z1.\n\n\t\r\u00A0\u0001\u007F\u0085\u200B\u2028ｆｉﬁ①é\u0301", seed: 7, maxLength: 24))
         {
             Assert.Equal(CleanEveryCharacter(text), TextNormalizer.Normalize(text));
         }
@@ -76,7 +76,7 @@ public sealed class CorpusReadingEquivalenceTests
     [Fact]
     public void SplitParagraphs_GeneratedText_SameAsSplittingIntoLines()
     {
-        foreach (var text in GeneratedTexts("ab .\n\n\n \t\u2028\u00A0x", seed: 11, maxLength: 30))
+        foreach (var text in RandomTexts.From("ab .\n\n\n \t\u2028\u00A0x", seed: 11, maxLength: 30))
         {
             Assert.Equal(SplitIntoLines(text), TextNormalizer.SplitParagraphs(text));
         }
@@ -85,20 +85,9 @@ public sealed class CorpusReadingEquivalenceTests
     [Fact]
     public void SplitParagraphs_ShippedCorpus_SameAsSplittingIntoLines()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(ShippedCorpus.RepositoryRoot(), "corpus"), "*.md"))
+        foreach (var text in ShippedCorpus.FileTexts().Select(TextNormalizer.Normalize))
         {
-            var text = TextNormalizer.Normalize(File.ReadAllText(file));
             Assert.Equal(SplitIntoLines(text), TextNormalizer.SplitParagraphs(text));
-        }
-    }
-
-    /// <summary>5,000 texts of up to <paramref name="maxLength"/> characters drawn from <paramref name="alphabet"/>.</summary>
-    private static IEnumerable<string> GeneratedTexts(string alphabet, int seed, int maxLength)
-    {
-        var random = new Random(seed);
-        for (var i = 0; i < 5000; i++)
-        {
-            yield return new string([.. Enumerable.Range(0, random.Next(0, maxLength)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
         }
     }
 

@@ -15,7 +15,10 @@ internal static class ShippedCorpus
         return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
+    /// <summary>The text of every shipped corpus file, as written.</summary>
+    public static List<string> FileTexts() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "corpus"), "*.md").Select(File.ReadAllText)];
+
     /// <summary>Every blank-line-separated paragraph of the shipped corpus files, front matter included.</summary>
-    public static List<string> Paragraphs() =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "corpus"), "*.md").SelectMany(f => File.ReadAllText(f).Split("\n\n"))];
+    public static List<string> Paragraphs() => [.. FileTexts().SelectMany(text => text.Split("\n\n"))];
 }
